@@ -1,0 +1,221 @@
+//! `dechaff clean`: pages in, one JSONL record per page out.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
+use crate::engine::Options;
+use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
+use crate::pipeline::{self, PipelineError, PipelineOptions};
+
+/// Exit status of a run cut short by a closed output pipe, as if killed by SIGPIPE.
+const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// Flags of `dechaff clean`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or directories to clean; `-` or nothing reads standard input. Directories are
+    /// walked recursively in sorted order, taking .html/.htm/.xhtml/.shtml/.txt/.jsonl/.ndjson
+    /// files (optionally .gz).
+    inputs: Vec<String>,
+    /// Write the JSONL here instead of standard output (written to a temporary file and
+    /// renamed when complete).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    threads: usize,
+    /// Input format, instead of deciding per input from extension and content.
+    #[arg(long, value_enum, default_value_t = FormatFlag::Auto)]
+    input_format: FormatFlag,
+    /// JSONL field holding a page's HTML.
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    html_field: String,
+    /// JSONL field holding a plain-text page dump (used when there is no HTML field).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// JSONL field holding a page's URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    url_field: String,
+    /// JSONL field holding a page's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// Pages (and JSONL lines) larger than this many bytes become error records.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
+    max_page_bytes: u64,
+    /// Stop with a non-zero exit status at the first page that cannot be processed.
+    #[arg(long)]
+    fail_on_error: bool,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatFlag {
+    Auto,
+    Html,
+    Text,
+    Jsonl,
+}
+
+impl From<FormatFlag> for InputFormat {
+    fn from(flag: FormatFlag) -> Self {
+        match flag {
+            FormatFlag::Auto => InputFormat::Auto,
+            FormatFlag::Html => InputFormat::Html,
+            FormatFlag::Text => InputFormat::Text,
+            FormatFlag::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+/// Where records go: standard output, or a temporary file renamed into place at the end.
+enum Output {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        writer: BufWriter<tempfile::NamedTempFile>,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> io::Result<Output> {
+        let Some(target) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Output::Stdout(BufWriter::new(io::stdout())));
+        };
+        let directory = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let temporary = tempfile::Builder::new()
+            .prefix(".dechaff-")
+            .suffix(".partial")
+            .tempfile_in(directory)?;
+        Ok(Output::File {
+            writer: BufWriter::new(temporary),
+            target: target.to_path_buf(),
+        })
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(writer) => writer,
+            Output::File { writer, .. } => writer,
+        }
+    }
+
+    /// Flushes and, for a file, renames the temporary file onto the target.
+    fn commit(self) -> io::Result<()> {
+        match self {
+            Output::Stdout(mut writer) => writer.flush(),
+            Output::File { writer, target } => {
+                let temporary = writer.into_inner().map_err(|e| e.into_error())?;
+                temporary.as_file().sync_all()?;
+                temporary.persist(&target).map_err(|e| e.error)?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Runs `dechaff clean`.
+pub fn run(args: Args) -> u8 {
+    let input_options = InputOptions {
+        format: args.input_format.into(),
+        fields: JsonlFields {
+            html: args.html_field,
+            text: args.text_field,
+            url: args.url_field,
+            id: args.id_field,
+        },
+        max_page_bytes: args.max_page_bytes,
+    };
+    let mut output = match Output::open(args.output.as_deref()) {
+        Ok(output) => output,
+        Err(error) => {
+            let target = args
+                .output
+                .as_deref()
+                .unwrap_or(Path::new("-"))
+                .display()
+                .to_string();
+            eprintln!("dechaff: cannot create output {target}: {error}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    };
+    let mut reader = PageReader::new(&args.inputs, input_options);
+    let pipeline_options = PipelineOptions {
+        threads: args.threads,
+        progress: !args.quiet,
+        fail_on_error: args.fail_on_error,
+    };
+    let result = pipeline::run(
+        &mut reader,
+        &Options::default(),
+        &pipeline_options,
+        output.writer(),
+    );
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(PipelineError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            return EXIT_BROKEN_PIPE;
+        }
+        Err(error @ PipelineError::PageFailed { .. }) => {
+            eprintln!("dechaff: stopping (--fail-on-error): {error}");
+            return EXIT_FAILED;
+        }
+        Err(error) => {
+            eprintln!("dechaff: {error}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    };
+    if let Err(error) = output.commit() {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            return EXIT_BROKEN_PIPE;
+        }
+        eprintln!("dechaff: cannot write output: {error}");
+        return EXIT_USAGE_OR_OUTPUT;
+    }
+    if !args.quiet {
+        let mut line = summary.line();
+        if reader.skipped_files() > 0 {
+            line.push_str(&format!(
+                "; skipped {} files without a page extension",
+                reader.skipped_files()
+            ));
+        }
+        eprintln!("dechaff: {line}");
+    }
+    if summary.input_failures > 0 {
+        eprintln!(
+            "dechaff: {} inputs could not be read (see their error records)",
+            summary.input_failures
+        );
+        return EXIT_FAILED;
+    }
+    EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.jsonl");
+        let mut output = Output::open(Some(&target)).unwrap();
+        output.writer().write_all(b"{}\n").unwrap();
+        assert!(!target.exists());
+        output.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "{}\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

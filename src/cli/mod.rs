@@ -1,0 +1,44 @@
+//! The command line: one file per subcommand, each with its flags beside its `run`.
+
+mod check;
+mod clean;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status when every input was read and every record written.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when some input could not be read, or a page failed under `--fail-on-error`,
+/// or a sample check found a change.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit status for unusable arguments or output that cannot be written.
+pub const EXIT_USAGE_OR_OUTPUT: u8 = 2;
+
+/// dechaff separates articles from the chaff of the web: it strips navigation, share buttons,
+/// comments, ads, banners and footers from scraped pages and writes the article text and its
+/// metadata as JSONL, one record per input page.
+#[derive(Debug, Parser)]
+#[command(name = "dechaff", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Clean pages (HTML, text dumps, JSONL; files, directories, stdin; gzip) into JSONL records.
+    Clean(clean::Args),
+    /// Clean the sample pages and compare each record with its reviewed expected output.
+    Check(check::Args),
+}
+
+/// Parses the process arguments and runs the chosen subcommand.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Clean(args) => clean::run(args),
+        Command::Check(args) => check::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,192 @@
+//! One page in, one record out: decode → parse → extract → metadata.
+//!
+//! [`clean_page`] is a pure function of the page and the options: no files, threads or
+//! output. It never panics on page content; the pipeline still guards it and turns a panic
+//! into an error record.
+
+use scraper::Html;
+
+use crate::decode::{decode, sniff, Sniffed};
+use crate::error::PageError;
+use crate::extract::{extract, ExtractOptions};
+use crate::metadata;
+use crate::page::{Content, Page, PageFormat};
+use crate::plaintext;
+use crate::record::{Record, Status};
+use crate::text::{count_words, normalize_paragraphs};
+
+/// Options of the per-page engine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Options of the HTML extractor.
+    pub extract: ExtractOptions,
+}
+
+/// Cleans one page into its record.
+pub fn clean_page(page: &Page, options: &Options) -> Record {
+    let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    if let Err(error) = fill(&mut record, page, options) {
+        record.status = Status::Error;
+        record.error = Some(error.to_record_string());
+    }
+    record
+}
+
+/// The record for a page whose processing failed in a way the engine could not report itself
+/// (a panic caught by the pipeline).
+pub fn internal_error_record(page: &Page, what: &str) -> Record {
+    let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    record.status = Status::Error;
+    record.error = Some(format!("internal: {what}"));
+    record
+}
+
+fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageError> {
+    let (text, format) = match &page.content {
+        Content::Failed(error) => return Err(error.clone()),
+        Content::Bytes {
+            bytes,
+            content_type,
+        } => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(PageError::Empty { bytes: bytes.len() });
+            }
+            let sniffed = sniff(bytes);
+            if let Sniffed::Binary(kind) = sniffed {
+                return Err(PageError::Binary { kind });
+            }
+            let format = resolve_format(page.format, &sniffed);
+            let decoded = decode(
+                bytes,
+                content_type.as_deref(),
+                format == PageFormat::Html,
+                page.url.as_deref(),
+            );
+            record.encoding = Some(decoded.encoding_name());
+            (decoded.text, format)
+        }
+        Content::Unicode(text) => {
+            if text.trim().is_empty() {
+                return Err(PageError::Empty { bytes: text.len() });
+            }
+            record.encoding = Some("utf-8".to_string());
+            let format = resolve_format(page.format, &sniff(text.as_bytes()));
+            (text.clone(), format)
+        }
+    };
+    match format {
+        PageFormat::Text => clean_text(record, &text),
+        _ => clean_html(record, &text, options),
+    }
+    record.words = record.text.as_deref().map_or(0, count_words);
+    record.status = if record.words > 0 {
+        Status::Ok
+    } else {
+        Status::Empty
+    };
+    Ok(())
+}
+
+/// The container's format wins; `Auto` takes what sniffing saw.
+fn resolve_format(declared: PageFormat, sniffed: &Sniffed) -> PageFormat {
+    match (declared, sniffed) {
+        (PageFormat::Auto, Sniffed::Text) => PageFormat::Text,
+        (PageFormat::Auto, _) => PageFormat::Html,
+        (format, _) => format,
+    }
+}
+
+fn clean_html(record: &mut Record, html: &str, options: &Options) {
+    let document = Html::parse_document(html);
+    let meta = metadata::from_html(&document);
+    let article = extract(&document, &options.extract);
+    let text = drop_leading_title(&normalize_paragraphs(&article.text), meta.title.as_deref());
+    record.text = (!text.is_empty()).then_some(text);
+    record.title = meta.title;
+    record.author = meta.author;
+    record.date = meta.date;
+    record.site = meta.site;
+    record.lang = meta.lang;
+    record.description = meta.description;
+}
+
+fn clean_text(record: &mut Record, dump: &str) {
+    let cleaned = plaintext::clean(dump);
+    let text = normalize_paragraphs(&cleaned.text);
+    record.text = (!text.is_empty()).then_some(text);
+    record.title = cleaned.title;
+}
+
+/// The title belongs in metadata: a first paragraph that repeats it is removed from the text.
+fn drop_leading_title(text: &str, title: Option<&str>) -> String {
+    let Some(title) = title else {
+        return text.to_string();
+    };
+    let (first, rest) = text.split_once("\n\n").unwrap_or((text, ""));
+    if first.trim().to_lowercase() == title.trim().to_lowercase() {
+        rest.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html_page(html: &str) -> Page {
+        Page::from_bytes("p", "p.html", PageFormat::Html, html.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn empty_and_binary_pages_are_errors() {
+        let record = clean_page(&html_page(" \n "), &Options::default());
+        assert_eq!(record.status, Status::Error);
+        assert!(record.error.unwrap().starts_with("empty_input:"));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let record = clean_page(
+            &Page::from_bytes("i", "i.html", PageFormat::Html, png),
+            &Options::default(),
+        );
+        assert_eq!(
+            record.error.as_deref(),
+            Some("binary: the page is binary data (image/png), not HTML or text")
+        );
+    }
+
+    #[test]
+    fn title_is_not_repeated_in_text() {
+        let record = clean_page(
+            &html_page("<title>Big news</title><h1>Big news</h1><p>The big news of the day is that the article text follows its headline.</p>"),
+            &Options::default(),
+        );
+        assert_eq!(record.title.as_deref(), Some("Big news"));
+        assert!(record.text.unwrap().starts_with("The big news of the day"));
+    }
+
+    #[test]
+    fn a_page_without_text_is_empty_not_error() {
+        let record = clean_page(
+            &html_page("<html><body><nav>Home</nav></body></html>"),
+            &Options::default(),
+        );
+        assert_eq!(record.status, Status::Empty);
+        assert_eq!(record.text, None);
+        assert_eq!(record.error, None);
+    }
+
+    #[test]
+    fn unicode_text_pages_use_the_text_cleaner() {
+        let page = Page {
+            id: "t".into(),
+            source: "t.jsonl:1".into(),
+            url: None,
+            format: PageFormat::Text,
+            content: Content::Unicode("Menu\nHome\nAbout\n\nThis line of text is long enough to be prose in a dump, and ends well.".into()),
+        };
+        let record = clean_page(&page, &Options::default());
+        assert_eq!(record.status, Status::Ok);
+        assert_eq!(record.encoding.as_deref(), Some("utf-8"));
+        assert!(record.text.unwrap().starts_with("This line"));
+    }
+}

@@ -1,0 +1,181 @@
+//! A flat, pre-order view of a parsed document with per-node features.
+//!
+//! The document is parsed once; this view annotates its nodes in vectors indexed by pre-order
+//! position, so that scoring and pruning are loops over slices and a subtree is an index range.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// Marker for "no parent" (the document root).
+pub const NO_PARENT: usize = usize::MAX;
+
+/// What a node is, borrowed from the parsed document.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind<'a> {
+    /// An element with its lowercased local name.
+    Element(&'a scraper::node::Element),
+    /// A text node.
+    Text(&'a str),
+    /// Anything else: document, doctype, comment, processing instruction.
+    Other,
+}
+
+/// One node of the flat view.
+#[derive(Debug, Clone, Copy)]
+pub struct FlatNode<'a> {
+    /// What the node is.
+    pub kind: Kind<'a>,
+    /// Index of the parent, or [`NO_PARENT`].
+    pub parent: usize,
+    /// One past the index of the node's last descendant: the subtree is `index..end`.
+    pub end: usize,
+}
+
+impl<'a> FlatNode<'a> {
+    /// The element's local name, or `None` for non-elements.
+    pub fn tag(&self) -> Option<&'a str> {
+        match self.kind {
+            Kind::Element(element) => Some(element.name()),
+            _ => None,
+        }
+    }
+
+    /// The element, or `None` for non-elements.
+    pub fn element(&self) -> Option<&'a scraper::node::Element> {
+        match self.kind {
+            Kind::Element(element) => Some(element),
+            _ => None,
+        }
+    }
+}
+
+/// The document in pre-order, with per-node text features.
+pub struct FlatDom<'a> {
+    /// Nodes in document order.
+    pub nodes: Vec<FlatNode<'a>>,
+    /// Characters of visible text in each subtree (whitespace runs count as one).
+    pub text_chars: Vec<u32>,
+    /// Characters of text inside links in each subtree.
+    pub link_chars: Vec<u32>,
+}
+
+impl<'a> FlatDom<'a> {
+    /// Flattens a parsed document and counts text and link text per subtree.
+    pub fn new(document: &'a Html) -> FlatDom<'a> {
+        let mut nodes: Vec<FlatNode<'a>> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        for edge in document.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let kind = match node.value() {
+                        Node::Element(element) => Kind::Element(element),
+                        Node::Text(text) => Kind::Text(text),
+                        _ => Kind::Other,
+                    };
+                    let parent = open.last().copied().unwrap_or(NO_PARENT);
+                    open.push(nodes.len());
+                    nodes.push(FlatNode {
+                        kind,
+                        parent,
+                        end: 0,
+                    });
+                }
+                Edge::Close(_) => {
+                    if let Some(index) = open.pop() {
+                        nodes[index].end = nodes.len();
+                    }
+                }
+            }
+        }
+        let mut dom = FlatDom {
+            text_chars: vec![0; nodes.len()],
+            link_chars: vec![0; nodes.len()],
+            nodes,
+        };
+        dom.count_text();
+        dom
+    }
+
+    /// Fills `text_chars` and `link_chars` bottom-up.
+    fn count_text(&mut self) {
+        for index in (0..self.nodes.len()).rev() {
+            if let Kind::Text(text) = self.nodes[index].kind {
+                self.text_chars[index] = visible_chars(text);
+            }
+            if self.nodes[index].tag() == Some("a") {
+                self.link_chars[index] = self.text_chars[index];
+            }
+            let parent = self.nodes[index].parent;
+            if parent != NO_PARENT {
+                self.text_chars[parent] += self.text_chars[index];
+                self.link_chars[parent] += self.link_chars[index];
+            }
+        }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the document has no nodes (never true for a parsed document).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Share of a subtree's text that is link text (0 for a subtree without text).
+    pub fn link_density(&self, index: usize) -> f32 {
+        let text = self.text_chars[index];
+        if text == 0 {
+            0.0
+        } else {
+            self.link_chars[index] as f32 / text as f32
+        }
+    }
+
+    /// Index of the first element with this tag, in document order.
+    pub fn first_with_tag(&self, tag: &str) -> Option<usize> {
+        self.nodes.iter().position(|node| node.tag() == Some(tag))
+    }
+}
+
+/// Characters of `text` as rendered: runs of whitespace count as one character and leading or
+/// trailing whitespace counts as one.
+fn visible_chars(text: &str) -> u32 {
+    let mut count = 0u32;
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                count += 1;
+            }
+            in_space = true;
+        } else {
+            count += 1;
+            in_space = false;
+        }
+    }
+    if text.chars().all(char::is_whitespace) {
+        0
+    } else {
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtree_ranges_and_counts() {
+        let html = Html::parse_document("<body><p>Hello <a href=x>world</a></p><p>Bye</p></body>");
+        let dom = FlatDom::new(&html);
+        let body = dom.first_with_tag("body").unwrap();
+        let p = dom.first_with_tag("p").unwrap();
+        assert!(dom.nodes[body].end >= dom.nodes[p].end);
+        assert_eq!(dom.text_chars[p], "Hello world".len() as u32);
+        assert_eq!(dom.link_chars[p], 5);
+        assert_eq!(dom.text_chars[body], "Hello worldBye".len() as u32);
+        assert!((dom.link_density(p) - 5.0 / 11.0).abs() < 1e-6);
+    }
+}

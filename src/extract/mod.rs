@@ -1,0 +1,57 @@
+//! The per-page HTML engine: which parts of a parsed document are the article, and their text.
+//!
+//! 1. [`dom::FlatDom`] annotates every node with its text and link-text length.
+//! 2. [`prune`] marks page furniture (hidden elements, navigation, sharing, comments, ads, …)
+//!    in a drop mask, using the vocabularies of [`crate::vocab`].
+//! 3. [`score`] lets paragraphs vote for their containers (Readability's idea) and picks the
+//!    best container and its worthy siblings.
+//! 4. [`serialize`] writes the kept nodes as paragraphs of text.
+
+pub mod dom;
+mod prune;
+mod score;
+mod serialize;
+
+use scraper::Html;
+
+use crate::vocab::MIN_ARTICLE_CHARS;
+use dom::FlatDom;
+
+/// Settings of the HTML extractor. Later presets (precision, recall) live here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtractOptions {}
+
+/// The article found in a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The article text, paragraphs separated by a blank line.
+    pub text: String,
+}
+
+/// Extracts the article from a parsed HTML document.
+///
+/// ```
+/// use dechaff::extract::{extract, ExtractOptions};
+/// let html = scraper::Html::parse_document(
+///     "<body><div class=share>Share on X</div><article><p>It was a bright cold day in April, \
+///      and the clocks were striking thirteen.</p></article><footer>© 2024</footer></body>",
+/// );
+/// let article = extract(&html, &ExtractOptions::default());
+/// assert_eq!(article.text, "It was a bright cold day in April, and the clocks were striking thirteen.");
+/// ```
+pub fn extract(document: &Html, _options: &ExtractOptions) -> Article {
+    let dom = FlatDom::new(document);
+    let dropped = prune::drop_mask(&dom);
+    let roots = score::article_roots(&dom, &dropped);
+    let mut text = serialize::text_of(&dom, &dropped, &roots);
+    if text.chars().count() < MIN_ARTICLE_CHARS {
+        // The chosen container is too small to be the article: fall back to every block the
+        // pruning kept, and take whichever answer says more.
+        let body = dom.first_with_tag("body").unwrap_or(0);
+        let everything = serialize::text_of(&dom, &dropped, &[body]);
+        if everything.len() > text.len() {
+            text = everything;
+        }
+    }
+    Article { text }
+}

@@ -1,0 +1,142 @@
+//! The drop mask: which nodes are page furniture, decided top-down from tags, attributes,
+//! class/id vocabulary and link density.
+
+use super::dom::{FlatDom, Kind, NO_PARENT};
+use crate::vocab::{
+    BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_TEXT_SHARE,
+    CONTENT_CLASS_PATTERNS, DISCARD_TAGS, LINK_DENSITY_MIN_CHARS, MAX_LINK_DENSITY,
+    MIN_SUBSTRING_PATTERN_CHARS,
+};
+
+/// Tags whose text blocks may be dropped for being mostly links.
+const LINK_LIST_TAGS: &[&str] = &["ul", "ol", "li", "p", "div", "section", "table", "dl"];
+
+/// `true` for every node that is not part of any article.
+pub fn drop_mask(dom: &FlatDom) -> Vec<bool> {
+    let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
+    let mut dropped = vec![false; dom.len()];
+    for index in 0..dom.len() {
+        let node = &dom.nodes[index];
+        if node.parent != NO_PARENT && dropped[node.parent] {
+            dropped[index] = true;
+            continue;
+        }
+        let Kind::Element(element) = node.kind else {
+            continue;
+        };
+        let tag = element.name();
+        let share = dom.text_chars[index] as f32 / total_text;
+        dropped[index] = DISCARD_TAGS.contains(&tag)
+            || is_hidden(element)
+            || element.attr("role").is_some_and(|role| {
+                BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+            })
+            || (!CLASS_EXEMPT_TAGS.contains(&tag)
+                && share <= CONTAINER_TEXT_SHARE
+                && is_boilerplate_by_name(element))
+            || (LINK_LIST_TAGS.contains(&tag)
+                && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
+                && dom.link_density(index) > MAX_LINK_DENSITY);
+    }
+    dropped
+}
+
+/// Hidden by attribute or inline style.
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    if element.attr("hidden").is_some() {
+        return true;
+    }
+    if element
+        .attr("aria-hidden")
+        .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    element.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+/// Whether the element's class or id names page furniture and not article content.
+fn is_boilerplate_by_name(element: &scraper::node::Element) -> bool {
+    let mut names = String::new();
+    if let Some(id) = element.attr("id") {
+        names.push_str(id);
+    }
+    if let Some(class) = element.attr("class") {
+        names.push(' ');
+        names.push_str(class);
+    }
+    if names.trim().is_empty() {
+        return false;
+    }
+    let names = names.to_lowercase();
+    matches_any(&names, BOILERPLATE_CLASS_PATTERNS) && !matches_any(&names, CONTENT_CLASS_PATTERNS)
+}
+
+/// Whether any whitespace-separated token of `names` matches any pattern: short patterns must
+/// equal a `-`/`_`/`:`-separated part of a token, long ones may appear anywhere in it.
+pub fn matches_any(names: &str, patterns: &[&str]) -> bool {
+    names.split_whitespace().any(|token| {
+        patterns.iter().any(|pattern| {
+            if pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-') {
+                token.contains(pattern)
+            } else {
+                token.split(['-', '_', ':']).any(|part| part == *pattern)
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn dropped_texts(html: &str) -> Vec<String> {
+        let document = Html::parse_document(html);
+        let dom = FlatDom::new(&document);
+        let mask = drop_mask(&dom);
+        dom.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| match node.kind {
+                Kind::Text(text) if mask[i] => Some(text.trim().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_patterns_match_whole_parts_only() {
+        assert!(matches_any("top-ad", &["ad"]));
+        assert!(matches_any("ad_slot x", &["ad"]));
+        assert!(!matches_any("header", &["ad"]));
+        assert!(!matches_any("loads", &["ads"]));
+        assert!(matches_any("comments-area", &["comment"]));
+    }
+
+    #[test]
+    fn drops_furniture_keeps_content() {
+        let dropped = dropped_texts(
+            "<body class='has-sidebar'><nav>Home</nav><div class=share-bar>Tweet</div>\
+             <div style='display: none'>Secret</div><div aria-hidden=true>Icon</div>\
+             <div class='article-body share-enabled'><p>Kept paragraph.</p></div></body>",
+        );
+        assert_eq!(dropped, ["Home", "Tweet", "Secret", "Icon"]);
+    }
+
+    #[test]
+    fn link_lists_are_dropped() {
+        let dropped = dropped_texts(
+            "<body><ul><li><a href=a>One</a></li><li><a href=b>Two</a></li></ul>\
+             <p>Prose with a <a href=c>link</a> in the middle of a sentence.</p></body>",
+        );
+        assert_eq!(dropped, ["One", "Two"]);
+    }
+}

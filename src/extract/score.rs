@@ -1,0 +1,154 @@
+//! Container scoring: paragraphs vote for the elements that hold them, and the best-scored
+//! element, with its worthy siblings, is the article.
+
+use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::prune::matches_any;
+use crate::vocab::{
+    ANCESTOR_SHARES, CHARS_PER_POINT, CLASS_WEIGHT, MAX_LENGTH_POINTS, MIN_PARAGRAPH_CHARS,
+    NEGATIVE_CLASS_PATTERNS, PARAGRAPH_TAGS, POSITIVE_CLASS_PATTERNS, SIBLING_PARAGRAPH_CHARS,
+    SIBLING_SCORE_SHARE, TAG_BASE_SCORES,
+};
+
+/// Link density below which a sibling paragraph counts as prose.
+const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Indices of the subtrees that make up the article, in document order. Falls back to the
+/// `<body>` (or the whole document) when no paragraph votes.
+pub fn article_roots(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
+    let mut votes = vec![0f32; dom.len()];
+    let mut is_candidate = vec![false; dom.len()];
+    for index in 0..dom.len() {
+        if dropped[index]
+            || !dom.nodes[index]
+                .tag()
+                .is_some_and(|t| PARAGRAPH_TAGS.contains(&t))
+        {
+            continue;
+        }
+        let chars = dom.text_chars[index] as usize;
+        if chars < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let points = 1.0
+            + commas_in(dom, index) as f32
+            + (chars as f32 / CHARS_PER_POINT as f32).min(MAX_LENGTH_POINTS);
+        let mut ancestor = dom.nodes[index].parent;
+        for share in ANCESTOR_SHARES {
+            if ancestor == NO_PARENT || dom.nodes[ancestor].element().is_none() {
+                break;
+            }
+            votes[ancestor] += points * share;
+            is_candidate[ancestor] = true;
+            ancestor = dom.nodes[ancestor].parent;
+        }
+    }
+    let score = |index: usize| -> f32 {
+        (votes[index] + base_score(dom, index)) * (1.0 - dom.link_density(index))
+    };
+    let best = (0..dom.len())
+        .filter(|&i| is_candidate[i] && !dropped[i])
+        .map(|i| (i, score(i)))
+        .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
+            Some((_, best_score)) if best_score >= s => best,
+            _ => Some((i, s)),
+        });
+    let Some((best, best_score)) = best else {
+        return vec![dom.first_with_tag("body").unwrap_or(0)];
+    };
+    let parent = dom.nodes[best].parent;
+    if parent == NO_PARENT {
+        return vec![best];
+    }
+    let threshold = (best_score * SIBLING_SCORE_SHARE).max(10.0);
+    let mut roots = Vec::new();
+    let mut child = parent + 1;
+    while child < dom.nodes[parent].end {
+        let joins = child == best
+            || (!dropped[child]
+                && ((is_candidate[child] && score(child) >= threshold)
+                    || is_prose_paragraph(dom, child)));
+        if joins {
+            roots.push(child);
+        }
+        child = dom.nodes[child].end;
+    }
+    roots
+}
+
+/// A sibling `<p>` long enough and free enough of links to be part of the article.
+fn is_prose_paragraph(dom: &FlatDom, index: usize) -> bool {
+    dom.nodes[index].tag() == Some("p")
+        && dom.text_chars[index] as usize >= SIBLING_PARAGRAPH_CHARS
+        && dom.link_density(index) < SIBLING_MAX_LINK_DENSITY
+}
+
+/// The score a container starts with: its tag's base score plus or minus its class/id weight.
+fn base_score(dom: &FlatDom, index: usize) -> f32 {
+    let Some(element) = dom.nodes[index].element() else {
+        return 0.0;
+    };
+    let tag_score = TAG_BASE_SCORES
+        .iter()
+        .find(|(tag, _)| *tag == element.name())
+        .map_or(0.0, |(_, score)| *score);
+    let names = format!(
+        "{} {}",
+        element.attr("id").unwrap_or_default(),
+        element.attr("class").unwrap_or_default()
+    )
+    .to_lowercase();
+    let mut class_score = 0.0;
+    if matches_any(&names, POSITIVE_CLASS_PATTERNS) {
+        class_score += CLASS_WEIGHT;
+    }
+    if matches_any(&names, NEGATIVE_CLASS_PATTERNS) {
+        class_score -= CLASS_WEIGHT;
+    }
+    tag_score + class_score
+}
+
+/// Commas in a subtree's text, Latin and CJK.
+fn commas_in(dom: &FlatDom, index: usize) -> usize {
+    dom.nodes[index..dom.nodes[index].end]
+        .iter()
+        .map(|node| match node.kind {
+            Kind::Text(text) => text
+                .chars()
+                .filter(|&c| c == ',' || c == '，' || c == '、')
+                .count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prune::drop_mask;
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn picks_the_container_of_the_paragraphs() {
+        let paragraph = "<p>This paragraph has enough words, and commas, to vote for its home.</p>";
+        let html = format!(
+            "<body><div id=menu><p>Short</p></div><div id=story>{}{}{}</div></body>",
+            paragraph, paragraph, paragraph
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let roots = article_roots(&dom, &drop_mask(&dom));
+        assert_eq!(roots.len(), 1);
+        assert_eq!(
+            dom.nodes[roots[0]].element().unwrap().attr("id"),
+            Some("story")
+        );
+    }
+
+    #[test]
+    fn falls_back_to_body_without_paragraphs() {
+        let document = Html::parse_document("<body><span>tiny</span></body>");
+        let dom = FlatDom::new(&document);
+        let roots = article_roots(&dom, &drop_mask(&dom));
+        assert_eq!(dom.nodes[roots[0]].tag(), Some("body"));
+    }
+}

@@ -1,0 +1,183 @@
+//! Kept nodes → text: block elements become paragraphs, inline elements flow, whitespace is
+//! collapsed outside preformatted code.
+
+use std::collections::HashSet;
+
+use super::dom::{FlatDom, Kind};
+use crate::vocab::{BLOCK_TAGS, PREFORMATTED_TAGS, TABLE_CELL_TAGS};
+
+/// The text of the given subtrees, skipping dropped nodes: paragraphs separated by one blank
+/// line, exact repeats of an earlier paragraph left out.
+pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
+    let mut writer = BlockWriter::default();
+    for &root in roots {
+        let end = dom.nodes[root].end;
+        let mut open: Vec<usize> = Vec::new();
+        let mut index = root;
+        while index < end {
+            close_finished(dom, &mut open, index, &mut writer);
+            if dropped[index] {
+                index = dom.nodes[index].end;
+                continue;
+            }
+            match dom.nodes[index].kind {
+                Kind::Text(text) => writer.push_text(text),
+                Kind::Element(element) => {
+                    writer.open(element.name());
+                    open.push(index);
+                }
+                Kind::Other => {}
+            }
+            index += 1;
+        }
+        close_finished(dom, &mut open, usize::MAX, &mut writer);
+        writer.end_block();
+    }
+    writer.finish()
+}
+
+/// Closes every open element whose subtree ends at or before `index`.
+fn close_finished(dom: &FlatDom, open: &mut Vec<usize>, index: usize, writer: &mut BlockWriter) {
+    while let Some(&top) = open.last() {
+        if index < dom.nodes[top].end {
+            break;
+        }
+        open.pop();
+        if let Some(tag) = dom.nodes[top].tag() {
+            writer.close(tag);
+        }
+    }
+}
+
+/// Builds paragraphs from a stream of open/close/text events.
+#[derive(Default)]
+struct BlockWriter {
+    paragraphs: Vec<String>,
+    seen: HashSet<String>,
+    current: String,
+    pending_space: bool,
+    preformatted_depth: usize,
+}
+
+impl BlockWriter {
+    fn open(&mut self, tag: &str) {
+        if BLOCK_TAGS.contains(&tag) {
+            self.end_block();
+        } else if tag == "br" {
+            self.current.push('\n');
+            self.pending_space = false;
+        } else if TABLE_CELL_TAGS.contains(&tag) && !self.current.trim().is_empty() {
+            self.current.push_str(" | ");
+            self.pending_space = false;
+        }
+        if PREFORMATTED_TAGS.contains(&tag) {
+            self.preformatted_depth += 1;
+        }
+    }
+
+    fn close(&mut self, tag: &str) {
+        if PREFORMATTED_TAGS.contains(&tag) {
+            self.end_block();
+            self.preformatted_depth = self.preformatted_depth.saturating_sub(1);
+        } else if BLOCK_TAGS.contains(&tag) {
+            self.end_block();
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.preformatted_depth > 0 {
+            self.current.push_str(text);
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+            } else {
+                if self.pending_space
+                    && !self.current.is_empty()
+                    && !self.current.ends_with(['\n', ' '])
+                {
+                    self.current.push(' ');
+                }
+                self.pending_space = false;
+                self.current.push(c);
+            }
+        }
+    }
+
+    fn end_block(&mut self) {
+        let block = if self.preformatted_depth > 0 {
+            trim_preformatted(&self.current)
+        } else {
+            self.current
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        self.current.clear();
+        self.pending_space = false;
+        if !block.is_empty() && self.seen.insert(block.clone()) {
+            self.paragraphs.push(block);
+        }
+    }
+
+    fn finish(self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Preformatted text keeps its indentation; only blank lines at either end and trailing
+/// spaces go.
+fn trim_preformatted(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let first = lines.iter().position(|line| !line.is_empty());
+    let last = lines.iter().rposition(|line| !line.is_empty());
+    match (first, last) {
+        (Some(first), Some(last)) => lines[first..=last].join("\n"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn text(html: &str) -> String {
+        let document = Html::parse_document(html);
+        let dom = FlatDom::new(&document);
+        let dropped = vec![false; dom.len()];
+        text_of(&dom, &dropped, &[0])
+    }
+
+    #[test]
+    fn blocks_become_paragraphs_and_inline_flows() {
+        assert_eq!(
+            text("<h1>Head</h1><p>One <b>bold</b>\n  word.</p><ul><li>a</li><li>b</li></ul>"),
+            "Head\n\nOne bold word.\n\na\n\nb"
+        );
+    }
+
+    #[test]
+    fn preformatted_code_keeps_indentation() {
+        assert_eq!(
+            text("<p>Code:</p><pre>\nfn main() {\n    run();\n}\n</pre>"),
+            "Code:\n\nfn main() {\n    run();\n}"
+        );
+    }
+
+    #[test]
+    fn table_cells_and_line_breaks() {
+        assert_eq!(
+            text("<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table><p>x<br>y</p>"),
+            "a | b\n\nc\n\nx\ny"
+        );
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_written_once() {
+        assert_eq!(text("<p>Same</p><p>Other</p><p>Same</p>"), "Same\n\nOther");
+    }
+}

@@ -1,0 +1,361 @@
+//! Page metadata: title, author, date, site, language and description, from the document's
+//! declarations (meta tags, `<title>`, `<h1>`, `<time>`, `lang`).
+//!
+//! Each field takes the first trustworthy source in a fixed order, documented in
+//! `docs/schema.md`. A field with no evidence stays empty: nothing is invented.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::text::collapse_whitespace;
+use crate::vocab::TITLE_SEPARATORS;
+
+/// The metadata of one page. `None` means no evidence was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// The article's headline.
+    pub title: Option<String>,
+    /// Author names joined with `"; "`.
+    pub author: Option<String>,
+    /// Publication date as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Site name.
+    pub site: Option<String>,
+    /// Language tag, BCP-47 style (`en`, `de-AT`).
+    pub lang: Option<String>,
+    /// The page's own summary.
+    pub description: Option<String>,
+}
+
+/// Compiles a selector from a literal written in this module.
+fn selector(css: &str) -> Selector {
+    // Every call passes a literal tested by `all_selectors_compile`.
+    Selector::parse(css).expect("selector literals in this module are valid CSS")
+}
+
+macro_rules! selector {
+    ($name:ident, $css:expr) => {
+        static $name: LazyLock<Selector> = LazyLock::new(|| selector($css));
+    };
+}
+
+selector!(META, "meta");
+selector!(TITLE, "title");
+selector!(H1, "h1");
+selector!(HTML, "html");
+selector!(TIME, "time[datetime]");
+selector!(
+    AUTHOR_ELEMENTS,
+    "[rel=author], [itemprop=author], .author-name, .byline-name"
+);
+selector!(DATE_ELEMENTS, "[itemprop=datePublished]");
+
+/// Meta tag keys (`name`, `property` or `itemprop`, lowercased) for each field, most trusted first.
+const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+];
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+];
+const SITE_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+const DESCRIPTION_META: &[&str] = &[
+    "description",
+    "og:description",
+    "twitter:description",
+    "dc.description",
+];
+const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:locale"];
+
+/// Reads the metadata of a parsed HTML document.
+///
+/// ```
+/// let html = scraper::Html::parse_document(
+///     r#"<html lang="en_GB"><head><title>Rain expected | Daily Planet</title>
+///        <meta property="og:site_name" content="Daily Planet">
+///        <meta name="author" content="By Lois Lane">
+///        <meta property="article:published_time" content="2017-03-19T12:08:00+08:00">
+///        </head><body><h1>Rain expected</h1></body></html>"#,
+/// );
+/// let meta = dechaff::metadata::from_html(&html);
+/// assert_eq!(meta.title.as_deref(), Some("Rain expected"));
+/// assert_eq!(meta.site.as_deref(), Some("Daily Planet"));
+/// assert_eq!(meta.author.as_deref(), Some("Lois Lane"));
+/// assert_eq!(meta.date.as_deref(), Some("2017-03-19"));
+/// assert_eq!(meta.lang.as_deref(), Some("en-GB"));
+/// ```
+pub fn from_html(document: &Html) -> Metadata {
+    let metas = MetaTags::read(document);
+    let site = metas
+        .first(SITE_META)
+        .map(|s| s.trim_start_matches('@').to_string());
+    let date = metas
+        .all(DATE_META)
+        .chain(document.select(&DATE_ELEMENTS).filter_map(|e| {
+            e.value()
+                .attr("content")
+                .or(e.value().attr("datetime"))
+                .map(str::to_string)
+        }))
+        .chain(
+            document
+                .select(&TIME)
+                .filter_map(|e| e.value().attr("datetime").map(str::to_string)),
+        )
+        .find_map(|value| iso_date(&value));
+    Metadata {
+        title: title(document, &metas, site.as_deref()),
+        author: metas
+            .first_matching(AUTHOR_META, |value| !value.contains("://"))
+            .or_else(|| {
+                document
+                    .select(&AUTHOR_ELEMENTS)
+                    .map(element_text)
+                    .find(|t| !t.is_empty())
+            })
+            .and_then(|author| clean_author(&author)),
+        date,
+        lang: document
+            .select(&HTML)
+            .next()
+            .and_then(|html| html.value().attr("lang").or(html.value().attr("xml:lang")))
+            .map(str::to_string)
+            .or_else(|| metas.first(LANG_META))
+            .and_then(|lang| normalize_lang(&lang)),
+        description: metas.first(DESCRIPTION_META),
+        site,
+    }
+}
+
+/// The page's meta tags as (lowercased key, collapsed content) pairs, in document order.
+struct MetaTags(Vec<(String, String)>);
+
+impl MetaTags {
+    fn read(document: &Html) -> MetaTags {
+        let pairs = document
+            .select(&META)
+            .filter_map(|meta| {
+                let element = meta.value();
+                let key = element
+                    .attr("name")
+                    .or(element.attr("property"))
+                    .or(element.attr("itemprop"))
+                    .or(element.attr("http-equiv"))?;
+                let content = collapse_whitespace(element.attr("content")?);
+                (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content))
+            })
+            .collect();
+        MetaTags(pairs)
+    }
+
+    /// Values for the keys, in the keys' order of trust.
+    fn all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        keys.iter().flat_map(move |key| {
+            self.0
+                .iter()
+                .filter(move |(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        self.all(keys).next()
+    }
+
+    fn first_matching(&self, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
+        self.all(keys).find(|value| accept(value))
+    }
+}
+
+fn element_text(element: ElementRef) -> String {
+    collapse_whitespace(&element.text().collect::<String>())
+}
+
+/// The headline: the visible `<h1>` when `<title>` or `og:title` confirm it, else `og:title`,
+/// else `<title>` with the site name cut off.
+fn title(document: &Html, metas: &MetaTags, site: Option<&str>) -> Option<String> {
+    let title_tag = document
+        .select(&TITLE)
+        .next()
+        .map(element_text)
+        .filter(|t| !t.is_empty());
+    let meta_title = metas.first(TITLE_META);
+    let h1 = document
+        .select(&H1)
+        .map(element_text)
+        .find(|t| !t.is_empty());
+    if let Some(h1) = &h1 {
+        let h1_folded = h1.to_lowercase();
+        let confirmed = [&title_tag, &meta_title]
+            .into_iter()
+            .flatten()
+            .any(|t| t.to_lowercase().contains(&h1_folded));
+        if confirmed {
+            return Some(h1.clone());
+        }
+    }
+    meta_title
+        .or(title_tag)
+        .map(|title| strip_site_name(&title, site))
+        .filter(|t| !t.is_empty())
+}
+
+/// Cuts "Headline | Site" down to "Headline": drops the part equal to the site name, or else
+/// keeps the longest part.
+///
+/// ```
+/// use dechaff::metadata::strip_site_name;
+/// assert_eq!(strip_site_name("Rain expected | Daily Planet", None), "Rain expected");
+/// assert_eq!(strip_site_name("Planet - Rain expected on Monday", Some("Planet")), "Rain expected on Monday");
+/// assert_eq!(strip_site_name("A title without site", None), "A title without site");
+/// ```
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    for separator in TITLE_SEPARATORS {
+        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        if let Some(site) = site {
+            let site = site.to_lowercase();
+            let kept: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|p| p.to_lowercase() != site)
+                .collect();
+            if kept.len() < parts.len() && !kept.is_empty() {
+                return kept.join(separator);
+            }
+        }
+        // Without a known site name, the headline is the longest part.
+        if let Some(longest) = parts.iter().max_by_key(|p| p.chars().count()) {
+            return longest.to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+/// Strips "By" and role words from an author string; `None` when nothing name-like is left.
+fn clean_author(author: &str) -> Option<String> {
+    let author = collapse_whitespace(author);
+    let author = match author.get(..3) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim(),
+        _ => author.as_str(),
+    };
+    (!author.is_empty() && author.chars().any(char::is_alphabetic)).then(|| author.to_string())
+}
+
+/// The `YYYY-MM-DD` date at the start of an ISO-8601-like value.
+fn iso_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    let date = value.get(..10)?;
+    let bytes = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let year: u32 = date[0..4].parse().ok()?;
+    let month: u32 = date[5..7].parse().ok()?;
+    let day: u32 = date[8..10].parse().ok()?;
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| date.to_string())
+}
+
+/// `en_us` → `en-US`; rejects values that are not language tags.
+fn normalize_lang(lang: &str) -> Option<String> {
+    let lang = lang.trim().replace('_', "-");
+    let mut parts = lang.split('-');
+    let primary = parts.next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = primary;
+    for part in parts {
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        if part.len() == 2 {
+            tag.push_str(&part.to_ascii_uppercase());
+        } else {
+            tag.push_str(part);
+        }
+    }
+    Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_selectors_compile() {
+        for css in [
+            &*META,
+            &*TITLE,
+            &*H1,
+            &*HTML,
+            &*TIME,
+            &*AUTHOR_ELEMENTS,
+            &*DATE_ELEMENTS,
+        ] {
+            let _ = css;
+        }
+    }
+
+    #[test]
+    fn no_evidence_means_no_field() {
+        let meta = from_html(&Html::parse_document("<p>Just text</p>"));
+        assert_eq!(meta, Metadata::default());
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(
+            iso_date("2017-03-19T12:08:00+08:00").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(iso_date("2017-13-19"), None);
+        assert_eq!(iso_date("19 March 2017"), None);
+        assert_eq!(iso_date("2017-03-1"), None);
+    }
+
+    #[test]
+    fn langs_are_normalised() {
+        assert_eq!(normalize_lang("de_at").as_deref(), Some("de-AT"));
+        assert_eq!(normalize_lang("EN").as_deref(), Some("en"));
+        assert_eq!(normalize_lang("zh-Hant-TW").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(normalize_lang("english"), None);
+    }
+
+    #[test]
+    fn author_urls_are_not_names() {
+        let html = Html::parse_document(
+            r#"<meta property="article:author" content="https://facebook.com/x"><a rel=author>by Ann Lee</a>"#,
+        );
+        assert_eq!(from_html(&html).author.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn unconfirmed_h1_loses_to_og_title() {
+        let html = Html::parse_document(
+            r#"<title>Site</title><meta property="og:title" content="Real headline"><h1>Menu</h1>"#,
+        );
+        assert_eq!(from_html(&html).title.as_deref(), Some("Real headline"));
+    }
+}

@@ -1,0 +1,91 @@
+//! Small text utilities shared by the stages: word counting and whitespace normalisation.
+
+/// Whether a character belongs to a word, as `\w` does in Unicode regular expressions:
+/// letters, digits, combining marks' base letters and the underscore.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Number of words in `text`: maximal runs of word characters (the `\w+` tokens the
+/// evaluation metrics count).
+///
+/// ```
+/// assert_eq!(dechaff::text::count_words("Don't stop — 3 times!"), 5);
+/// assert_eq!(dechaff::text::count_words("   "), 0);
+/// ```
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let word_char = is_word_char(c);
+        if word_char && !in_word {
+            words += 1;
+        }
+        in_word = word_char;
+    }
+    words
+}
+
+/// Collapses every run of whitespace (including non-breaking spaces) to one space and trims
+/// both ends.
+///
+/// ```
+/// assert_eq!(dechaff::text::collapse_whitespace("  a\n\t b\u{a0}c "), "a b c");
+/// ```
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Normalises a multi-paragraph text: whitespace inside each line collapsed, lines trimmed,
+/// and paragraphs (runs of non-empty lines) separated by exactly one blank line. Single line
+/// breaks inside a paragraph are kept.
+///
+/// ```
+/// let text = "  First  line\nsecond line \n\n\n\n  Next\tparagraph ";
+/// assert_eq!(
+///     dechaff::text::normalize_paragraphs(text),
+///     "First line\nsecond line\n\nNext paragraph"
+/// );
+/// ```
+pub fn normalize_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_break = false;
+    for line in text.lines() {
+        let line = collapse_whitespace(line);
+        if line.is_empty() {
+            pending_break = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_break { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        pending_break = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_unicode_words() {
+        assert_eq!(count_words("Straße größer als 42"), 4);
+        assert_eq!(count_words("Привет, мир."), 2);
+        assert_eq!(count_words("snake_case stays_one"), 2);
+    }
+
+    #[test]
+    fn normalize_drops_leading_and_trailing_blank_lines() {
+        assert_eq!(normalize_paragraphs("\n\n a \n\n"), "a");
+        assert_eq!(normalize_paragraphs(""), "");
+    }
+}

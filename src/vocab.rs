@@ -1,0 +1,371 @@
+//! Every vocabulary and threshold dechaff believes about the web, as named, commented data.
+//!
+//! The algorithms refer to these tables by name; changing a belief is a one-line diff here.
+//! Patterns are matched against lowercased text unless a comment says otherwise.
+
+// ---------------------------------------------------------------------------------------------
+// Input and decoding
+// ---------------------------------------------------------------------------------------------
+
+/// File extensions (after removing `.gz`) taken when walking a directory; other files are
+/// skipped and counted, so that READMEs and expected outputs beside pages are not read as pages.
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "txt", "jsonl", "ndjson"];
+
+/// Extensions that mark a file as JSONL, one page per line.
+pub const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+
+/// Extensions that mark a file as a plain-text page dump.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt"];
+
+/// Extensions that mark a file as an HTML page.
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
+
+/// Bytes looked at for a NUL byte when deciding whether a page is binary.
+pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// Bytes looked at when deciding whether a page without a telling extension is HTML.
+pub const HTML_SNIFF_BYTES: usize = 4 * 1024;
+
+/// Lowercased tags whose presence near the start of a document makes it HTML rather than text.
+pub const HTML_MARKERS: &[&str] = &[
+    "<head", "<body", "<title", "<meta ", "<div", "<p>", "<p ", "<br", "<span", "<a href",
+    "<table", "<b>", "<i>", "<ul", "<h1", "<h2", "<article", "<section", "<script",
+];
+
+/// Bytes searched for a `<meta charset>` declaration. The HTML standard says 1024, but many
+/// real pages put theirs after long scripts or comments.
+pub const META_PRESCAN_BYTES: usize = 16 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// HTML: elements
+// ---------------------------------------------------------------------------------------------
+
+/// Elements that never hold article text: code, styling, embedded objects, form controls and
+/// page furniture.
+pub const DISCARD_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "math", "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
+    "nav", "aside", "footer", "dialog", "menu", "audio", "video", "picture", "source", "map",
+];
+
+/// Elements that start a new block of text; everything else flows inline.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "center",
+    "fieldset",
+    "body",
+    "html",
+];
+
+/// Table cells: they flow inline, separated by `" | "`, one row per line.
+pub const TABLE_CELL_TAGS: &[&str] = &["td", "th"];
+
+/// Elements that are themselves paragraphs of content, used to score their containers.
+pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td", "li", "dd", "h2", "h3"];
+
+/// Elements whose text is code and keeps its line breaks and indentation.
+pub const PREFORMATTED_TAGS: &[&str] = &["pre", "textarea", "listing", "plaintext", "xmp"];
+
+/// Elements that mark the article directly, strongest first.
+pub const ARTICLE_SELECTORS: &[&str] =
+    &["[itemprop=articleBody]", "article", "[role=main]", "main"];
+
+/// ARIA roles of page furniture.
+pub const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "toolbar",
+];
+
+// ---------------------------------------------------------------------------------------------
+// HTML: class and id vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/// Patterns shorter than this many characters must equal a whole part of a class or id token
+/// (parts are separated by `-`, `_` and `:`), so that `ad` matches `ad-slot` but not `header`;
+/// longer patterns match anywhere inside a token.
+pub const MIN_SUBSTRING_PATTERN_CHARS: usize = 5;
+
+/// Elements never dropped for their class or id: a `<body class="has-sidebar">` is the page.
+pub const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "main", "article"];
+
+/// An element holding more than this share of the page's text is a page-wide container and is
+/// never dropped for its class or id.
+pub const CONTAINER_TEXT_SHARE: f32 = 0.6;
+
+/// Class/id fragments of page furniture: navigation, sharing, comments, ads, consent banners,
+/// newsletter boxes, related links, author boxes and footers. An element whose class or id
+/// contains one of these (as a token part, see `extract`) is dropped with all it holds.
+pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
+    // navigation and site chrome
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "masthead",
+    "topbar",
+    "sidebar",
+    "footer",
+    "pagination",
+    "pager",
+    "skip-link",
+    "skiplink",
+    // sharing and social
+    "share",
+    "sharing",
+    "social",
+    "follow-us",
+    "sociable",
+    // comments and forms
+    "comment",
+    "respond",
+    "reply",
+    "disqus",
+    // advertising and promotion
+    "advert",
+    "ads",
+    "ad",
+    "sponsor",
+    "promo",
+    "banner",
+    "outbrain",
+    "taboola",
+    // consent, paywall, newsletter
+    "cookie",
+    "consent",
+    "gdpr",
+    "paywall",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "popup",
+    "modal",
+    // related and recommended links
+    "related",
+    "recommend",
+    "popular",
+    "trending",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "tags",
+    "tag-cloud",
+    "tagcloud",
+    // author boxes and bylines
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "byline",
+    // misc furniture
+    "widget",
+    "print-only",
+    "screen-reader",
+    "sr-only",
+    "visually-hidden",
+    "caption-credit",
+    "credit",
+];
+
+/// Class/id fragments that mark article content and protect it from the patterns above
+/// (`article-share` is furniture, but `article-body` is not).
+pub const CONTENT_CLASS_PATTERNS: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article-content",
+    "post-body",
+    "post-content",
+    "entry-content",
+    "story-body",
+    "main-content",
+    "article__body",
+    "content-body",
+    "article-text",
+    "blog-post",
+    "post-entry",
+];
+
+/// Class/id fragments that raise a container's score as the article's home.
+pub const POSITIVE_CLASS_PATTERNS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+];
+
+/// Class/id fragments that lower a container's score.
+pub const NEGATIVE_CLASS_PATTERNS: &[&str] = &[
+    "hidden",
+    "combx",
+    "comment",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+];
+
+// ---------------------------------------------------------------------------------------------
+// HTML: thresholds
+// ---------------------------------------------------------------------------------------------
+
+/// A paragraph shorter than this many characters does not vote for its container.
+pub const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// Points a paragraph gives its container per this many characters of text, up to
+/// [`MAX_LENGTH_POINTS`].
+pub const CHARS_PER_POINT: usize = 100;
+
+/// Cap on the length points of one paragraph, so that one long block cannot outvote many.
+pub const MAX_LENGTH_POINTS: f32 = 3.0;
+
+/// Score a container starts with for its tag: generic blocks are likelier homes of an article
+/// than lists, forms and headings.
+pub const TAG_BASE_SCORES: &[(&str, f32)] = &[
+    ("div", 5.0),
+    ("article", 5.0),
+    ("section", 3.0),
+    ("pre", 3.0),
+    ("td", 3.0),
+    ("blockquote", 3.0),
+    ("address", -3.0),
+    ("ol", -3.0),
+    ("ul", -3.0),
+    ("dl", -3.0),
+    ("dd", -3.0),
+    ("dt", -3.0),
+    ("li", -3.0),
+    ("form", -3.0),
+    ("h1", -5.0),
+    ("h2", -5.0),
+    ("h3", -5.0),
+    ("h4", -5.0),
+    ("h5", -5.0),
+    ("h6", -5.0),
+    ("th", -5.0),
+];
+
+/// How much of a paragraph's points reach its parent, grandparent and great-grandparent.
+pub const ANCESTOR_SHARES: &[f32] = &[1.0, 0.5, 1.0 / 6.0];
+
+/// A sibling paragraph of the best container joins the article when it is at least this long
+/// and nearly link-free.
+pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
+
+/// Score added to or taken from a container whose class/id matches the positive or negative
+/// vocabulary.
+pub const CLASS_WEIGHT: f32 = 25.0;
+
+/// A sibling of the best container joins the article when its score is at least this share of
+/// the best score.
+pub const SIBLING_SCORE_SHARE: f32 = 0.2;
+
+/// A block whose text is more than this share of link text is navigation.
+pub const MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Blocks shorter than this many characters may be dropped for link density; longer ones are
+/// kept because inline links in real prose can be dense.
+pub const LINK_DENSITY_MIN_CHARS: usize = 200;
+
+/// An article shorter than this many characters is suspicious: the extractor falls back to a
+/// wider selection and keeps the longer answer.
+pub const MIN_ARTICLE_CHARS: usize = 250;
+
+/// Separators between a headline and the site name in `<title>`: "Headline | Site".
+pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
+
+// ---------------------------------------------------------------------------------------------
+// Plain-text page dumps
+// ---------------------------------------------------------------------------------------------
+
+/// A line with fewer words than this and no sentence punctuation is a menu entry or label.
+pub const TEXT_SHORT_LINE_WORDS: usize = 5;
+
+/// Characters that end a sentence in the scripts dechaff reads.
+pub const SENTENCE_END_CHARS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '"', '”', '»', ':'];
+
+/// Lowercased line prefixes that open a comment section or form: once the article has been
+/// seen, everything from such a line on is dropped.
+pub const COMMENT_SECTION_MARKERS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "write a comment",
+    "your email address will not be published",
+    "comments",
+    "responses",
+    "kommentare",
+    "kommentar schreiben",
+    "commentaires",
+    "laisser un commentaire",
+    "comentarios",
+    "deja un comentario",
+    "deixe um comentário",
+];
+
+/// Lowercased phrases of lines that invite sharing or following, in several languages.
+pub const SOCIAL_LINE_PHRASES: &[&str] = &[
+    "follow us",
+    "share this",
+    "share on",
+    "connect with us",
+    "folgen sie uns",
+    "teilen",
+    "partager",
+    "suivez-nous",
+    "compartir",
+    "síguenos",
+    "tweet",
+    "pin it",
+];
