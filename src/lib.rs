@@ -30,6 +30,9 @@ pub mod cli;
 pub mod decode;
 pub mod engine;
 pub mod error;
+// The extractor keeps per-node features in parallel vectors indexed by node id, so loops over
+// ids that index several vectors are the design, not an oversight.
+#[allow(clippy::needless_range_loop)]
 pub mod extract;
 pub mod input;
 pub mod metadata;
@@ -39,4 +42,5 @@ pub mod plaintext;
 pub mod record;
 pub mod snapshot;
 pub mod text;
+#[rustfmt::skip]
 pub mod vocab;

@@ -48,44 +48,15 @@ pub const DISCARD_TAGS: &[&str] = &[
     "nav", "aside", "footer", "dialog", "menu", "audio", "video", "picture", "source", "map",
 ];
 
+/// Elements whose text is never rendered: it counts toward no text or link-density figure.
+pub const NON_RENDERED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"];
+
 /// Elements that start a new block of text; everything else flows inline.
 pub const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "caption",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "address",
-    "details",
-    "summary",
-    "hr",
-    "center",
-    "fieldset",
-    "body",
-    "html",
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+    "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption",
+    "blockquote", "pre", "figure", "figcaption", "address", "details", "summary", "hr", "center",
+    "fieldset", "body", "html",
 ];
 
 /// Table cells: they flow inline, separated by `" | "`, one row per line.
@@ -103,16 +74,8 @@ pub const ARTICLE_SELECTORS: &[&str] =
 
 /// ARIA roles of page furniture.
 pub const BOILERPLATE_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alertdialog",
-    "toolbar",
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+    "alertdialog", "toolbar",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -136,91 +99,30 @@ pub const CONTAINER_TEXT_SHARE: f32 = 0.6;
 /// contains one of these (as a token part, see `extract`) is dropped with all it holds.
 pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // navigation and site chrome
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "masthead",
-    "topbar",
-    "sidebar",
-    "footer",
-    "pagination",
-    "pager",
-    "skip-link",
-    "skiplink",
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "masthead", "topbar", "sidebar", "footer",
+    "pagination", "pager", "skip-link", "skiplink",
     // sharing and social
-    "share",
-    "sharing",
-    "social",
-    "follow-us",
-    "sociable",
+    "share", "sharing", "social", "follow-us", "sociable",
     // comments and forms
-    "comment",
-    "respond",
-    "reply",
-    "disqus",
+    "comment", "respond", "reply", "disqus",
     // advertising and promotion
-    "advert",
-    "ads",
-    "ad",
-    "sponsor",
-    "promo",
-    "banner",
-    "outbrain",
-    "taboola",
+    "advert", "ads", "ad", "sponsor", "promo", "banner", "outbrain", "taboola",
     // consent, paywall, newsletter
-    "cookie",
-    "consent",
-    "gdpr",
-    "paywall",
-    "newsletter",
-    "subscribe",
-    "signup",
-    "popup",
-    "modal",
+    "cookie", "consent", "gdpr", "paywall", "newsletter", "subscribe", "signup", "popup", "modal",
     // related and recommended links
-    "related",
-    "recommend",
-    "popular",
-    "trending",
-    "read-more",
-    "readmore",
-    "more-stories",
-    "tags",
-    "tag-cloud",
-    "tagcloud",
+    "related", "recommend", "popular", "trending", "read-more", "readmore", "more-stories", "tags",
+    "tag-cloud", "tagcloud",
     // author boxes and bylines
-    "author-bio",
-    "author-box",
-    "authorbox",
-    "about-author",
-    "byline",
+    "author-bio", "author-box", "authorbox", "about-author", "byline",
     // misc furniture
-    "widget",
-    "print-only",
-    "screen-reader",
-    "sr-only",
-    "visually-hidden",
-    "caption-credit",
-    "credit",
+    "print-only", "screen-reader", "sr-only", "visually-hidden", "caption-credit",
 ];
 
 /// Class/id fragments that mark article content and protect it from the patterns above
 /// (`article-share` is furniture, but `article-body` is not).
 pub const CONTENT_CLASS_PATTERNS: &[&str] = &[
-    "article-body",
-    "articlebody",
-    "article-content",
-    "post-body",
-    "post-content",
-    "entry-content",
-    "story-body",
-    "main-content",
-    "article__body",
-    "content-body",
-    "article-text",
-    "blog-post",
+    "article-body", "articlebody", "article-content", "post-body", "post-content", "entry-content",
+    "story-body", "main-content", "article__body", "content-body", "article-text", "blog-post",
     "post-entry",
 ];
 
@@ -231,28 +133,9 @@ pub const POSITIVE_CLASS_PATTERNS: &[&str] = &[
 
 /// Class/id fragments that lower a container's score.
 pub const NEGATIVE_CLASS_PATTERNS: &[&str] = &[
-    "hidden",
-    "combx",
-    "comment",
-    "contact",
-    "foot",
-    "footer",
-    "footnote",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "tool",
-    "widget",
+    "hidden", "combx", "comment", "contact", "foot", "footer", "footnote", "masthead", "media",
+    "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper",
+    "sponsor", "shopping", "tags", "tool", "widget",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -337,35 +220,14 @@ pub const SENTENCE_END_CHARS: &[char] = &['.', '!', '?', '…', '。', '！', '�
 /// Lowercased line prefixes that open a comment section or form: once the article has been
 /// seen, everything from such a line on is dropped.
 pub const COMMENT_SECTION_MARKERS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add a comment",
-    "write a comment",
-    "your email address will not be published",
-    "comments",
-    "responses",
-    "kommentare",
-    "kommentar schreiben",
-    "commentaires",
-    "laisser un commentaire",
-    "comentarios",
-    "deja un comentario",
-    "deixe um comentário",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
+    "your email address will not be published", "comments", "responses", "kommentare",
+    "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
+    "deja un comentario", "deixe um comentário",
 ];
 
 /// Lowercased phrases of lines that invite sharing or following, in several languages.
 pub const SOCIAL_LINE_PHRASES: &[&str] = &[
-    "follow us",
-    "share this",
-    "share on",
-    "connect with us",
-    "folgen sie uns",
-    "teilen",
-    "partager",
-    "suivez-nous",
-    "compartir",
-    "síguenos",
-    "tweet",
-    "pin it",
+    "follow us", "share this", "share on", "connect with us", "folgen sie uns", "teilen",
+    "partager", "suivez-nous", "compartir", "síguenos", "tweet", "pin it",
 ];

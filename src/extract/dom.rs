@@ -6,6 +6,8 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use crate::vocab::NON_RENDERED_TAGS;
+
 /// Marker for "no parent" (the document root).
 pub const NO_PARENT: usize = usize::MAX;
 
@@ -106,7 +108,10 @@ impl<'a> FlatDom<'a> {
                 self.link_chars[index] = self.text_chars[index];
             }
             let parent = self.nodes[index].parent;
-            if parent != NO_PARENT {
+            let rendered = !self.nodes[index]
+                .tag()
+                .is_some_and(|tag| NON_RENDERED_TAGS.contains(&tag));
+            if parent != NO_PARENT && rendered {
                 self.text_chars[parent] += self.text_chars[index];
                 self.link_chars[parent] += self.link_chars[index];
             }

@@ -12,7 +12,7 @@ use crate::vocab::{
 };
 
 /// A line with at least this many words is prose even without final punctuation.
-const PROSE_MIN_WORDS: usize = 12;
+const PROSE_MIN_WORDS: usize = 16;
 
 /// A line with at least this many words that ends a sentence is prose.
 const PROSE_MIN_WORDS_WITH_PUNCTUATION: usize = 6;
