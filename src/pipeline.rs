@@ -20,10 +20,10 @@ use crate::page::{Content, Page};
 use crate::record::{Record, Status};
 
 /// Most pages in one batch.
-const BATCH_PAGES: usize = 256;
+const BATCH_PAGES: usize = 64;
 
 /// Most page bytes in one batch; with three batches alive this bounds buffered input.
-const BATCH_BYTES: usize = 32 * 1024 * 1024;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 /// How the pipeline runs.
 #[derive(Debug, Clone, Default)]
