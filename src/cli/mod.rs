@@ -2,6 +2,7 @@
 
 mod check;
 mod clean;
+mod eval;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,8 @@ enum Command {
     Clean(clean::Args),
     /// Clean the sample pages and compare each record with its reviewed expected output.
     Check(check::Args),
+    /// Score dechaff (or another tool's output) on a labelled dataset.
+    Eval(eval::Args),
 }
 
 /// Parses the process arguments and runs the chosen subcommand.
@@ -39,6 +42,7 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     ExitCode::from(code)
 }

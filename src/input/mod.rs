@@ -18,6 +18,11 @@ pub use jsonl::JsonlFields;
 use jsonl::JsonlReader;
 use open::{open_input, read_whole, Opened};
 
+/// Opens a file for buffered reading, decompressing gzip transparently.
+pub fn open_reader(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
+    open::open_reader(Some(path))
+}
+
 /// The input format, when the user fixes it instead of letting dechaff detect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {

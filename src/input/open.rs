@@ -32,34 +32,35 @@ pub fn open_input(path: Option<&Path>) -> Result<Opened, PageError> {
         what: what.clone(),
         reason: describe_io_error(&error),
     };
-    let mut raw: Box<dyn BufRead + Send> = match path {
-        None => Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),
-        Some(path) => {
-            let file = File::open(path).map_err(read_error)?;
-            let metadata = file.metadata().map_err(read_error)?;
-            if metadata.is_dir() {
-                return Err(PageError::Read {
-                    what,
-                    reason: "it is a directory".into(),
-                });
-            }
-            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file))
-        }
-    };
-    let is_gzip = raw.fill_buf().map_err(read_error)?.starts_with(&GZIP_MAGIC);
-    let mut reader: Box<dyn BufRead + Send> = if is_gzip {
-        Box::new(BufReader::with_capacity(
-            READ_BUFFER_BYTES,
-            MultiGzDecoder::new(raw),
-        ))
-    } else {
-        raw
-    };
+    let mut reader = open_reader(path).map_err(read_error)?;
     let starts_with_brace = first_non_whitespace(&mut reader).map_err(read_error)? == Some(b'{');
     Ok(Opened {
         reader,
         starts_with_brace,
     })
+}
+
+/// Opens a file (or stdin for `None`) for buffered reading, decompressing it when it starts
+/// with the gzip magic bytes.
+pub fn open_reader(path: Option<&Path>) -> io::Result<Box<dyn BufRead + Send>> {
+    let mut raw: Box<dyn BufRead + Send> = match path {
+        None => Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),
+        Some(path) => {
+            let file = File::open(path)?;
+            if file.metadata()?.is_dir() {
+                return Err(io::Error::other("it is a directory"));
+            }
+            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file))
+        }
+    };
+    if raw.fill_buf()?.starts_with(&GZIP_MAGIC) {
+        Ok(Box::new(BufReader::with_capacity(
+            READ_BUFFER_BYTES,
+            MultiGzDecoder::new(raw),
+        )))
+    } else {
+        Ok(raw)
+    }
 }
 
 /// The first byte that is not ASCII whitespace, without consuming anything that matters:
