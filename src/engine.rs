@@ -4,8 +4,6 @@
 //! output. It never panics on page content; the pipeline still guards it and turns a panic
 //! into an error record.
 
-use scraper::Html;
-
 use crate::decode::{decode, sniff, Sniffed};
 use crate::error::PageError;
 use crate::extract::{extract, ExtractOptions};
@@ -97,7 +95,7 @@ fn resolve_format(declared: PageFormat, sniffed: &Sniffed) -> PageFormat {
 }
 
 fn clean_html(record: &mut Record, html: &str, options: &Options) {
-    let document = Html::parse_document(html);
+    let document = crate::extract::parse(html);
     let meta = metadata::from_html(&document);
     let article = extract(&document, &options.extract);
     let text = drop_leading_title(&normalize_paragraphs(&article.text), meta.title.as_deref());

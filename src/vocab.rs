@@ -43,13 +43,26 @@ pub const META_PRESCAN_BYTES: usize = 16 * 1024;
 /// Elements that never hold article text: code, styling, embedded objects, form controls and
 /// page furniture.
 pub const DISCARD_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
     "math", "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
     "nav", "aside", "footer", "dialog", "menu", "audio", "video", "picture", "source", "map",
 ];
 
 /// Elements whose text is never rendered: it counts toward no text or link-density figure.
-pub const NON_RENDERED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"];
+pub const NON_RENDERED_TAGS: &[&str] = &["script", "style", "template", "head"];
+
+/// A `<noscript>` holding at least this many characters is the page's server-rendered content
+/// (forum software serves whole threads that way); a smaller one is a "please enable
+/// JavaScript" notice or a tracking pixel, and is dropped.
+pub const NOSCRIPT_CONTENT_CHARS: usize = 500;
+
+/// A semantic container (`itemprop=articleBody`, a lone `<article>`, `<main>`) is taken as the
+/// article's region when it holds at least this share of the page's kept text; outside it
+/// there is then only page furniture.
+pub const REGION_MIN_SHARE: f32 = 0.25;
+
+/// … and at least this many characters.
+pub const REGION_MIN_CHARS: usize = 200;
 
 /// Elements that start a new block of text; everything else flows inline.
 pub const BLOCK_TAGS: &[&str] = &[

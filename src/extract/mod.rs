@@ -9,10 +9,12 @@
 
 pub mod dom;
 mod prune;
+mod region;
 mod score;
 mod serialize;
 
-use scraper::Html;
+use html5ever::tendril::TendrilSink;
+use scraper::{Html, HtmlTreeSink};
 
 use crate::vocab::MIN_ARTICLE_CHARS;
 use dom::FlatDom;
@@ -26,6 +28,25 @@ pub struct ExtractOptions {}
 pub struct Article {
     /// The article text, paragraphs separated by a blank line.
     pub text: String,
+}
+
+/// Parses an HTML document as a browser with scripting disabled would: the content of
+/// `<noscript>` becomes elements, which is where some sites serve their whole content.
+///
+/// ```
+/// let html = dechaff::extract::parse("<noscript><p>Shown without scripts</p></noscript>");
+/// let p = scraper::Selector::parse("noscript p").unwrap();
+/// assert_eq!(html.select(&p).count(), 1);
+/// ```
+pub fn parse(html: &str) -> Html {
+    let options = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(html)
 }
 
 /// Extracts the article from a parsed HTML document.
@@ -42,12 +63,17 @@ pub struct Article {
 pub fn extract(document: &Html, _options: &ExtractOptions) -> Article {
     let dom = FlatDom::new(document);
     let dropped = prune::drop_mask(&dom);
-    let roots = score::article_roots(&dom, &dropped);
+    let body = dom.first_with_tag("body").unwrap_or(0);
+    let kept = prune::kept_chars(&dom, &dropped);
+    let roots = match std::env::var("DECHAFF_MODE").as_deref() {
+        Ok("score") => score::article_roots(&dom, &dropped),
+        Ok("body") => vec![body],
+        _ => vec![region::main_region(&dom, &dropped, &kept, body)],
+    };
     let mut text = serialize::text_of(&dom, &dropped, &roots);
     if text.chars().count() < MIN_ARTICLE_CHARS {
         // The chosen container is too small to be the article: fall back to every block the
         // pruning kept, and take whichever answer says more.
-        let body = dom.first_with_tag("body").unwrap_or(0);
         let everything = serialize::text_of(&dom, &dropped, &[body]);
         if everything.len() > text.len() {
             text = everything;

@@ -5,7 +5,7 @@ use super::dom::{FlatDom, Kind, NO_PARENT};
 use crate::vocab::{
     BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_TEXT_SHARE,
     CONTENT_CLASS_PATTERNS, DISCARD_TAGS, LINK_DENSITY_MIN_CHARS, MAX_LINK_DENSITY,
-    MIN_SUBSTRING_PATTERN_CHARS,
+    MIN_SUBSTRING_PATTERN_CHARS, NOSCRIPT_CONTENT_CHARS,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -27,6 +27,7 @@ pub fn drop_mask(dom: &FlatDom) -> Vec<bool> {
         let tag = element.name();
         let share = dom.text_chars[index] as f32 / total_text;
         dropped[index] = DISCARD_TAGS.contains(&tag)
+            || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
             || is_hidden(element)
             || element.attr("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -39,6 +40,25 @@ pub fn drop_mask(dom: &FlatDom) -> Vec<bool> {
                 && dom.link_density(index) > MAX_LINK_DENSITY);
     }
     dropped
+}
+
+/// Characters of text in each subtree that the drop mask keeps.
+pub fn kept_chars(dom: &FlatDom, dropped: &[bool]) -> Vec<u32> {
+    let mut kept = vec![0u32; dom.len()];
+    for index in (0..dom.len()).rev() {
+        if dropped[index] {
+            kept[index] = 0;
+            continue;
+        }
+        if let Kind::Text(_) = dom.nodes[index].kind {
+            kept[index] = dom.text_chars[index];
+        }
+        let parent = dom.nodes[index].parent;
+        if parent != NO_PARENT {
+            kept[parent] += kept[index];
+        }
+    }
+    kept
 }
 
 /// Hidden by attribute or inline style.
