@@ -40,13 +40,16 @@ pub const META_PRESCAN_BYTES: usize = 16 * 1024;
 // HTML: elements
 // ---------------------------------------------------------------------------------------------
 
-/// Elements that never hold article text: code, styling, embedded objects, form controls and
-/// page furniture.
+/// Elements that never hold article text: code, styling, embedded objects and form controls.
 pub const DISCARD_TAGS: &[&str] = &[
     "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
     "math", "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
-    "nav", "aside", "footer", "dialog", "menu", "audio", "video", "picture", "source", "map",
+    "audio", "video", "picture", "source", "map",
 ];
+
+/// Elements of page furniture: dropped unless they hold most of the page's text (then the
+/// markup is broken and they are really the page).
+pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "dialog", "menu"];
 
 /// Elements whose text is never rendered: it counts toward no text or link-density figure.
 pub const NON_RENDERED_TAGS: &[&str] = &["script", "style", "template", "head"];
@@ -100,6 +103,12 @@ pub const BOILERPLATE_ROLES: &[&str] = &[
 /// longer patterns match anywhere inside a token.
 pub const MIN_SUBSTRING_PATTERN_CHARS: usize = 5;
 
+/// Class tokens that start with these are state flags (`no-share`, `has-sidebar`,
+/// `is-hidden-mobile`), not names of components, and are ignored when matching patterns.
+pub const CLASS_FLAG_PREFIXES: &[&str] = &[
+    "no-", "has-", "with-", "without-", "hide-", "show-", "enable-", "disable-", "is-", "not-",
+];
+
 /// Elements never dropped for their class or id: a `<body class="has-sidebar">` is the page.
 pub const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "main", "article"];
 
@@ -119,7 +128,7 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // comments and forms
     "comment", "respond", "reply", "disqus",
     // advertising and promotion
-    "advert", "ads", "ad", "sponsor", "promo", "banner", "outbrain", "taboola",
+    "advert", "ads", "ad", "sponsor", "promo", "outbrain", "taboola",
     // consent, paywall, newsletter
     "cookie", "consent", "gdpr", "paywall", "newsletter", "subscribe", "signup", "popup", "modal",
     // related and recommended links

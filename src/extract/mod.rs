@@ -9,6 +9,7 @@
 
 pub mod dom;
 mod prune;
+mod refine;
 mod region;
 mod score;
 mod serialize;
@@ -62,12 +63,37 @@ pub fn parse(html: &str) -> Html {
 /// ```
 pub fn extract(document: &Html, _options: &ExtractOptions) -> Article {
     let dom = FlatDom::new(document);
-    let dropped = prune::drop_mask(&dom);
+    let mut dropped = prune::drop_mask(&dom);
     let body = dom.first_with_tag("body").unwrap_or(0);
     let kept = prune::kept_chars(&dom, &dropped);
-    let roots = match std::env::var("DECHAFF_MODE").as_deref() {
+    let mode = std::env::var("DECHAFF_MODE").unwrap_or_else(|_| "share".into());
+    let roots = match Ok::<&str, ()>(mode.as_str()) {
         Ok("score") => score::article_roots(&dom, &dropped),
         Ok("body") => vec![body],
+        Ok("trim") => {
+            let region = region::main_region(&dom, &dropped, &kept, body);
+            let core = score::article_roots(&dom, &dropped);
+            refine::trim_outside_core(&dom, &mut dropped, region, &core);
+            vec![region]
+        }
+        Ok("trimbody") => {
+            let region = region::main_region(&dom, &dropped, &kept, body);
+            if region == body {
+                let core = score::article_roots(&dom, &dropped);
+                refine::trim_outside_core(&dom, &mut dropped, region, &core);
+            }
+            vec![region]
+        }
+        Ok(share) if share.starts_with("share") => {
+            let threshold: f32 = share[5..].parse().unwrap_or(0.55);
+            let region = region::main_region(&dom, &dropped, &kept, body);
+            let core = score::article_roots(&dom, &dropped);
+            let core_chars: u32 = core.iter().filter(|&&c| c >= region && c < dom.nodes[region].end).map(|&c| kept[c]).sum();
+            if core_chars as f32 >= threshold * kept[region] as f32 {
+                refine::trim_outside_core(&dom, &mut dropped, region, &core);
+            }
+            vec![region]
+        }
         _ => vec![region::main_region(&dom, &dropped, &kept, body)],
     };
     let mut text = serialize::text_of(&dom, &dropped, &roots);
@@ -80,4 +106,10 @@ pub fn extract(document: &Html, _options: &ExtractOptions) -> Article {
         }
     }
     Article { text }
+}
+
+/// The drop mask of a document, for debugging tools.
+#[doc(hidden)]
+pub fn debug_drop_mask(dom: &FlatDom) -> Vec<bool> {
+    prune::drop_mask(dom)
 }

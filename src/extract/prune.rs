@@ -3,7 +3,8 @@
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use crate::vocab::{
-    BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_TEXT_SHARE,
+    BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES,
+    FURNITURE_TAGS, CONTAINER_TEXT_SHARE,
     CONTENT_CLASS_PATTERNS, DISCARD_TAGS, LINK_DENSITY_MIN_CHARS, MAX_LINK_DENSITY,
     MIN_SUBSTRING_PATTERN_CHARS, NOSCRIPT_CONTENT_CHARS,
 };
@@ -102,7 +103,10 @@ fn is_boilerplate_by_name(element: &scraper::node::Element) -> bool {
 /// Whether any whitespace-separated token of `names` matches any pattern: short patterns must
 /// equal a `-`/`_`/`:`-separated part of a token, long ones may appear anywhere in it.
 pub fn matches_any(names: &str, patterns: &[&str]) -> bool {
-    names.split_whitespace().any(|token| {
+    names
+        .split_whitespace()
+        .filter(|token| !CLASS_FLAG_PREFIXES.iter().any(|prefix| token.starts_with(prefix)))
+        .any(|token| {
         patterns.iter().any(|pattern| {
             if pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-') {
                 token.contains(pattern)

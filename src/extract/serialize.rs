@@ -1,7 +1,7 @@
 //! Kept nodes → text: block elements become paragraphs, inline elements flow, whitespace is
 //! collapsed outside preformatted code.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::dom::{FlatDom, Kind};
 use crate::vocab::{BLOCK_TAGS, PREFORMATTED_TAGS, TABLE_CELL_TAGS};
@@ -23,6 +23,9 @@ pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
             match dom.nodes[index].kind {
                 Kind::Text(text) => writer.push_text(text),
                 Kind::Element(element) => {
+                    if BLOCK_TAGS.contains(&element.name()) {
+                        writer.block_parent = dom.nodes[index].parent;
+                    }
                     writer.open(element.name());
                     open.push(index);
                 }
@@ -53,7 +56,8 @@ fn close_finished(dom: &FlatDom, open: &mut Vec<usize>, index: usize, writer: &m
 #[derive(Default)]
 struct BlockWriter {
     paragraphs: Vec<String>,
-    seen: HashSet<String>,
+    seen: HashMap<String, usize>,
+    block_parent: usize,
     current: String,
     pending_space: bool,
     preformatted_depth: usize,
@@ -118,8 +122,18 @@ impl BlockWriter {
         };
         self.current.clear();
         self.pending_space = false;
-        if !block.is_empty() && self.seen.insert(block.clone()) {
-            self.paragraphs.push(block);
+        if block.is_empty() {
+            return;
+        }
+        // A paragraph repeated beside itself (same parent) was written twice by the author;
+        // one repeated elsewhere on the page is a copy (responsive layouts, sticky bars).
+        let context = self.block_parent;
+        match self.seen.get(&block) {
+            Some(&first_context) if first_context != context => {}
+            _ => {
+                self.seen.entry(block.clone()).or_insert(context);
+                self.paragraphs.push(block);
+            }
         }
     }
 
@@ -177,7 +191,11 @@ mod tests {
     }
 
     #[test]
-    fn repeated_paragraphs_are_written_once() {
-        assert_eq!(text("<p>Same</p><p>Other</p><p>Same</p>"), "Same\n\nOther");
+    fn copies_elsewhere_are_written_once_but_repeats_in_place_stay() {
+        assert_eq!(
+            text("<div><p>Same</p></div><div><p>Other</p><p>Same</p></div>"),
+            "Same\n\nOther"
+        );
+        assert_eq!(text("<p>Same</p><p>Other</p><p>Same</p>"), "Same\n\nOther\n\nSame");
     }
 }
