@@ -14,7 +14,7 @@ use crate::record::{Record, Status};
 use crate::text::{count_words, normalize_paragraphs};
 
 /// Options of the per-page engine.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Options {
     /// Options of the HTML extractor.
     pub extract: ExtractOptions,
@@ -23,6 +23,10 @@ pub struct Options {
 /// Cleans one page into its record.
 pub fn clean_page(page: &Page, options: &Options) -> Record {
     let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    if options.extract.comments {
+        // With --comments every record has the field, `null` where there are none.
+        record.comments = Some(None);
+    }
     if let Err(error) = fill(&mut record, page, options) {
         record.status = Status::Error;
         record.error = Some(error.to_record_string());
@@ -98,8 +102,13 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     let document = crate::extract::parse(html);
     let meta = metadata::from_html(&document);
     let article = extract(&document, &options.extract);
-    let text = drop_leading_title(&normalize_paragraphs(&article.text), meta.title.as_deref());
+    // The serializer's paragraphs are already normalised, and preformatted code must keep its
+    // indentation, so no further whitespace normalisation here.
+    let text = drop_leading_title(&article.text, meta.title.as_deref());
     record.text = (!text.is_empty()).then_some(text);
+    if options.extract.comments {
+        record.comments = Some(article.comments);
+    }
     record.title = meta.title;
     record.author = meta.author;
     record.date = meta.date;

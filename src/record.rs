@@ -46,6 +46,10 @@ pub struct Record {
     pub description: Option<String>,
     /// The article text: paragraphs separated by one blank line.
     pub text: Option<String>,
+    /// The comment section's text (paragraphs separated by a blank line); present only with
+    /// `--comments`, and then `null` when the page has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<Option<String>>,
     /// Number of words in `text` (runs of letters, digits and `_`).
     pub words: usize,
     /// The character encoding the page was decoded from.
@@ -71,6 +75,7 @@ impl Record {
             lang: None,
             description: None,
             text: None,
+            comments: None,
             words: 0,
             encoding: None,
             error: None,

@@ -116,6 +116,10 @@ pub const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "main", "article"];
 /// never dropped for its class or id.
 pub const CONTAINER_TEXT_SHARE: f32 = 0.6;
 
+/// … provided it holds at least this many characters: on a tiny page a lone menu is still a
+/// menu.
+pub const CONTAINER_MIN_CHARS: u32 = 500;
+
 /// Class/id fragments of page furniture: navigation, sharing, comments, ads, consent banners,
 /// newsletter boxes, related links, author boxes and footers. An element whose class or id
 /// contains one of these (as a token part, see `extract`) is dropped with all it holds.
@@ -125,8 +129,8 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "pagination", "pager", "skip-link", "skiplink",
     // sharing and social
     "share", "sharing", "social", "follow-us", "sociable",
-    // comments and forms
-    "comment", "respond", "reply", "disqus",
+    // comment forms and reply buttons (comment sections themselves: COMMENT_CLASS_PATTERNS)
+    "respond", "reply",
     // advertising and promotion
     "advert", "ads", "ad", "sponsor", "promo", "outbrain", "taboola",
     // consent, paywall, newsletter
@@ -137,8 +141,14 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // author boxes and bylines
     "author-bio", "author-box", "authorbox", "about-author", "byline",
     // misc furniture
-    "print-only", "screen-reader", "sr-only", "visually-hidden", "caption-credit",
+    "print-only", "screen-reader", "sr-only", "visually-hidden",
+    // image credits and copyright lines
+    "credit", "copyright",
 ];
+
+/// Class/id fragments of comment sections: dropped from the article, and kept as the record's
+/// `comments` with `--comments`.
+pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "disqus"];
 
 /// Class/id fragments that mark article content and protect it from the patterns above
 /// (`article-share` is furniture, but `article-body` is not).
@@ -215,8 +225,41 @@ pub const CLASS_WEIGHT: f32 = 25.0;
 /// the best score.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 
-/// A block whose text is more than this share of link text is navigation.
-pub const MAX_LINK_DENSITY: f32 = 0.5;
+/// Text blocks outside the best-scored container that are shorter than this many characters
+/// are trimmed when the container dominates the region (see [`Preset`]).
+pub const OUTSIDE_CORE_MIN_CHARS: usize = 80;
+
+/// … or have more than this share of link text.
+pub const OUTSIDE_CORE_MAX_LINK_DENSITY: f32 = 0.3;
+
+/// The trade-off between keeping everything that may be article and keeping only what surely
+/// is. Each preset is a set of thresholds; `Preset::BALANCED` is the default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Preset {
+    /// A block whose text is more than this share of link text is navigation.
+    pub max_link_density: f32,
+    /// When the best-scored container holds at least this share of the region's text, blocks
+    /// around it that do not read like content are trimmed (above 1: never).
+    pub trim_core_share: f32,
+}
+
+impl Preset {
+    /// The default: trims around a dominant article body, keeps all of listing-like pages.
+    pub const BALANCED: Preset = Preset {
+        max_link_density: 0.5,
+        trim_core_share: 0.55,
+    };
+    /// `--precision`: always trims around the best container, and drops link lists sooner.
+    pub const PRECISION: Preset = Preset {
+        max_link_density: 0.35,
+        trim_core_share: 0.0,
+    };
+    /// `--recall`: never trims, and keeps link-heavy blocks unless nearly all links.
+    pub const RECALL: Preset = Preset {
+        max_link_density: 0.8,
+        trim_core_share: f32::INFINITY,
+    };
+}
 
 /// Blocks shorter than this many characters may be dropped for link density; longer ones are
 /// kept because inline links in real prose can be dense.

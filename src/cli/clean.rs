@@ -3,8 +3,8 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::engine::Options;
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
 use crate::pipeline::{self, PipelineError, PipelineOptions};
 
@@ -52,6 +52,8 @@ pub struct Args {
     /// Stop with a non-zero exit status at the first page that cannot be processed.
     #[arg(long)]
     fail_on_error: bool,
+    #[command(flatten)]
+    extraction: ExtractionArgs,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -156,9 +158,10 @@ pub fn run(args: Args) -> u8 {
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };
+    let engine_options = args.extraction.options();
     let result = pipeline::run(
         &mut reader,
-        &Options::default(),
+        &engine_options,
         &pipeline_options,
         output.writer(),
     );

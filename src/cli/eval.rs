@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::engine::Options;
+use super::{ExtractionArgs, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::eval::{self, Report};
 use crate::input::{InputOptions, PageReader};
 use crate::pipeline::{self, PipelineOptions};
@@ -23,6 +22,8 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    extraction: ExtractionArgs,
     /// Worker threads for cleaning (default: one per core).
     #[arg(
         short = 'j',
@@ -77,8 +78,13 @@ fn evaluate(args: &Args) -> Result<Report, String> {
                 fail_on_error: false,
             };
             let mut output = Vec::new();
-            let summary = pipeline::run(&mut reader, &Options::default(), &options, &mut output)
-                .map_err(|e| e.to_string())?;
+            let summary = pipeline::run(
+                &mut reader,
+                &args.extraction.options(),
+                &options,
+                &mut output,
+            )
+            .map_err(|e| e.to_string())?;
             eprintln!("dechaff: cleaned {}", summary.line());
             eval::predictions_from_jsonl(&String::from_utf8_lossy(&output))
         }

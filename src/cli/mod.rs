@@ -8,6 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::engine::Options;
+use crate::extract::ExtractOptions;
+use crate::vocab::Preset;
+
 /// Exit status when every input was read and every record written.
 pub const EXIT_OK: u8 = 0;
 /// Exit status when some input could not be read, or a page failed under `--fail-on-error`,
@@ -34,6 +38,41 @@ enum Command {
     Check(check::Args),
     /// Score dechaff (or another tool's output) on a labelled dataset.
     Eval(eval::Args),
+}
+
+/// Flags that shape extraction, shared by `clean` and `eval`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractionArgs {
+    /// Favour precision: trim around the article body on every page and drop link lists
+    /// sooner (less boilerplate; listing-like pages lose some content).
+    #[arg(long, conflicts_with = "recall")]
+    precision: bool,
+    /// Favour recall: never trim around the article body and keep link-heavy blocks (more of
+    /// listing-like pages, more boilerplate).
+    #[arg(long)]
+    recall: bool,
+    /// Put the comment section in a `comments` field instead of dropping it.
+    #[arg(long)]
+    comments: bool,
+}
+
+impl ExtractionArgs {
+    /// The engine options these flags ask for.
+    pub fn options(&self) -> Options {
+        let preset = if self.precision {
+            Preset::PRECISION
+        } else if self.recall {
+            Preset::RECALL
+        } else {
+            Preset::BALANCED
+        };
+        Options {
+            extract: ExtractOptions {
+                preset,
+                comments: self.comments,
+            },
+        }
+    }
 }
 
 /// Parses the process arguments and runs the chosen subcommand.

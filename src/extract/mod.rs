@@ -3,9 +3,12 @@
 //! 1. [`dom::FlatDom`] annotates every node with its text and link-text length.
 //! 2. [`prune`] marks page furniture (hidden elements, navigation, sharing, comments, ads, …)
 //!    in a drop mask, using the vocabularies of [`crate::vocab`].
-//! 3. [`score`] lets paragraphs vote for their containers (Readability's idea) and picks the
-//!    best container and its worthy siblings.
-//! 4. [`serialize`] writes the kept nodes as paragraphs of text.
+//! 3. [`region`] takes the container the page marks as its main content (`articleBody`, a
+//!    lone `<article>`, `<main>`), or the whole `<body>`.
+//! 4. [`score`] lets paragraphs vote for their containers (Readability's idea) and finds the
+//!    article's core; when the core dominates the region, [`refine`] trims the blocks around
+//!    it that do not read like content (related links, bylines, sources, share lines).
+//! 5. [`serialize`] writes the kept nodes as paragraphs of text.
 
 pub mod dom;
 mod prune;
@@ -17,18 +20,35 @@ mod serialize;
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
 
-use crate::vocab::MIN_ARTICLE_CHARS;
+use crate::vocab::{Preset, MIN_ARTICLE_CHARS};
 use dom::FlatDom;
+use prune::MaskPolicy;
 
-/// Settings of the HTML extractor. Later presets (precision, recall) live here.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExtractOptions {}
+/// Settings of the HTML extractor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExtractOptions {
+    /// The precision/recall trade-off.
+    pub preset: Preset,
+    /// Also extract the comment section, as [`Article::comments`].
+    pub comments: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            preset: Preset::BALANCED,
+            comments: false,
+        }
+    }
+}
 
 /// The article found in a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// The article text, paragraphs separated by a blank line.
     pub text: String,
+    /// The comment section's text, when asked for and present.
+    pub comments: Option<String>,
 }
 
 /// Parses an HTML document as a browser with scripting disabled would: the content of
@@ -61,55 +81,60 @@ pub fn parse(html: &str) -> Html {
 /// let article = extract(&html, &ExtractOptions::default());
 /// assert_eq!(article.text, "It was a bright cold day in April, and the clocks were striking thirteen.");
 /// ```
-pub fn extract(document: &Html, _options: &ExtractOptions) -> Article {
+pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let dom = FlatDom::new(document);
-    let mut dropped = prune::drop_mask(&dom);
+    let policy = MaskPolicy {
+        preset: options.preset,
+        keep_comments: false,
+    };
+    let mut dropped = prune::drop_mask(&dom, &policy);
     let body = dom.first_with_tag("body").unwrap_or(0);
     let kept = prune::kept_chars(&dom, &dropped);
-    let mode = std::env::var("DECHAFF_MODE").unwrap_or_else(|_| "share".into());
-    let roots = match Ok::<&str, ()>(mode.as_str()) {
-        Ok("score") => score::article_roots(&dom, &dropped),
-        Ok("body") => vec![body],
-        Ok("trim") => {
-            let region = region::main_region(&dom, &dropped, &kept, body);
-            let core = score::article_roots(&dom, &dropped);
-            refine::trim_outside_core(&dom, &mut dropped, region, &core);
-            vec![region]
-        }
-        Ok("trimbody") => {
-            let region = region::main_region(&dom, &dropped, &kept, body);
-            if region == body {
-                let core = score::article_roots(&dom, &dropped);
-                refine::trim_outside_core(&dom, &mut dropped, region, &core);
-            }
-            vec![region]
-        }
-        Ok(share) if share.starts_with("share") => {
-            let threshold: f32 = share[5..].parse().unwrap_or(0.55);
-            let region = region::main_region(&dom, &dropped, &kept, body);
-            let core = score::article_roots(&dom, &dropped);
-            let core_chars: u32 = core.iter().filter(|&&c| c >= region && c < dom.nodes[region].end).map(|&c| kept[c]).sum();
-            if core_chars as f32 >= threshold * kept[region] as f32 {
-                refine::trim_outside_core(&dom, &mut dropped, region, &core);
-            }
-            vec![region]
-        }
-        _ => vec![region::main_region(&dom, &dropped, &kept, body)],
-    };
-    let mut text = serialize::text_of(&dom, &dropped, &roots);
-    if text.chars().count() < MIN_ARTICLE_CHARS {
-        // The chosen container is too small to be the article: fall back to every block the
-        // pruning kept, and take whichever answer says more.
+    let region = region::main_region(&dom, &dropped, &kept, body);
+    let core = score::article_roots(&dom, &dropped);
+    let region_end = dom.nodes[region].end;
+    let core_chars: u32 = core
+        .iter()
+        .filter(|&&root| root >= region && root < region_end)
+        .map(|&root| kept[root])
+        .sum();
+    if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
+        refine::trim_outside_core(&dom, &mut dropped, region, &core);
+    }
+    let mut text = serialize::text_of(&dom, &dropped, &[region]);
+    if text.chars().count() < MIN_ARTICLE_CHARS && region != body {
+        // The region is too small to be the article: fall back to every block the pruning
+        // kept, and take whichever answer says more.
         let everything = serialize::text_of(&dom, &dropped, &[body]);
         if everything.len() > text.len() {
             text = everything;
         }
     }
-    Article { text }
+    let comments = options
+        .comments
+        .then(|| comments_of(&dom, &policy))
+        .flatten();
+    Article { text, comments }
 }
 
-/// The drop mask of a document, for debugging tools.
+/// The text of the page's comment sections, or `None` when it has none.
+fn comments_of(dom: &FlatDom, policy: &MaskPolicy) -> Option<String> {
+    let keep_comments = MaskPolicy {
+        keep_comments: true,
+        ..*policy
+    };
+    let dropped = prune::drop_mask(dom, &keep_comments);
+    let sections = prune::comment_sections(dom, &dropped);
+    let text = serialize::text_of(dom, &dropped, &sections);
+    (!text.is_empty()).then_some(text)
+}
+
+/// The drop mask of a document under the default options, for debugging tools.
 #[doc(hidden)]
 pub fn debug_drop_mask(dom: &FlatDom) -> Vec<bool> {
-    prune::drop_mask(dom)
+    let policy = MaskPolicy {
+        preset: Preset::BALANCED,
+        keep_comments: false,
+    };
+    prune::drop_mask(dom, &policy)
 }

@@ -3,17 +3,26 @@
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use crate::vocab::{
-    BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES,
-    FURNITURE_TAGS, CONTAINER_TEXT_SHARE,
-    CONTENT_CLASS_PATTERNS, DISCARD_TAGS, LINK_DENSITY_MIN_CHARS, MAX_LINK_DENSITY,
-    MIN_SUBSTRING_PATTERN_CHARS, NOSCRIPT_CONTENT_CHARS,
+    Preset, BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES,
+    COMMENT_CLASS_PATTERNS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE, CONTENT_CLASS_PATTERNS,
+    DISCARD_TAGS, FURNITURE_TAGS, LINK_DENSITY_MIN_CHARS, MIN_SUBSTRING_PATTERN_CHARS,
+    NOSCRIPT_CONTENT_CHARS,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
 const LINK_LIST_TAGS: &[&str] = &["ul", "ol", "li", "p", "div", "section", "table", "dl"];
 
+/// What the drop mask lets through besides the article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MaskPolicy {
+    /// Thresholds of the chosen preset.
+    pub preset: Preset,
+    /// Keep comment sections (for extracting them), instead of dropping them as furniture.
+    pub keep_comments: bool,
+}
+
 /// `true` for every node that is not part of any article.
-pub fn drop_mask(dom: &FlatDom) -> Vec<bool> {
+pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
     let mut dropped = vec![false; dom.len()];
     for index in 0..dom.len() {
@@ -26,21 +35,44 @@ pub fn drop_mask(dom: &FlatDom) -> Vec<bool> {
             continue;
         };
         let tag = element.name();
-        let share = dom.text_chars[index] as f32 / total_text;
-        dropped[index] = DISCARD_TAGS.contains(&tag)
-            || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
-            || is_hidden(element)
+        // An element holding most of the page's text is a page-wide container, whatever its
+        // tag, role or class say (an unclosed <header> swallows the whole page).
+        let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
+            && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE;
+        let furniture = FURNITURE_TAGS.contains(&tag)
             || element.attr("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             })
-            || (!CLASS_EXEMPT_TAGS.contains(&tag)
-                && share <= CONTAINER_TEXT_SHARE
-                && is_boilerplate_by_name(element))
+            || (!CLASS_EXEMPT_TAGS.contains(&tag) && is_boilerplate_by_name(element, policy));
+        dropped[index] = DISCARD_TAGS.contains(&tag)
+            || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
+            || is_hidden(element)
+            || (furniture && !container)
             || (LINK_LIST_TAGS.contains(&tag)
                 && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
-                && dom.link_density(index) > MAX_LINK_DENSITY);
+                && dom.link_density(index) > policy.preset.max_link_density);
     }
     dropped
+}
+
+/// The outermost elements that are comment sections, in document order.
+pub fn comment_sections(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
+    let mut sections = Vec::new();
+    let mut index = 0;
+    while index < dom.len() {
+        let is_section = !dropped[index]
+            && dom.nodes[index].element().is_some_and(|element| {
+                !CLASS_EXEMPT_TAGS.contains(&element.name())
+                    && matches_any(&class_and_id(element), COMMENT_CLASS_PATTERNS)
+            });
+        if is_section {
+            sections.push(index);
+            index = dom.nodes[index].end;
+        } else {
+            index += 1;
+        }
+    }
+    sections
 }
 
 /// Characters of text in each subtree that the drop mask keeps.
@@ -83,21 +115,25 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     })
 }
 
+/// The element's id and class, lowercased, as one whitespace-separated string.
+fn class_and_id(element: &scraper::node::Element) -> String {
+    format!(
+        "{} {}",
+        element.attr("id").unwrap_or_default(),
+        element.attr("class").unwrap_or_default()
+    )
+    .to_lowercase()
+}
+
 /// Whether the element's class or id names page furniture and not article content.
-fn is_boilerplate_by_name(element: &scraper::node::Element) -> bool {
-    let mut names = String::new();
-    if let Some(id) = element.attr("id") {
-        names.push_str(id);
-    }
-    if let Some(class) = element.attr("class") {
-        names.push(' ');
-        names.push_str(class);
-    }
-    if names.trim().is_empty() {
+fn is_boilerplate_by_name(element: &scraper::node::Element, policy: &MaskPolicy) -> bool {
+    if element.attr("id").is_none() && element.attr("class").is_none() {
         return false;
     }
-    let names = names.to_lowercase();
-    matches_any(&names, BOILERPLATE_CLASS_PATTERNS) && !matches_any(&names, CONTENT_CLASS_PATTERNS)
+    let names = class_and_id(element);
+    let furniture = matches_any(&names, BOILERPLATE_CLASS_PATTERNS)
+        || (!policy.keep_comments && matches_any(&names, COMMENT_CLASS_PATTERNS));
+    furniture && !matches_any(&names, CONTENT_CLASS_PATTERNS)
 }
 
 /// Whether any whitespace-separated token of `names` matches any pattern: short patterns must
@@ -105,16 +141,20 @@ fn is_boilerplate_by_name(element: &scraper::node::Element) -> bool {
 pub fn matches_any(names: &str, patterns: &[&str]) -> bool {
     names
         .split_whitespace()
-        .filter(|token| !CLASS_FLAG_PREFIXES.iter().any(|prefix| token.starts_with(prefix)))
-        .any(|token| {
-        patterns.iter().any(|pattern| {
-            if pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-') {
-                token.contains(pattern)
-            } else {
-                token.split(['-', '_', ':']).any(|part| part == *pattern)
-            }
+        .filter(|token| {
+            !CLASS_FLAG_PREFIXES
+                .iter()
+                .any(|prefix| token.starts_with(prefix))
         })
-    })
+        .any(|token| {
+            patterns.iter().any(|pattern| {
+                if pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-') {
+                    token.contains(pattern)
+                } else {
+                    token.split(['-', '_', ':']).any(|part| part == *pattern)
+                }
+            })
+        })
 }
 
 #[cfg(test)]
@@ -122,10 +162,15 @@ mod tests {
     use super::*;
     use scraper::Html;
 
+    const BALANCED: MaskPolicy = MaskPolicy {
+        preset: Preset::BALANCED,
+        keep_comments: false,
+    };
+
     fn dropped_texts(html: &str) -> Vec<String> {
         let document = Html::parse_document(html);
         let dom = FlatDom::new(&document);
-        let mask = drop_mask(&dom);
+        let mask = drop_mask(&dom, &BALANCED);
         dom.nodes
             .iter()
             .enumerate()

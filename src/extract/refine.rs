@@ -2,62 +2,89 @@
 //! blocks that read like content stay.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use crate::vocab::BLOCK_TAGS;
+use crate::vocab::{BLOCK_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS};
 
-/// Outside-core blocks with at least this many characters and little link text are content.
-pub const OUTSIDE_CORE_MIN_CHARS: usize = 80;
-
-/// … and at most this share of link text.
-pub const OUTSIDE_CORE_MAX_LINK_DENSITY: f32 = 0.3;
-
-/// Drops the text of blocks inside `region` but outside every core subtree that do not read
-/// like content.
+/// Drops the text of the blocks inside `region` but outside every `core` subtree that are
+/// short or mostly links. A block is the nearest block-level ancestor of a text node; its
+/// text and link text are summed over the text nodes that belong to it directly.
 pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, core: &[usize]) {
     let end = dom.nodes[region].end;
-    let in_core = |index: usize| core.iter().any(|&c| index >= c && index < dom.nodes[c].end);
-    // For each text node: its block (nearest block-level ancestor within the region) and
-    // whether it is inside a link.
-    let mut block_of: Vec<(usize, usize, bool)> = Vec::new();
-    let mut chars = std::collections::HashMap::<usize, (u32, u32)>::new();
+    let mut in_core = vec![false; end - region];
+    for &root in core.iter().filter(|&&root| root >= region && root < end) {
+        in_core[root - region..dom.nodes[root].end - region].fill(true);
+    }
+    let mut block_text = vec![0u32; end - region];
+    let mut block_links = vec![0u32; end - region];
+    let mut members: Vec<(usize, usize)> = Vec::new();
     for index in region..end {
-        if dropped[index] {
+        if dropped[index] || in_core[index - region] || dom.text_chars[index] == 0 {
             continue;
         }
-        let Kind::Text(_) = dom.nodes[index].kind else { continue };
-        if dom.text_chars[index] == 0 || in_core(index) {
+        let Kind::Text(_) = dom.nodes[index].kind else {
             continue;
-        }
-        let mut ancestor = dom.nodes[index].parent;
-        let mut in_link = false;
+        };
         let mut block = region;
-        while ancestor != NO_PARENT && ancestor >= region {
-            if let Some(tag) = dom.nodes[ancestor].tag() {
-                if tag == "a" {
-                    in_link = true;
-                }
-                if BLOCK_TAGS.contains(&tag) {
-                    block = ancestor;
-                    break;
-                }
-            }
-            if ancestor == region {
+        let mut in_link = false;
+        let mut ancestor = dom.nodes[index].parent;
+        while ancestor != NO_PARENT && ancestor > region {
+            let tag = dom.nodes[ancestor].tag().unwrap_or_default();
+            in_link |= tag == "a";
+            if BLOCK_TAGS.contains(&tag) {
+                block = ancestor;
                 break;
             }
             ancestor = dom.nodes[ancestor].parent;
         }
-        let entry = chars.entry(block).or_default();
-        entry.0 += dom.text_chars[index];
+        block_text[block - region] += dom.text_chars[index];
         if in_link {
-            entry.1 += dom.text_chars[index];
+            block_links[block - region] += dom.text_chars[index];
         }
-        block_of.push((index, block, in_link));
+        members.push((index, block));
     }
-    for (text_node, block, _) in block_of {
-        let (total, links) = chars[&block];
-        let density = links as f32 / total.max(1) as f32;
-        let good = total as usize >= OUTSIDE_CORE_MIN_CHARS && density <= OUTSIDE_CORE_MAX_LINK_DENSITY;
-        if !good {
+    for (text_node, block) in members {
+        let text = block_text[block - region];
+        let density = block_links[block - region] as f32 / text.max(1) as f32;
+        if (text as usize) < OUTSIDE_CORE_MIN_CHARS || density > OUTSIDE_CORE_MAX_LINK_DENSITY {
             dropped[text_node] = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn short_and_linky_blocks_outside_the_core_go() {
+        let document = Html::parse_document(
+            "<body><div id=core><p>Core</p></div><p>Related: <a href=x>a long link text here \
+             that goes on and on for many characters</a></p><p>Short line</p>\
+             <p>A paragraph outside the core that is long enough to read like content, with \
+             several clauses.</p></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let body = dom.first_with_tag("body").unwrap();
+        let core = dom
+            .nodes
+            .iter()
+            .position(|n| n.element().is_some_and(|e| e.attr("id") == Some("core")))
+            .unwrap();
+        let mut dropped = vec![false; dom.len()];
+        trim_outside_core(&dom, &mut dropped, body, &[core]);
+        let kept: Vec<&str> = dom
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match n.kind {
+                Kind::Text(t) if !dropped[i] => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kept.first(), Some(&"Core"));
+        assert!(kept.iter().any(|t| t.starts_with("A paragraph outside")));
+        assert!(!kept
+            .iter()
+            .any(|t| t.contains("Related") || t.contains("Short")));
     }
 }

@@ -20,7 +20,10 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
             .filter_map(|(index, node)| node.element().map(|element| (index, element)))
     };
     let article_body = elements()
-        .filter(|(_, e)| e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")))
+        .filter(|(_, e)| {
+            e.attr("itemprop")
+                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        })
         .map(|(i, _)| i)
         .find(|&i| big_enough(i));
     if let Some(index) = article_body {
@@ -37,7 +40,9 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
     }
     elements()
         .filter(|(_, e)| {
-            e.name() == "main" || e.attr("role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+            e.name() == "main"
+                || e.attr("role")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
         })
         .map(|(i, _)| i)
         .find(|&i| big_enough(i))

@@ -123,7 +123,6 @@ fn commas_in(dom: &FlatDom, index: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::prune::drop_mask;
     use super::*;
     use scraper::Html;
 
@@ -136,7 +135,7 @@ mod tests {
         );
         let document = Html::parse_document(&html);
         let dom = FlatDom::new(&document);
-        let roots = article_roots(&dom, &drop_mask(&dom));
+        let roots = article_roots(&dom, &crate::extract::debug_drop_mask(&dom));
         assert_eq!(roots.len(), 1);
         assert_eq!(
             dom.nodes[roots[0]].element().unwrap().attr("id"),
@@ -148,7 +147,7 @@ mod tests {
     fn falls_back_to_body_without_paragraphs() {
         let document = Html::parse_document("<body><span>tiny</span></body>");
         let dom = FlatDom::new(&document);
-        let roots = article_roots(&dom, &drop_mask(&dom));
+        let roots = article_roots(&dom, &crate::extract::debug_drop_mask(&dom));
         assert_eq!(dom.nodes[roots[0]].tag(), Some("body"));
     }
 }

@@ -196,6 +196,9 @@ mod tests {
             text("<div><p>Same</p></div><div><p>Other</p><p>Same</p></div>"),
             "Same\n\nOther"
         );
-        assert_eq!(text("<p>Same</p><p>Other</p><p>Same</p>"), "Same\n\nOther\n\nSame");
+        assert_eq!(
+            text("<p>Same</p><p>Other</p><p>Same</p>"),
+            "Same\n\nOther\n\nSame"
+        );
     }
 }

@@ -1,0 +1,250 @@
+//! Extraction fixtures: small pages in `tests/fixtures/`, each showing one kind of boilerplate
+//! that must go (`boilerplate/`) or one kind of content that must stay (`content/`). Every
+//! fixture wraps the same four-paragraph article; the binary cleans them all in one run.
+
+use std::collections::HashMap;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+/// The article every fixture carries, paragraph by paragraph.
+const ARTICLE: [&str; 4] = [
+    "The town council voted on Tuesday to rebuild the old stone bridge over the river, ending a debate that had divided residents for almost three years.",
+    "Engineers told the meeting that the arches, built in 1842, had been weakened by repeated floods, and that a full closure would be needed while the work is done.",
+    "Shop owners on both banks said they feared losing customers during the closure, but most agreed that a safe crossing mattered more than a difficult summer.",
+    "The council expects the new bridge to open in the spring of next year, and will publish a detailed timetable for the works after the contracts are signed.",
+];
+
+/// Records of every fixture, by id (`boilerplate/<name>.html`, `content/<name>.html`).
+fn records() -> &'static HashMap<String, Value> {
+    static RECORDS: OnceLock<HashMap<String, Value>> = OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let output = Command::new(env!("CARGO_BIN_EXE_dechaff"))
+            .args(["clean", "tests/fixtures", "--quiet"])
+            .output()
+            .expect("the dechaff binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| {
+                let record: Value = serde_json::from_str(line).expect("a JSON record");
+                (
+                    record["id"].as_str().unwrap_or_default().to_string(),
+                    record,
+                )
+            })
+            .collect()
+    })
+}
+
+fn text(id: &str) -> String {
+    let record = &records()[id];
+    assert_eq!(record["status"], "ok", "{id}: {record}");
+    record["text"].as_str().unwrap_or_default().to_string()
+}
+
+fn article() -> String {
+    ARTICLE.join("\n\n")
+}
+
+/// The fixture's text is exactly the article: the boilerplate went and nothing else did.
+fn only_the_article(name: &str) {
+    assert_eq!(
+        text(&format!("boilerplate/{name}.html")),
+        article(),
+        "fixture {name}"
+    );
+}
+
+macro_rules! boilerplate_is_removed {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                only_the_article(stringify!($name));
+            }
+        )*
+    };
+}
+
+boilerplate_is_removed!(
+    navigation_menu,
+    menu_without_nav_tag,
+    breadcrumbs,
+    site_header,
+    site_footer,
+    footer_without_footer_tag,
+    share_buttons_with_counters,
+    comment_section,
+    comment_form,
+    advertisement,
+    sponsored_block,
+    cookie_banner,
+    consent_dialog,
+    paywall_banner,
+    newsletter_box,
+    related_links,
+    read_more_teasers,
+    popular_list,
+    tag_cloud,
+    author_bio_box,
+    pagination,
+    hidden_elements,
+    scripts_and_styles,
+);
+
+#[test]
+fn image_credit() {
+    let text = text("boilerplate/image_credit.html");
+    assert!(!text.contains("Photo: John Smith"), "{text}");
+    assert!(text.ends_with(&article()), "{text}");
+}
+
+#[test]
+fn comment_section_is_kept_apart_with_comments_flag() {
+    let output = Command::new(env!("CARGO_BIN_EXE_dechaff"))
+        .args([
+            "clean",
+            "tests/fixtures/boilerplate/comment_section.html",
+            "--comments",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    let record: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(record["text"], article());
+    let comments = record["comments"].as_str().unwrap_or_default();
+    assert!(
+        comments.contains("I cross that bridge every single day"),
+        "{comments}"
+    );
+    assert!(
+        comments.contains("Another waste of taxpayers money"),
+        "{comments}"
+    );
+    let without = &records()["boilerplate/comment_section.html"];
+    assert!(
+        without.get("comments").is_none(),
+        "no comments field without the flag"
+    );
+}
+
+#[test]
+fn headings_and_paragraphs() {
+    assert_eq!(
+        text("content/headings_and_paragraphs.html"),
+        format!("{}\n\nWhat happens next\n\nA public exhibition of the designs will be held in the library during the first two weeks of May.", article())
+    );
+}
+
+#[test]
+fn lists() {
+    let text = text("content/lists.html");
+    assert!(text.ends_with(
+        "The works will happen in three stages:\n\nclosing the bridge to traffic\n\nrebuilding the arches\n\nresurfacing the road\n\nFirst item of the ordered list\n\nSecond item of the ordered list"
+    ), "{text}");
+}
+
+#[test]
+fn table() {
+    let text = text("content/table.html");
+    assert!(
+        text.ends_with("Stage | Start\n\nClosure | June\n\nArches | August"),
+        "{text}"
+    );
+}
+
+#[test]
+fn blockquote() {
+    let text = text("content/blockquote.html");
+    assert!(
+        text.ends_with(
+            "We have waited long enough for this decision, and now we must get it right."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn code_block_keeps_indentation() {
+    let text = text("content/code_block.html");
+    assert!(text.ends_with(
+        "def cost(arches):\n    total = 0\n    for arch in arches:\n        total += arch.span * 1200\n    return total"
+    ), "{text}");
+}
+
+#[test]
+fn lede() {
+    assert!(text("content/lede.html").starts_with(
+        "The river crossing will close for nine months from June.\n\nThe town council voted"
+    ));
+}
+
+#[test]
+fn title_goes_to_metadata_not_text() {
+    let record = &records()["content/title_not_repeated.html"];
+    assert_eq!(record["title"], "Council votes to rebuild the old bridge");
+    assert_eq!(record["text"], article());
+}
+
+#[test]
+fn inline_elements_do_not_break_lines() {
+    assert!(text("content/inline_elements_flow.html")
+        .ends_with("The vote was close: seven councillors for, six against, and one abstention."));
+}
+
+#[test]
+fn whitespace_is_normalised() {
+    assert!(text("content/whitespace_normalised.html")
+        .ends_with("\n\nExtra spaces and line breaks inside one paragraph."));
+}
+
+#[test]
+fn no_text_is_duplicated() {
+    assert_eq!(text("content/no_duplicated_text.html"), article());
+}
+
+/// The same boilerplate fixtures with `<main>` and `<article>` replaced by plain `<div>`s, so
+/// that no semantic container points at the article: pruning and scoring alone must find it.
+#[test]
+fn boilerplate_is_removed_without_semantic_containers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir("tests/fixtures/boilerplate").unwrap() {
+        let path = entry.unwrap().path();
+        let html = std::fs::read_to_string(&path).unwrap();
+        let plain = html
+            .replace("<main>", "<div id=\"wrapper\">")
+            .replace("</main>", "</div>")
+            .replace("<article>", "<div class=\"story\">")
+            .replace("</article>", "</div>");
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        std::fs::write(dir.path().join(&name), plain).unwrap();
+        names.push(name);
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_dechaff"))
+        .args(["clean", dir.path().to_str().unwrap(), "-q"])
+        .output()
+        .unwrap();
+    let mut failures = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let text = record["text"].as_str().unwrap_or_default();
+        let id = record["id"].as_str().unwrap_or_default();
+        let expected_end = text.ends_with(&article());
+        let exact = text == article() || (id == "image_credit.html" && !text.contains("Photo:"));
+        if !(exact && expected_end) {
+            failures.push(format!("{id}: {text:?}"));
+        }
+    }
+    assert_eq!(
+        names.len(),
+        String::from_utf8_lossy(&output.stdout).lines().count()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
