@@ -55,7 +55,7 @@ pub struct Article {
 /// `<noscript>` becomes elements, which is where some sites serve their whole content.
 ///
 /// ```
-/// let html = dechaff::extract::parse("<noscript><p>Shown without scripts</p></noscript>");
+/// let html = dechaff::extract::parse("<body><noscript><p>Shown without scripts</p></noscript>");
 /// let p = scraper::Selector::parse("noscript p").unwrap();
 /// assert_eq!(html.select(&p).count(), 1);
 /// ```
