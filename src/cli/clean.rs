@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::engine::Options;
+use crate::extract::ExtractOptions;
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
 use crate::pipeline::{self, PipelineError, PipelineOptions};
 
@@ -34,6 +35,10 @@ pub struct Args {
     /// Input format, instead of deciding per input from extension and content.
     #[arg(long, value_enum, default_value_t = FormatFlag::Auto)]
     input_format: FormatFlag,
+    /// How to write the article: `text` only, or `markdown` to add a `markdown` field beside
+    /// `text` (headings, lists, tables, code, links and emphasis kept).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
     /// JSONL field holding a page's HTML.
     #[arg(long, value_name = "NAME", default_value = "html")]
     html_field: String,
@@ -63,6 +68,15 @@ enum FormatFlag {
     Html,
     Text,
     Jsonl,
+}
+
+/// The article formats a record carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    /// The `text` field only.
+    Text,
+    /// The `text` field and a `markdown` field.
+    Markdown,
 }
 
 impl From<FormatFlag> for InputFormat {
@@ -156,9 +170,14 @@ pub fn run(args: Args) -> u8 {
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };
+    let engine_options = Options {
+        extract: ExtractOptions {
+            markdown: args.format == OutputFormat::Markdown,
+        },
+    };
     let result = pipeline::run(
         &mut reader,
-        &Options::default(),
+        &engine_options,
         &pipeline_options,
         output.writer(),
     );
