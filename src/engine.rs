@@ -6,7 +6,7 @@
 
 use crate::decode::{decode, sniff, Sniffed};
 use crate::error::PageError;
-use crate::extract::{extract, ExtractOptions};
+use crate::extract::{extract, plain_text_markdown, without_leading_title, ExtractOptions};
 use crate::metadata;
 use crate::page::{Content, Page, PageFormat};
 use crate::plaintext;
@@ -77,7 +77,7 @@ fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageE
         }
     };
     match format {
-        PageFormat::Text => clean_text(record, &text),
+        PageFormat::Text => clean_text(record, &text, options),
         _ => clean_html(record, &text, options),
     }
     record.words = record.text.as_deref().map_or(0, count_words);
@@ -105,6 +105,16 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     // The serializer's paragraphs are already normalised, and preformatted code must keep its
     // indentation, so no further whitespace normalisation here.
     let text = drop_leading_title(&article.text, meta.title.as_deref());
+    // The Markdown loses its title block only when the text lost its title paragraph, so that
+    // both hold the same article.
+    let title_dropped = text.len() != article.text.len();
+    record.markdown = match (article.markdown, meta.title.as_deref()) {
+        (Some(markdown), Some(title)) if title_dropped => {
+            Some(without_leading_title(&markdown, title))
+        }
+        (markdown, _) => markdown,
+    }
+    .filter(|markdown| !markdown.is_empty() && !text.is_empty());
     record.text = (!text.is_empty()).then_some(text);
     if options.extract.comments {
         record.comments = Some(article.comments);
@@ -117,9 +127,12 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.description = meta.description;
 }
 
-fn clean_text(record: &mut Record, dump: &str) {
+fn clean_text(record: &mut Record, dump: &str, options: &Options) {
     let cleaned = plaintext::clean(dump);
     let text = normalize_paragraphs(&cleaned.text);
+    // A text dump has no markup to convert: its Markdown is the text, safe at line starts.
+    record.markdown =
+        (options.extract.markdown && !text.is_empty()).then(|| plain_text_markdown(&text));
     record.text = (!text.is_empty()).then_some(text);
     record.title = cleaned.title;
 }
@@ -180,6 +193,55 @@ mod tests {
         assert_eq!(record.status, Status::Empty);
         assert_eq!(record.text, None);
         assert_eq!(record.error, None);
+    }
+
+    #[test]
+    fn markdown_comes_only_when_asked_and_drops_the_title_like_the_text() {
+        let page = html_page(
+            "<title>Big news</title><h1>Big news</h1><p>The big news of the day is that the \
+             article text follows its <em>headline</em>.</p>",
+        );
+        assert_eq!(clean_page(&page, &Options::default()).markdown, None);
+        let options = Options {
+            extract: ExtractOptions {
+                markdown: true,
+                ..ExtractOptions::default()
+            },
+        };
+        let record = clean_page(&page, &options);
+        assert_eq!(
+            record.text.as_deref(),
+            Some("The big news of the day is that the article text follows its headline.")
+        );
+        assert_eq!(
+            record.markdown.as_deref(),
+            Some("The big news of the day is that the article text follows its *headline*.")
+        );
+        let empty = clean_page(&html_page("<body><nav>Home</nav></body>"), &options);
+        assert_eq!((empty.text, empty.markdown), (None, None));
+    }
+
+    #[test]
+    fn markdown_of_a_text_dump_is_its_text_escaped_at_line_starts() {
+        let page = Page {
+            id: "t".into(),
+            source: "t.txt".into(),
+            url: None,
+            format: PageFormat::Text,
+            content: Content::Unicode(
+                "Menu\nHome\n\n1. This line of text is long enough to be prose in a dump, and ends well.".into(),
+            ),
+        };
+        let options = Options {
+            extract: ExtractOptions {
+                markdown: true,
+                ..ExtractOptions::default()
+            },
+        };
+        let record = clean_page(&page, &options);
+        let text = record.text.unwrap();
+        assert!(text.starts_with("1. This line"), "{text}");
+        assert_eq!(record.markdown, Some(text.replacen("1.", "1\\.", 1)));
     }
 
     #[test]

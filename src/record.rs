@@ -21,7 +21,7 @@ pub enum Status {
 }
 
 /// The cleaned page. Fields that are unknown are `null`; every field is always present so that
-/// every record has the same columns.
+/// every record has the same columns, except `markdown`, which only `--format markdown` adds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Stable page identifier (see `docs/schema.md`).
@@ -46,6 +46,11 @@ pub struct Record {
     pub description: Option<String>,
     /// The article text: paragraphs separated by one blank line.
     pub text: Option<String>,
+    /// The same article as Markdown. Present only with `--format markdown`
+    /// ([`crate::extract::ExtractOptions::markdown`]), and then only when `text` is; otherwise
+    /// the key is left out of the JSON, so that plain runs keep their columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
     /// The comment section's text (paragraphs separated by a blank line); present only with
     /// `--comments`, and then `null` when the page has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +80,7 @@ impl Record {
             lang: None,
             description: None,
             text: None,
+            markdown: None,
             comments: None,
             words: 0,
             encoding: None,
@@ -121,6 +127,22 @@ mod tests {
         }
         assert_eq!(object["status"], "empty");
         assert_eq!(object["schema"], SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn markdown_is_left_out_unless_present_and_follows_text() {
+        let mut record = Record::new("a", "a.html", None);
+        assert!(!record.to_json_line().contains("\"markdown\""));
+        record.text = Some("Hello *world*".into());
+        record.markdown = Some("Hello \\*world\\*".into());
+        let line = record.to_json_line();
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let fields: Vec<&String> = value.as_object().unwrap().keys().collect();
+        let text = fields.iter().position(|f| *f == "text").unwrap();
+        assert_eq!(fields[text + 1], "markdown");
+        assert_eq!(value["markdown"], "Hello \\*world\\*");
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, record);
     }
 
     #[test]

@@ -512,3 +512,40 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn markdown_format_adds_markdown_and_leaves_text_alone() {
+    let page = "<html><head><title>Harbour reopens</title></head><body>\
+        <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+        <article><h1>Harbour reopens</h1>\
+        <p>The old harbour reopened on <em>Monday</em> after two years of repairs, and the first boats came in at dawn.</p>\
+        <h2>What changed</h2><ol><li>A <strong>longer</strong> quay</li><li>Brighter lights</li></ol>\
+        <p>Fishermen said the new quay would keep their boats safe in winter storms (see \
+        <a href='https://example.org/quay'>the plans</a><a href='javascript:void(0)'>, share</a>).</p>\
+        <pre><code class='language-sh'>tide --port harbour\n  --days 7</code></pre>\
+        </article><footer>© 2024 Example Gazette</footer></body></html>";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "harbour.html", page.as_bytes());
+    let with = run(&["clean", &path, "--format", "markdown", "-q"]);
+    let without = run(&["clean", &path, "-q"]);
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert!(without.status.success(), "{}", stderr(&without));
+    let with = &records(&with)[0];
+    let without = &records(&without)[0];
+    assert_eq!(
+        with["markdown"],
+        "The old harbour reopened on *Monday* after two years of repairs, and the first boats \
+         came in at dawn.\n\n## What changed\n\n1. A **longer** quay\n2. Brighter lights\n\n\
+         Fishermen said the new quay would keep their boats safe in winter storms (see \
+         [the plans](https://example.org/quay), share).\n\n```sh\ntide --port harbour\n  --days 7\n```"
+    );
+    assert_eq!(with["text"], without["text"]);
+    assert!(without.as_object().unwrap().get("markdown").is_none());
+    let mut rest = with.as_object().unwrap().clone();
+    rest.remove("markdown");
+    assert_eq!(
+        &Value::Object(rest),
+        without,
+        "only the markdown field differs"
+    );
+}

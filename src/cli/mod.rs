@@ -54,6 +54,19 @@ pub struct ExtractionArgs {
     /// Put the comment section in a `comments` field instead of dropping it.
     #[arg(long)]
     comments: bool,
+    /// How to write the article: `text` only, or `markdown` to add a `markdown` field beside
+    /// `text` (headings, lists, tables, code, links and emphasis kept).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Plain text only (`text`).
+    Text,
+    /// Plain text and Markdown (`text` and `markdown`).
+    Markdown,
 }
 
 impl ExtractionArgs {
@@ -70,6 +83,7 @@ impl ExtractionArgs {
             extract: ExtractOptions {
                 preset,
                 comments: self.comments,
+                markdown: self.format == OutputFormat::Markdown,
             },
         }
     }

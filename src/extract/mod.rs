@@ -8,9 +8,11 @@
 //! 4. [`score`] lets paragraphs vote for their containers (Readability's idea) and finds the
 //!    article's core; when the core dominates the region, [`refine`] trims the blocks around
 //!    it that do not read like content (related links, bylines, sources, share lines).
-//! 5. [`serialize`] writes the kept nodes as paragraphs of text.
+//! 5. [`serialize`] writes the kept nodes as paragraphs of text and, when asked, [`markdown`]
+//!    writes the same kept nodes as Markdown.
 
 pub mod dom;
+mod markdown;
 mod prune;
 mod refine;
 mod region;
@@ -24,6 +26,8 @@ use crate::vocab::{Preset, MIN_ARTICLE_CHARS};
 use dom::FlatDom;
 use prune::MaskPolicy;
 
+pub use markdown::{plain_text_markdown, without_leading_title};
+
 /// Settings of the HTML extractor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExtractOptions {
@@ -31,6 +35,9 @@ pub struct ExtractOptions {
     pub preset: Preset,
     /// Also extract the comment section, as [`Article::comments`].
     pub comments: bool,
+    /// Also write the article as Markdown ([`Article::markdown`]), from the same kept nodes as
+    /// the text.
+    pub markdown: bool,
 }
 
 impl Default for ExtractOptions {
@@ -38,6 +45,7 @@ impl Default for ExtractOptions {
         ExtractOptions {
             preset: Preset::BALANCED,
             comments: false,
+            markdown: false,
         }
     }
 }
@@ -47,6 +55,8 @@ impl Default for ExtractOptions {
 pub struct Article {
     /// The article text, paragraphs separated by a blank line.
     pub text: String,
+    /// The same article as Markdown; `None` unless [`ExtractOptions::markdown`] asked for it.
+    pub markdown: Option<String>,
     /// The comment section's text, when asked for and present.
     pub comments: Option<String>,
 }
@@ -75,11 +85,18 @@ pub fn parse(html: &str) -> Html {
 /// ```
 /// use dechaff::extract::{extract, ExtractOptions};
 /// let html = scraper::Html::parse_document(
-///     "<body><div class=share>Share on X</div><article><p>It was a bright cold day in April, \
-///      and the clocks were striking thirteen.</p></article><footer>© 2024</footer></body>",
+///     "<body><div class=share>Share on X</div><article><p>It was a <em>bright</em> cold day in \
+///      April, and the clocks were striking thirteen.</p></article><footer>© 2024</footer></body>",
 /// );
 /// let article = extract(&html, &ExtractOptions::default());
 /// assert_eq!(article.text, "It was a bright cold day in April, and the clocks were striking thirteen.");
+/// assert_eq!(article.markdown, None);
+/// let options = ExtractOptions { markdown: true, ..ExtractOptions::default() };
+/// let article = extract(&html, &options);
+/// assert_eq!(
+///     article.markdown.as_deref(),
+///     Some("It was a *bright* cold day in April, and the clocks were striking thirteen.")
+/// );
 /// ```
 pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let dom = FlatDom::new(document);
@@ -101,20 +118,30 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
         refine::trim_outside_core(&dom, &mut dropped, region, &core);
     }
-    let mut text = serialize::text_of(&dom, &dropped, &[region]);
+    let mut chosen = vec![region];
+    let mut text = serialize::text_of(&dom, &dropped, &chosen);
     if text.chars().count() < MIN_ARTICLE_CHARS && region != body {
         // The region is too small to be the article: fall back to every block the pruning
         // kept, and take whichever answer says more.
         let everything = serialize::text_of(&dom, &dropped, &[body]);
         if everything.len() > text.len() {
             text = everything;
+            chosen = vec![body];
         }
     }
+    // The Markdown follows whichever roots gave the text, so both say the same.
+    let markdown = options
+        .markdown
+        .then(|| markdown::markdown_of(&dom, &dropped, &chosen));
     let comments = options
         .comments
         .then(|| comments_of(&dom, &policy))
         .flatten();
-    Article { text, comments }
+    Article {
+        text,
+        comments,
+        markdown,
+    }
 }
 
 /// The text of the page's comment sections, or `None` when it has none.

@@ -144,7 +144,7 @@ impl BlockWriter {
 
 /// Preformatted text keeps its indentation; only blank lines at either end and trailing
 /// spaces go.
-fn trim_preformatted(text: &str) -> String {
+pub(super) fn trim_preformatted(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let first = lines.iter().position(|line| !line.is_empty());
     let last = lines.iter().rposition(|line| !line.is_empty());
