@@ -13,6 +13,7 @@
 
 pub mod dom;
 mod markdown;
+mod names;
 mod prune;
 mod refine;
 mod region;

@@ -2,11 +2,10 @@
 //! class/id vocabulary and link density.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::names;
 use crate::vocab::{
-    Preset, BOILERPLATE_CLASS_PATTERNS, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES,
-    COMMENT_CLASS_PATTERNS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE, CONTENT_CLASS_PATTERNS,
-    DISCARD_TAGS, FURNITURE_TAGS, LINK_DENSITY_MIN_CHARS, MIN_SUBSTRING_PATTERN_CHARS,
-    NOSCRIPT_CONTENT_CHARS,
+    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
+    DISCARD_TAGS, FURNITURE_TAGS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -63,7 +62,7 @@ pub fn comment_sections(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
         let is_section = !dropped[index]
             && dom.nodes[index].element().is_some_and(|element| {
                 !CLASS_EXEMPT_TAGS.contains(&element.name())
-                    && matches_any(&class_and_id(element), COMMENT_CLASS_PATTERNS)
+                    && names::COMMENTS.matches_element(element)
             });
         if is_section {
             sections.push(index);
@@ -115,46 +114,11 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     })
 }
 
-/// The element's id and class, lowercased, as one whitespace-separated string.
-fn class_and_id(element: &scraper::node::Element) -> String {
-    format!(
-        "{} {}",
-        element.attr("id").unwrap_or_default(),
-        element.attr("class").unwrap_or_default()
-    )
-    .to_lowercase()
-}
-
 /// Whether the element's class or id names page furniture and not article content.
 fn is_boilerplate_by_name(element: &scraper::node::Element, policy: &MaskPolicy) -> bool {
-    if element.attr("id").is_none() && element.attr("class").is_none() {
-        return false;
-    }
-    let names = class_and_id(element);
-    let furniture = matches_any(&names, BOILERPLATE_CLASS_PATTERNS)
-        || (!policy.keep_comments && matches_any(&names, COMMENT_CLASS_PATTERNS));
-    furniture && !matches_any(&names, CONTENT_CLASS_PATTERNS)
-}
-
-/// Whether any whitespace-separated token of `names` matches any pattern: short patterns must
-/// equal a `-`/`_`/`:`-separated part of a token, long ones may appear anywhere in it.
-pub fn matches_any(names: &str, patterns: &[&str]) -> bool {
-    names
-        .split_whitespace()
-        .filter(|token| {
-            !CLASS_FLAG_PREFIXES
-                .iter()
-                .any(|prefix| token.starts_with(prefix))
-        })
-        .any(|token| {
-            patterns.iter().any(|pattern| {
-                if pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-') {
-                    token.contains(pattern)
-                } else {
-                    token.split(['-', '_', ':']).any(|part| part == *pattern)
-                }
-            })
-        })
+    let furniture = names::BOILERPLATE.matches_element(element)
+        || (!policy.keep_comments && names::COMMENTS.matches_element(element));
+    furniture && !names::CONTENT.matches_element(element)
 }
 
 #[cfg(test)]
@@ -179,15 +143,6 @@ mod tests {
                 _ => None,
             })
             .collect()
-    }
-
-    #[test]
-    fn short_patterns_match_whole_parts_only() {
-        assert!(matches_any("top-ad", &["ad"]));
-        assert!(matches_any("ad_slot x", &["ad"]));
-        assert!(!matches_any("header", &["ad"]));
-        assert!(!matches_any("loads", &["ads"]));
-        assert!(matches_any("comments-area", &["comment"]));
     }
 
     #[test]

@@ -2,11 +2,10 @@
 //! element, with its worthy siblings, is the article.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use super::prune::matches_any;
+use super::names;
 use crate::vocab::{
     ANCESTOR_SHARES, CHARS_PER_POINT, CLASS_WEIGHT, MAX_LENGTH_POINTS, MIN_PARAGRAPH_CHARS,
-    NEGATIVE_CLASS_PATTERNS, PARAGRAPH_TAGS, POSITIVE_CLASS_PATTERNS, SIBLING_PARAGRAPH_CHARS,
-    SIBLING_SCORE_SHARE, TAG_BASE_SCORES,
+    PARAGRAPH_TAGS, SIBLING_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE, TAG_BASE_SCORES,
 };
 
 /// Link density below which a sibling paragraph counts as prose.
@@ -91,17 +90,11 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
         .iter()
         .find(|(tag, _)| *tag == element.name())
         .map_or(0.0, |(_, score)| *score);
-    let names = format!(
-        "{} {}",
-        element.attr("id").unwrap_or_default(),
-        element.attr("class").unwrap_or_default()
-    )
-    .to_lowercase();
     let mut class_score = 0.0;
-    if matches_any(&names, POSITIVE_CLASS_PATTERNS) {
+    if names::POSITIVE.matches_element(element) {
         class_score += CLASS_WEIGHT;
     }
-    if matches_any(&names, NEGATIVE_CLASS_PATTERNS) {
+    if names::NEGATIVE.matches_element(element) {
         class_score -= CLASS_WEIGHT;
     }
     tag_score + class_score

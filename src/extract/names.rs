@@ -1,0 +1,109 @@
+//! Matching class and id names against the vocabularies of [`crate::vocab`], fast: long
+//! patterns in one Aho-Corasick pass per token, short ones against the token's parts.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::vocab::{
+    BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES, COMMENT_CLASS_PATTERNS,
+    CONTENT_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
+    POSITIVE_CLASS_PATTERNS,
+};
+
+/// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
+/// one containing `-`) matches anywhere inside a token; a shorter one must equal a part of a
+/// token, parts being separated by `-`, `_` and `:` (so `ad` matches `top-ad`, not `header`).
+/// Tokens that are state flags ([`CLASS_FLAG_PREFIXES`]) never match. Case is ignored.
+pub struct NameMatcher {
+    short: Vec<&'static str>,
+    long: Option<AhoCorasick>,
+}
+
+impl NameMatcher {
+    /// Compiles a vocabulary.
+    pub fn new(patterns: &[&'static str]) -> NameMatcher {
+        let (long, short): (Vec<&'static str>, Vec<&'static str>) = patterns
+            .iter()
+            .partition(|p| p.len() >= MIN_SUBSTRING_PATTERN_CHARS || p.contains('-'));
+        let long = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(long)
+            .ok();
+        NameMatcher { short, long }
+    }
+
+    /// Whether any whitespace-separated token of `names` matches.
+    pub fn matches(&self, names: &str) -> bool {
+        names
+            .split_ascii_whitespace()
+            .any(|token| self.matches_token(token))
+    }
+
+    /// Whether the element's id or any of its classes matches.
+    pub fn matches_element(&self, element: &scraper::node::Element) -> bool {
+        element.attr("id").is_some_and(|id| self.matches(id))
+            || element
+                .attr("class")
+                .is_some_and(|class| self.matches(class))
+    }
+
+    fn matches_token(&self, token: &str) -> bool {
+        let is_flag = CLASS_FLAG_PREFIXES.iter().any(|prefix| {
+            token.len() > prefix.len()
+                && token
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        });
+        if is_flag {
+            return false;
+        }
+        if self.long.as_ref().is_some_and(|long| long.is_match(token)) {
+            return true;
+        }
+        token
+            .split(['-', '_', ':'])
+            .any(|part| self.short.iter().any(|p| part.eq_ignore_ascii_case(p)))
+    }
+}
+
+/// Page furniture ([`BOILERPLATE_CLASS_PATTERNS`]).
+pub static BOILERPLATE: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(BOILERPLATE_CLASS_PATTERNS));
+/// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
+pub static COMMENTS: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));
+/// Article content ([`CONTENT_CLASS_PATTERNS`]).
+pub static CONTENT: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(CONTENT_CLASS_PATTERNS));
+/// Likely article containers ([`POSITIVE_CLASS_PATTERNS`]).
+pub static POSITIVE: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(POSITIVE_CLASS_PATTERNS));
+/// Unlikely article containers ([`NEGATIVE_CLASS_PATTERNS`]).
+pub static NEGATIVE: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(NEGATIVE_CLASS_PATTERNS));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_patterns_match_whole_parts_only() {
+        let ads = NameMatcher::new(&["ad", "ads", "comment"]);
+        assert!(ads.matches("top-ad"));
+        assert!(ads.matches("AD_slot x"));
+        assert!(!ads.matches("header"));
+        assert!(!ads.matches("loads"));
+        assert!(ads.matches("comments-area"));
+        assert!(ads.matches("CommentList"));
+    }
+
+    #[test]
+    fn state_flags_never_match() {
+        let share = NameMatcher::new(&["share", "sidebar"]);
+        assert!(!share.matches("no-share has-sidebar"));
+        assert!(share.matches("no-share share-bar"));
+        assert!(share.matches("nö-share-x ü"), "multi-byte tokens are read safely");
+        assert!(!share.matches("ö"));
+    }
+}
