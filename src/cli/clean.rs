@@ -96,10 +96,13 @@ impl Output {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
-        let temporary = tempfile::Builder::new()
-            .prefix(".dechaff-")
-            .suffix(".partial")
-            .tempfile_in(directory)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".dechaff-").suffix(".partial");
+        // Temporary files are private (0600) by default; the finished output is an ordinary
+        // file that others may read, as `>` redirection would make it.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let temporary = builder.tempfile_in(directory)?;
         Ok(Output::File {
             writer: BufWriter::new(temporary),
             target: target.to_path_buf(),
@@ -220,5 +223,11 @@ mod tests {
         output.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "{}\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }
