@@ -106,8 +106,43 @@ pub const MIN_SUBSTRING_PATTERN_CHARS: usize = 5;
 /// Class tokens that start with these are state flags (`no-share`, `has-sidebar`,
 /// `is-hidden-mobile`), not names of components, and are ignored when matching patterns.
 pub const CLASS_FLAG_PREFIXES: &[&str] = &[
-    "no-", "has-", "with-", "without-", "hide-", "show-", "enable-", "disable-", "is-", "not-",
+    "no-", "has-", "with-", "without-", "hide-", "hidden-", "show-", "enable-", "disable-", "is-",
+    "not-",
 ];
+
+/// Id prefix of React's streamed server-rendered segments (`<div hidden id="S:1f">`), whose
+/// `hidden` is removed by script at load: the text inside is content.
+pub const STREAMING_SEGMENT_ID_PREFIX: &str = "S:";
+
+/// Class/id fragments of banners: an ad or promotion strip, unless the element carries a
+/// heading and prose (then it is the page's "hero" introduction, see [`HERO_MIN_PROSE_CHARS`]).
+pub const BANNER_CLASS_PATTERNS: &[&str] = &["banner"];
+
+/// A banner with an `h1`–`h3` and at least this many characters of non-link text is content.
+pub const HERO_MIN_PROSE_CHARS: u32 = 200;
+
+/// A furniture-named element is kept when it holds at least this share of the page's
+/// non-link text (layout wrappers such as `with-sidebar-layout` or forum `comment` posts hold
+/// the content) …
+pub const PROSE_HOLDER_SHARE: f32 = 0.4;
+
+/// … or at least this share of the non-link text of all `<p>` elements …
+pub const PROSE_HOLDER_PARAGRAPH_SHARE: f32 = 0.3;
+
+/// … and in either case at least this many characters of it.
+pub const PROSE_HOLDER_MIN_CHARS: u32 = 500;
+
+/// Link-dense blocks are grid cards (product tiles, teaser lists) when at least this many share
+/// the same tag path (their tag and their three nearest ancestors' tags) …
+pub const GRID_MIN_ITEMS: usize = 3;
+
+/// … and the grids hold at least this share of the text the page otherwise keeps, and no less
+/// than its prose (kept `<p>` text outside the grids). Such grids are the page's content, and
+/// the link-density rule does not drop them.
+pub const GRID_MIN_SHARE: f32 = 0.3;
+
+/// A `<p>` counts as prose, for weighing grids against it, from this many non-link characters.
+pub const GRID_PROSE_MIN_CHARS: u32 = 80;
 
 /// Elements never dropped for their class or id: a `<body class="has-sidebar">` is the page.
 pub const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "main", "article"];
@@ -133,6 +168,8 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "respond", "reply",
     // advertising and promotion
     "advert", "ads", "ad", "sponsor", "promo", "outbrain", "taboola",
+    // customer-review widgets on shop pages (not "review": reviews are articles too)
+    "reviews",
     // consent, paywall, newsletter
     "cookie", "consent", "gdpr", "paywall", "newsletter", "subscribe", "signup", "popup", "modal",
     // related and recommended links

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::vocab::{
-    BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES, COMMENT_CLASS_PATTERNS,
+    BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES, COMMENT_CLASS_PATTERNS,
     CONTENT_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
     POSITIVE_CLASS_PATTERNS,
 };
@@ -49,6 +49,9 @@ impl NameMatcher {
     }
 
     fn matches_token(&self, token: &str) -> bool {
+        // A BEM modifier (`node--promoted`, `article--sidebar-right`) describes the block
+        // before it; only the block's name says what the element is.
+        let token = token.split("--").next().unwrap_or(token);
         let is_flag = CLASS_FLAG_PREFIXES.iter().any(|prefix| {
             token.len() > prefix.len()
                 && token
@@ -70,6 +73,9 @@ impl NameMatcher {
 /// Page furniture ([`BOILERPLATE_CLASS_PATTERNS`]).
 pub static BOILERPLATE: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(BOILERPLATE_CLASS_PATTERNS));
+/// Banners ([`BANNER_CLASS_PATTERNS`]).
+pub static BANNER: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(BANNER_CLASS_PATTERNS));
 /// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
 pub static COMMENTS: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));
@@ -103,7 +109,10 @@ mod tests {
         let share = NameMatcher::new(&["share", "sidebar"]);
         assert!(!share.matches("no-share has-sidebar"));
         assert!(share.matches("no-share share-bar"));
-        assert!(share.matches("nö-share-x ü"), "multi-byte tokens are read safely");
+        assert!(
+            share.matches("nö-share-x ü"),
+            "multi-byte tokens are read safely"
+        );
         assert!(!share.matches("ö"));
     }
 }

@@ -3,9 +3,13 @@
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names;
+use std::collections::HashMap;
+
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
-    DISCARD_TAGS, FURNITURE_TAGS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS,
+    DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
+    HERO_MIN_PROSE_CHARS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS, PROSE_HOLDER_MIN_CHARS,
+    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -20,14 +24,100 @@ pub struct MaskPolicy {
     pub keep_comments: bool,
 }
 
+/// Why a node is dropped, or that it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Kept,
+    /// An ancestor is dropped.
+    Inherited,
+    /// Code, styling, embedded objects, form controls, small noscripts.
+    Discarded,
+    /// Hidden by attribute or style.
+    Hidden,
+    /// Navigation, footers, sharing, ads … by tag, role or class/id.
+    Furniture,
+    /// A short block made mostly of links.
+    LinkList,
+}
+
+/// Per-node text figures the rules weigh.
+struct Prose {
+    /// Non-link characters in each subtree.
+    non_link: Vec<u32>,
+    /// Non-link characters of the `<p>` elements in each subtree.
+    paragraphs: Vec<u32>,
+    /// Non-link characters of the page's body, and of all its `<p>`s.
+    page_non_link: u32,
+    page_paragraphs: u32,
+}
+
+impl Prose {
+    fn new(dom: &FlatDom) -> Prose {
+        let non_link: Vec<u32> = (0..dom.len())
+            .map(|i| dom.text_chars[i].saturating_sub(dom.link_chars[i]))
+            .collect();
+        let mut paragraphs = vec![0u32; dom.len()];
+        for index in (0..dom.len()).rev() {
+            if dom.nodes[index].tag() == Some("p") {
+                paragraphs[index] = non_link[index];
+            }
+            let parent = dom.nodes[index].parent;
+            if parent != NO_PARENT {
+                paragraphs[parent] += paragraphs[index];
+            }
+        }
+        let body = dom.first_with_tag("body").unwrap_or(0);
+        Prose {
+            page_non_link: non_link.get(body).copied().unwrap_or(0),
+            page_paragraphs: paragraphs.first().copied().unwrap_or(0),
+            non_link,
+            paragraphs,
+        }
+    }
+
+    /// Whether the subtree holds so much of the page's prose that it is the content, whatever
+    /// its name says.
+    fn holds_the_prose(&self, index: usize) -> bool {
+        let own = self.non_link[index];
+        let paragraphs = self.paragraphs[index];
+        (own >= PROSE_HOLDER_MIN_CHARS
+            && own as f32 >= PROSE_HOLDER_SHARE * self.page_non_link as f32)
+            || (paragraphs >= PROSE_HOLDER_MIN_CHARS
+                && paragraphs as f32 >= PROSE_HOLDER_PARAGRAPH_SHARE * self.page_paragraphs as f32)
+    }
+}
+
 /// `true` for every node that is not part of any article.
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
+    let prose = Prose::new(dom);
+    let mut reasons = reasons(dom, policy, &prose, &[]);
+    let grids = grid_items(dom, &reasons, &prose);
+    if !grids.is_empty() {
+        let mut in_grid = vec![false; dom.len()];
+        for &item in &grids {
+            in_grid[item..dom.nodes[item].end].fill(true);
+        }
+        reasons = self::reasons(dom, policy, &prose, &in_grid);
+    }
+    reasons
+        .into_iter()
+        .map(|reason| reason != Reason::Kept)
+        .collect()
+}
+
+/// Decides every node top-down; `link_lists_allowed` exempts nodes from the link-density rule.
+fn reasons(
+    dom: &FlatDom,
+    policy: &MaskPolicy,
+    prose: &Prose,
+    link_lists_allowed: &[bool],
+) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
-    let mut dropped = vec![false; dom.len()];
+    let mut reasons = vec![Reason::Kept; dom.len()];
     for index in 0..dom.len() {
         let node = &dom.nodes[index];
-        if node.parent != NO_PARENT && dropped[node.parent] {
-            dropped[index] = true;
+        if node.parent != NO_PARENT && reasons[node.parent] != Reason::Kept {
+            reasons[index] = Reason::Inherited;
             continue;
         }
         let Kind::Element(element) = node.kind else {
@@ -35,23 +125,97 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
         };
         let tag = element.name();
         // An element holding most of the page's text is a page-wide container, whatever its
-        // tag, role or class say (an unclosed <header> swallows the whole page).
+        // tag or role say (an unclosed <header> swallows the whole page).
         let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
             && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE;
-        let furniture = FURNITURE_TAGS.contains(&tag)
+        let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
             || element.attr("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-            })
-            || (!CLASS_EXEMPT_TAGS.contains(&tag) && is_boilerplate_by_name(element, policy));
-        dropped[index] = DISCARD_TAGS.contains(&tag)
+            });
+        let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
+            && is_boilerplate_by_name(dom, index, element, policy, prose)
+            && !prose.holds_the_prose(index);
+        reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
-            || is_hidden(element)
-            || (furniture && !container)
-            || (LINK_LIST_TAGS.contains(&tag)
-                && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
-                && dom.link_density(index) > policy.preset.max_link_density);
+        {
+            Reason::Discarded
+        } else if is_hidden(element) {
+            Reason::Hidden
+        } else if (furniture_by_tag && !container) || furniture_by_name {
+            Reason::Furniture
+        } else if LINK_LIST_TAGS.contains(&tag)
+            && !link_lists_allowed.get(index).copied().unwrap_or(false)
+            && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
+            && dom.link_density(index) > policy.preset.max_link_density
+        {
+            Reason::LinkList
+        } else {
+            Reason::Kept
+        };
     }
-    dropped
+    reasons
+}
+
+/// Link lists that are really the page's content: repeated cards of a product grid or a
+/// teaser list, outweighing the page's prose (see [`GRID_MIN_ITEMS`], [`GRID_MIN_SHARE`]).
+fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
+    let mut groups: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    for index in 0..dom.len() {
+        if reasons[index] != Reason::LinkList || inside(dom, index, "header") {
+            continue;
+        }
+        let mut path = Vec::with_capacity(4);
+        let mut node = index;
+        while node != NO_PARENT && path.len() < 4 {
+            if let Some(tag) = dom.nodes[node].tag() {
+                path.push(tag);
+            }
+            node = dom.nodes[node].parent;
+        }
+        groups.entry(path).or_default().push(index);
+    }
+    let items: Vec<usize> = groups
+        .into_values()
+        .filter(|items| items.len() >= GRID_MIN_ITEMS)
+        .flatten()
+        .collect();
+    let grid_text: u64 = items.iter().map(|&i| u64::from(dom.text_chars[i])).sum();
+    let kept_text: u64 = (0..dom.len())
+        .filter(|&i| reasons[i] == Reason::Kept && matches!(dom.nodes[i].kind, Kind::Text(_)))
+        .map(|i| u64::from(dom.text_chars[i]))
+        .sum();
+    let mut in_items = vec![false; dom.len()];
+    for &item in &items {
+        in_items[item..dom.nodes[item].end].fill(true);
+    }
+    let page_prose: u64 = (0..dom.len())
+        .filter(|&i| {
+            reasons[i] == Reason::Kept
+                && !in_items[i]
+                && dom.nodes[i].tag() == Some("p")
+                && prose.non_link[i] >= GRID_PROSE_MIN_CHARS
+        })
+        .map(|i| u64::from(prose.non_link[i]))
+        .sum();
+    let outweighs =
+        grid_text as f32 >= GRID_MIN_SHARE * kept_text as f32 && page_prose <= grid_text;
+    if outweighs && grid_text > 0 {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether an ancestor of `index` has this tag.
+fn inside(dom: &FlatDom, index: usize, tag: &str) -> bool {
+    let mut node = dom.nodes[index].parent;
+    while node != NO_PARENT {
+        if dom.nodes[node].tag() == Some(tag) {
+            return true;
+        }
+        node = dom.nodes[node].parent;
+    }
+    false
 }
 
 /// The outermost elements that are comment sections, in document order.
@@ -95,7 +259,7 @@ pub fn kept_chars(dom: &FlatDom, dropped: &[bool]) -> Vec<u32> {
 
 /// Hidden by attribute or inline style.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() {
+    if element.attr("hidden").is_some() && !is_streaming_segment(element) {
         return true;
     }
     if element
@@ -114,11 +278,35 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     })
 }
 
+/// React's streaming server rendering sends content in `<div hidden id="S:…">` segments that
+/// its script moves into place at load: they are the page, not hidden text.
+fn is_streaming_segment(element: &scraper::node::Element) -> bool {
+    element.attr("id").is_some_and(|id| {
+        id.strip_prefix(STREAMING_SEGMENT_ID_PREFIX)
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_hexdigit()))
+    })
+}
+
 /// Whether the element's class or id names page furniture and not article content.
-fn is_boilerplate_by_name(element: &scraper::node::Element, policy: &MaskPolicy) -> bool {
+fn is_boilerplate_by_name(
+    dom: &FlatDom,
+    index: usize,
+    element: &scraper::node::Element,
+    policy: &MaskPolicy,
+    prose: &Prose,
+) -> bool {
     let furniture = names::BOILERPLATE.matches_element(element)
-        || (!policy.keep_comments && names::COMMENTS.matches_element(element));
+        || (!policy.keep_comments && names::COMMENTS.matches_element(element))
+        || (names::BANNER.matches_element(element) && !is_hero(dom, index, prose));
     furniture && !names::CONTENT.matches_element(element)
+}
+
+/// A banner that introduces the page: a heading and some prose.
+fn is_hero(dom: &FlatDom, index: usize, prose: &Prose) -> bool {
+    prose.non_link[index] >= HERO_MIN_PROSE_CHARS
+        && dom.nodes[index..dom.nodes[index].end]
+            .iter()
+            .any(|node| matches!(node.tag(), Some("h1" | "h2" | "h3")))
 }
 
 #[cfg(test)]
