@@ -139,7 +139,9 @@ fn reasons(
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
         {
             Reason::Discarded
-        } else if is_hidden(element) {
+        } else if is_hidden(element) && !(container && hidden_by_style(element)) {
+            // A page-wide wrapper hidden by style is revealed by script once the page has
+            // loaded (anti-flicker); only smaller elements are really hidden.
             Reason::Hidden
         } else if (furniture_by_tag && !container) || furniture_by_name {
             Reason::Furniture
@@ -268,6 +270,11 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     {
         return true;
     }
+    hidden_by_style(element)
+}
+
+/// Hidden by an inline `display: none` or `visibility: hidden`.
+fn hidden_by_style(element: &scraper::node::Element) -> bool {
     element.attr("style").is_some_and(|style| {
         let style: String = style
             .chars()
