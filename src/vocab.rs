@@ -44,7 +44,7 @@ pub const META_PRESCAN_BYTES: usize = 16 * 1024;
 pub const DISCARD_TAGS: &[&str] = &[
     "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
     "math", "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
-    "audio", "video", "picture", "source", "map",
+    "audio", "video", "picture", "source", "map", "figcaption",
 ];
 
 /// Elements of page furniture: dropped unless they hold most of the page's text (then the
@@ -164,8 +164,9 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "pagination", "pager", "skip-link", "skiplink",
     // sharing and social
     "share", "sharing", "social", "follow-us", "sociable",
-    // comment forms and reply buttons (comment sections themselves: COMMENT_CLASS_PATTERNS)
-    "respond", "reply",
+    // forum user furniture: signatures, user titles and badges, flair, notices
+    "signature", "usertitle", "userextras", "user-extras", "user-info", "userinfo", "flair",
+    "notice",
     // advertising and promotion
     "advert", "ads", "ad", "sponsor", "promo", "outbrain", "taboola",
     // customer-review widgets on shop pages (not "review": reviews are articles too)
@@ -186,6 +187,30 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
 /// Class/id fragments of comment sections: dropped from the article, and kept as the record's
 /// `comments` with `--comments`.
 pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "disqus"];
+
+/// Class/id fragments of reply forms and buttons: dropped, except on forum pages, whose
+/// software names the posts themselves `reply` or `comment`.
+pub const REPLY_CLASS_PATTERNS: &[&str] = &["respond", "reply"];
+
+/// schema.org types that mark a page as a discussion (forum thread, Q&A page).
+pub const FORUM_SCHEMA_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
+/// Path fragments of a page's canonical URL that mark a discussion.
+pub const FORUM_URL_MARKERS: &[&str] = &[
+    "forum", "thread", "topic", "viewtopic", "showthread", "/t/", "discussion", "/questions/",
+    "/comments/",
+];
+
+/// On a discussion page, posts in `comment`/`reply` containers are the content when keeping
+/// them at least doubles the kept text.
+pub const FORUM_POSTS_MIN_GAIN: f32 = 1.0;
+
+/// Collapsed panels (accordions, tabs) hide content that a click reveals: their hiding does
+/// not count. Matched against class/id …
+pub const COLLAPSED_PANEL_PATTERNS: &[&str] = &["accordion", "collapse"];
+
+/// … and roles.
+pub const COLLAPSED_PANEL_ROLES: &[&str] = &["region", "tabpanel"];
 
 /// Class/id fragments that mark article content and protect it from the patterns above
 /// (`article-share` is furniture, but `article-body` is not).

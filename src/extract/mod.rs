@@ -23,7 +23,7 @@ mod serialize;
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
 
-use crate::vocab::{Preset, MIN_ARTICLE_CHARS};
+use crate::vocab::{Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS};
 use dom::FlatDom;
 use prune::MaskPolicy;
 
@@ -104,10 +104,26 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let policy = MaskPolicy {
         preset: options.preset,
         keep_comments: false,
+        keep_replies: false,
     };
     let mut dropped = prune::drop_mask(&dom, &policy);
     let body = dom.first_with_tag("body").unwrap_or(0);
-    let kept = prune::kept_chars(&dom, &dropped);
+    let mut kept = prune::kept_chars(&dom, &dropped);
+    if prune::is_discussion(&dom) {
+        // Forum software names the posts themselves `comment` or `reply`: on a discussion
+        // page, keep such containers when they hold the bulk of the text.
+        let with_posts = MaskPolicy {
+            keep_comments: true,
+            keep_replies: true,
+            ..policy
+        };
+        let posts_dropped = prune::drop_mask(&dom, &with_posts);
+        let posts_kept = prune::kept_chars(&dom, &posts_dropped);
+        if posts_kept[body] as f32 >= (1.0 + FORUM_POSTS_MIN_GAIN) * kept[body] as f32 {
+            dropped = posts_dropped;
+            kept = posts_kept;
+        }
+    }
     let region = region::main_region(&dom, &dropped, &kept, body);
     let core = score::article_roots(&dom, &dropped);
     let region_end = dom.nodes[region].end;
@@ -163,6 +179,7 @@ pub fn debug_drop_mask(dom: &FlatDom) -> Vec<bool> {
     let policy = MaskPolicy {
         preset: Preset::BALANCED,
         keep_comments: false,
+        keep_replies: false,
     };
     prune::drop_mask(dom, &policy)
 }

@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::vocab::{
-    BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES, COMMENT_CLASS_PATTERNS,
-    CONTENT_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
-    POSITIVE_CLASS_PATTERNS,
+    BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
+    COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS,
+    MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS,
+    REPLY_CLASS_PATTERNS,
 };
 
 /// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
@@ -73,6 +74,12 @@ impl NameMatcher {
 /// Page furniture ([`BOILERPLATE_CLASS_PATTERNS`]).
 pub static BOILERPLATE: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(BOILERPLATE_CLASS_PATTERNS));
+/// Reply forms and buttons ([`REPLY_CLASS_PATTERNS`]).
+pub static REPLIES: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(REPLY_CLASS_PATTERNS));
+/// Collapsed panels ([`COLLAPSED_PANEL_PATTERNS`]).
+pub static COLLAPSED_PANELS: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(COLLAPSED_PANEL_PATTERNS));
 /// Banners ([`BANNER_CLASS_PATTERNS`]).
 pub static BANNER: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(BANNER_CLASS_PATTERNS));

@@ -5,6 +5,8 @@ use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names;
 use std::collections::HashMap;
 
+use crate::vocab::{COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS};
+
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
     DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
@@ -22,6 +24,8 @@ pub struct MaskPolicy {
     pub preset: Preset,
     /// Keep comment sections (for extracting them), instead of dropping them as furniture.
     pub keep_comments: bool,
+    /// Keep `reply` containers too: on discussion pages they hold the posts.
+    pub keep_replies: bool,
 }
 
 /// Why a node is dropped, or that it is kept.
@@ -114,6 +118,8 @@ fn reasons(
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
     let mut reasons = vec![Reason::Kept; dom.len()];
+    // Inside code, class names come from syntax highlighters (`hljs-comment`), not layout.
+    let mut in_code = vec![false; dom.len()];
     for index in 0..dom.len() {
         let node = &dom.nodes[index];
         if node.parent != NO_PARENT && reasons[node.parent] != Reason::Kept {
@@ -124,6 +130,8 @@ fn reasons(
             continue;
         };
         let tag = element.name();
+        in_code[index] =
+            (node.parent != NO_PARENT && in_code[node.parent]) || matches!(tag, "pre" | "code");
         // An element holding most of the page's text is a page-wide container, whatever its
         // tag or role say (an unclosed <header> swallows the whole page).
         let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
@@ -133,13 +141,17 @@ fn reasons(
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             });
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
+            && !in_code[index]
             && is_boilerplate_by_name(dom, index, element, policy, prose)
             && !prose.holds_the_prose(index);
         reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
         {
             Reason::Discarded
-        } else if is_hidden(element) && !(container && hidden_by_style(element)) {
+        } else if is_hidden(element)
+            && !(container && hidden_by_style(element))
+            && !is_collapsed_panel(element)
+        {
             // A page-wide wrapper hidden by style is revealed by script once the page has
             // loaded (anti-flicker); only smaller elements are really hidden.
             Reason::Hidden
@@ -147,6 +159,7 @@ fn reasons(
             Reason::Furniture
         } else if LINK_LIST_TAGS.contains(&tag)
             && !link_lists_allowed.get(index).copied().unwrap_or(false)
+            && !(tag == "li" && in_prose_list(dom, index, policy))
             && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
             && dom.link_density(index) > policy.preset.max_link_density
         {
@@ -206,6 +219,52 @@ fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
     } else {
         Vec::new()
     }
+}
+
+/// A list item whose list is mostly prose: its links are references in running text.
+fn in_prose_list(dom: &FlatDom, index: usize, policy: &MaskPolicy) -> bool {
+    let parent = dom.nodes[index].parent;
+    parent != NO_PARENT && dom.link_density(parent) < policy.preset.max_link_density
+}
+
+/// An accordion or tab panel, whose content is hidden only until a click.
+fn is_collapsed_panel(element: &scraper::node::Element) -> bool {
+    element.attr("role").is_some_and(|role| {
+        COLLAPSED_PANEL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    }) || names::COLLAPSED_PANELS.matches_element(element)
+}
+
+/// Whether the page declares itself a discussion: a forum or Q&A schema type in microdata or
+/// JSON-LD, or a discussion path in its canonical URL.
+pub fn is_discussion(dom: &FlatDom) -> bool {
+    dom.nodes.iter().enumerate().any(|(index, node)| {
+        let Some(element) = node.element() else {
+            return false;
+        };
+        let declares_type = |text: &str| FORUM_SCHEMA_TYPES.iter().any(|t| text.contains(t));
+        match element.name() {
+            "script" if element.attr("type") == Some("application/ld+json") => dom.nodes
+                [index..dom.nodes[index].end]
+                .iter()
+                .any(|child| matches!(child.kind, Kind::Text(text) if declares_type(text))),
+            "link" if element.attr("rel") == Some("canonical") => {
+                element.attr("href").is_some_and(is_discussion_url)
+            }
+            "meta" if element.attr("property") == Some("og:url") => {
+                element.attr("content").is_some_and(is_discussion_url)
+            }
+            _ => element.attr("itemtype").is_some_and(declares_type),
+        }
+    })
+}
+
+fn is_discussion_url(url: &str) -> bool {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path
+        .find('/')
+        .map_or("", |slash| &path[slash..])
+        .to_ascii_lowercase();
+    FORUM_URL_MARKERS.iter().any(|marker| path.contains(marker))
 }
 
 /// Whether an ancestor of `index` has this tag.
@@ -304,6 +363,7 @@ fn is_boilerplate_by_name(
 ) -> bool {
     let furniture = names::BOILERPLATE.matches_element(element)
         || (!policy.keep_comments && names::COMMENTS.matches_element(element))
+        || (!policy.keep_replies && names::REPLIES.matches_element(element))
         || (names::BANNER.matches_element(element) && !is_hero(dom, index, prose));
     furniture && !names::CONTENT.matches_element(element)
 }
@@ -324,6 +384,7 @@ mod tests {
     const BALANCED: MaskPolicy = MaskPolicy {
         preset: Preset::BALANCED,
         keep_comments: false,
+        keep_replies: false,
     };
 
     fn dropped_texts(html: &str) -> Vec<String> {
