@@ -205,6 +205,51 @@ pub const FORUM_URL_MARKERS: &[&str] = &[
 /// them at least doubles the kept text.
 pub const FORUM_POSTS_MIN_GAIN: f32 = 1.0;
 
+/// Headings that open a section of page furniture rather than of the article, lowercased,
+/// without trailing colons or counts, in the languages dechaff meets most. A heading equal to
+/// one of these, or starting with one of them and at most [`FURNITURE_HEADING_MAX_WORDS`]
+/// words long, is dropped with the section it opens.
+pub const FURNITURE_HEADINGS: &[&str] = &[
+    // English
+    "related posts", "related articles", "related stories", "related content", "related news",
+    "related reading", "related topics", "you might also like", "you may also like",
+    "you might be interested in", "you may be interested in", "recommended for you",
+    "recommended stories", "recommended articles", "recent posts", "recent articles",
+    "latest posts", "latest news", "latest stories", "most popular", "most read",
+    "popular posts", "popular stories", "trending now", "about the author", "share this",
+    "share this article", "share this post", "leave a reply", "leave a comment", "comments",
+    "read next", "more stories", "more from", "more articles", "similar threads",
+    "similar posts", "watch next", "follow us", "sign up for our newsletter",
+    "subscribe to our newsletter", "tags",
+    // German
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "mehr zum thema",
+    "weitere artikel", "weitere beiträge", "lesen sie auch", "auch interessant",
+    "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte beiträge",
+    "beliebte beiträge", "neueste beiträge", "meistgelesen", "kommentare",
+    "artikel teilen", "beitrag teilen", "über den autor", "über die autorin", "schlagworte",
+    "empfehlungen der redaktion", "mehr aus",
+    // French
+    "articles similaires", "à lire aussi", "lire aussi", "sur le même sujet",
+    "vous aimerez aussi", "articles récents", "commentaires", "partager cet article",
+    // Spanish
+    "artículos relacionados", "noticias relacionadas", "temas relacionados",
+    "te puede interesar", "también te puede interesar", "lo más leído", "más noticias",
+    "comentarios", "compartir",
+    // Italian, Portuguese, Dutch, Polish
+    "articoli correlati", "leggi anche", "potrebbe interessarti", "commenti",
+    "artigos relacionados", "leia também", "veja também", "comentários",
+    "gerelateerde artikelen", "lees ook", "reacties", "czytaj także", "zobacz też",
+    "powiązane artykuły", "komentarze",
+];
+
+/// A heading longer than this many words is a real heading, even when it starts with a
+/// furniture phrase ("More from the archive of 1920s jazz recordings").
+pub const FURNITURE_HEADING_MAX_WORDS: usize = 6;
+
+/// A container opened by a furniture heading is dropped whole only when it holds less than
+/// this share of the page's text.
+pub const FURNITURE_SECTION_MAX_SHARE: f32 = 0.2;
+
 /// Collapsed panels (accordions, tabs) hide content that a click reveals: their hiding does
 /// not count. Matched against class/id …
 pub const COLLAPSED_PANEL_PATTERNS: &[&str] = &["accordion", "collapse"];

@@ -248,3 +248,29 @@ fn boilerplate_is_removed_without_semantic_containers() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn sections_opened_by_furniture_headings_go_in_several_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs: String = ARTICLE.iter().map(|p| format!("<p>{p}</p>")).collect();
+    for (name, heading) in [
+        ("en", "Related stories"),
+        ("de", "Mehr zum Thema:"),
+        ("es", "Temas relacionados"),
+    ] {
+        let html = format!(
+            "<html><body><div class=story>{paragraphs}<h3>{heading}</h3>\
+             <p>A teaser paragraph about a different story that is long enough to pass for prose in the page.</p>\
+             <p>Another teaser paragraph about yet another story, also long enough to pass for prose.</p></div></body></html>"
+        );
+        std::fs::write(dir.path().join(format!("{name}.html")), html).unwrap();
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_dechaff"))
+        .args(["clean", dir.path().to_str().unwrap(), "-q"])
+        .output()
+        .unwrap();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["text"], article(), "{}", record["id"]);
+    }
+}

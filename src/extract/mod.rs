@@ -108,8 +108,8 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     };
     let mut dropped = prune::drop_mask(&dom, &policy);
     let body = dom.first_with_tag("body").unwrap_or(0);
-    let mut kept = prune::kept_chars(&dom, &dropped);
     if prune::is_discussion(&dom) {
+        let kept = prune::kept_chars(&dom, &dropped);
         // Forum software names the posts themselves `comment` or `reply`: on a discussion
         // page, keep such containers when they hold the bulk of the text.
         let with_posts = MaskPolicy {
@@ -121,9 +121,10 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
         let posts_kept = prune::kept_chars(&dom, &posts_dropped);
         if posts_kept[body] as f32 >= (1.0 + FORUM_POSTS_MIN_GAIN) * kept[body] as f32 {
             dropped = posts_dropped;
-            kept = posts_kept;
         }
     }
+    prune::drop_furniture_sections(&dom, &mut dropped);
+    let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);
     let core = score::article_roots(&dom, &dropped);
     let region_end = dom.nodes[region].end;

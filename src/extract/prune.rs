@@ -5,7 +5,10 @@ use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names;
 use std::collections::HashMap;
 
-use crate::vocab::{COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS};
+use crate::vocab::{
+    COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
+    FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_SHARE,
+};
 
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
@@ -265,6 +268,105 @@ fn is_discussion_url(url: &str) -> bool {
         .map_or("", |slash| &path[slash..])
         .to_ascii_lowercase();
     FORUM_URL_MARKERS.iter().any(|marker| path.contains(marker))
+}
+
+/// Drops the sections that furniture headings open ("Related stories", "Mehr zum Thema"):
+/// the heading, and either the small container it opens (it is the container's first text)
+/// or its following siblings up to the next heading of the same or higher rank.
+pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
+    let page_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
+    for index in 0..dom.len() {
+        let Some(rank) = heading_rank(dom, index) else {
+            continue;
+        };
+        if dropped[index] || rank < 2 || !is_furniture_heading(&subtree_text(dom, index)) {
+            continue;
+        }
+        let end = dom.nodes[index].end;
+        dropped[index..end].fill(true);
+        // Climb while the heading is its container's first text and the container is small.
+        let mut section = index;
+        for _ in 0..3 {
+            let parent = dom.nodes[section].parent;
+            if parent == NO_PARENT
+                || first_text_child(dom, parent) != Some(section)
+                || dom.text_chars[parent] as f32 >= FURNITURE_SECTION_MAX_SHARE * page_text
+            {
+                break;
+            }
+            section = parent;
+        }
+        if section != index {
+            dropped[section..dom.nodes[section].end].fill(true);
+            continue;
+        }
+        let parent = dom.nodes[index].parent;
+        if parent == NO_PARENT {
+            continue;
+        }
+        let mut sibling = end;
+        while sibling < dom.nodes[parent].end {
+            if heading_rank(dom, sibling).is_some_and(|r| r <= rank) {
+                break;
+            }
+            let sibling_end = dom.nodes[sibling].end;
+            dropped[sibling..sibling_end].fill(true);
+            sibling = sibling_end;
+        }
+    }
+}
+
+/// 1–6 for `<h1>`–`<h6>`.
+fn heading_rank(dom: &FlatDom, index: usize) -> Option<u8> {
+    match dom.nodes[index].tag()?.as_bytes() {
+        [b'h', digit @ b'1'..=b'6'] => Some(digit - b'0'),
+        _ => None,
+    }
+}
+
+/// The first child of `parent` that has any text.
+fn first_text_child(dom: &FlatDom, parent: usize) -> Option<usize> {
+    let mut child = parent + 1;
+    while child < dom.nodes[parent].end {
+        if dom.text_chars[child] > 0 {
+            return Some(child);
+        }
+        child = dom.nodes[child].end;
+    }
+    None
+}
+
+/// The text of a subtree, whitespace collapsed.
+fn subtree_text(dom: &FlatDom, index: usize) -> String {
+    let mut text = String::new();
+    for node in &dom.nodes[index..dom.nodes[index].end] {
+        if let Kind::Text(part) = node.kind {
+            text.push_str(part);
+            text.push(' ');
+        }
+    }
+    crate::text::collapse_whitespace(&text)
+}
+
+/// Whether a heading's text names a furniture section.
+fn is_furniture_heading(text: &str) -> bool {
+    let normalized = text
+        .to_lowercase()
+        .trim_end_matches(|c: char| {
+            c == ':' || c == ')' || c == '(' || c.is_ascii_digit() || c.is_whitespace() || c == '…'
+        })
+        .to_string();
+    if normalized.is_empty() {
+        return false;
+    }
+    let words = crate::text::count_words(&normalized);
+    FURNITURE_HEADINGS.iter().any(|phrase| {
+        normalized == *phrase
+            || (words <= FURNITURE_HEADING_MAX_WORDS
+                && normalized
+                    .strip_prefix(phrase)
+                    .is_some_and(|rest| rest.starts_with(' ')))
+    })
 }
 
 /// Whether an ancestor of `index` has this tag.
