@@ -52,6 +52,10 @@ fn close_finished(dom: &FlatDom, open: &mut Vec<usize>, index: usize, writer: &m
     }
 }
 
+/// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not
+/// headings run into the next sentence.
+const MIN_GLUED_WORD_CHARS: usize = 3;
+
 /// Builds paragraphs from a stream of open/close/text events.
 #[derive(Default)]
 struct BlockWriter {
@@ -60,6 +64,9 @@ struct BlockWriter {
     block_parent: usize,
     current: String,
     pending_space: bool,
+    /// An inline element opened or closed since the last character: if the text glues a
+    /// lowercase end to an uppercase start across it, the element was styled as a block.
+    at_element_boundary: bool,
     preformatted_depth: usize,
 }
 
@@ -77,6 +84,7 @@ impl BlockWriter {
         if PREFORMATTED_TAGS.contains(&tag) {
             self.preformatted_depth += 1;
         }
+        self.at_element_boundary = true;
     }
 
     fn close(&mut self, tag: &str) {
@@ -86,6 +94,7 @@ impl BlockWriter {
         } else if BLOCK_TAGS.contains(&tag) {
             self.end_block();
         }
+        self.at_element_boundary = true;
     }
 
     fn push_text(&mut self, text: &str) {
@@ -97,13 +106,28 @@ impl BlockWriter {
             if c.is_whitespace() {
                 self.pending_space = true;
             } else {
-                if self.pending_space
+                // "<b>Industry Competency</b>Our experts": a heading-like inline element
+                // styled as a block, whose words would otherwise run together.
+                let glued = self.at_element_boundary
+                    && c.is_uppercase()
+                    && self
+                        .current
+                        .chars()
+                        .last()
+                        .is_some_and(|last| last.is_lowercase() || last.is_ascii_digit())
+                    && self
+                        .current
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|word| word.chars().count() >= MIN_GLUED_WORD_CHARS);
+                if (self.pending_space || glued)
                     && !self.current.is_empty()
                     && !self.current.ends_with(['\n', ' '])
                 {
                     self.current.push(' ');
                 }
                 self.pending_space = false;
+                self.at_element_boundary = false;
                 self.current.push(c);
             }
         }
@@ -171,6 +195,18 @@ mod tests {
         assert_eq!(
             text("<h1>Head</h1><p>One <b>bold</b>\n  word.</p><ul><li>a</li><li>b</li></ul>"),
             "Head\n\nOne bold word.\n\na\n\nb"
+        );
+    }
+
+    #[test]
+    fn words_glued_across_block_styled_inline_elements_are_separated() {
+        assert_eq!(
+            text("<p><b>Industry Competency</b>Our experts</p>"),
+            "Industry Competency Our experts"
+        );
+        assert_eq!(
+            text("<p><b>Mc</b>donald and i<b>Phone</b></p>"),
+            "Mcdonald and iPhone"
         );
     }
 
