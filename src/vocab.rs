@@ -155,6 +155,9 @@ pub const CONTAINER_TEXT_SHARE: f32 = 0.6;
 /// menu.
 pub const CONTAINER_MIN_CHARS: u32 = 500;
 
+/// … and is not mostly links (a big navigation tree on a short page is still navigation).
+pub const CONTAINER_MAX_LINK_DENSITY: f32 = 0.5;
+
 /// Class/id fragments of page furniture: navigation, sharing, comments, ads, consent banners,
 /// newsletter boxes, related links, author boxes and footers. An element whose class or id
 /// contains one of these (as a token part, see `extract`) is dropped with all it holds.

@@ -11,10 +11,11 @@ use crate::vocab::{
 };
 
 use crate::vocab::{
-    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
-    DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
-    HERO_MIN_PROSE_CHARS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS, PROSE_HOLDER_MIN_CHARS,
-    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
+    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS,
+    CONTAINER_TEXT_SHARE, DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE,
+    GRID_PROSE_MIN_CHARS, HERO_MIN_PROSE_CHARS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS,
+    PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
+    STREAMING_SEGMENT_ID_PREFIX,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -138,7 +139,8 @@ fn reasons(
         // An element holding most of the page's text is a page-wide container, whatever its
         // tag or role say (an unclosed <header> swallows the whole page).
         let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
-            && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE;
+            && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
+            && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY;
         let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
             || element.attr("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
