@@ -43,10 +43,13 @@ impl NameMatcher {
 
     /// Whether the element's id or any of its classes matches.
     pub fn matches_element(&self, element: &scraper::node::Element) -> bool {
-        element.attr("id").is_some_and(|id| self.matches(id))
-            || element
-                .attr("class")
-                .is_some_and(|class| self.matches(class))
+        self.matches_names(element.attr("id"), element.attr("class"))
+    }
+
+    /// Whether an id or any class of a class list matches (for callers that looked the
+    /// attributes up once for several vocabularies).
+    pub fn matches_names(&self, id: Option<&str>, class: Option<&str>) -> bool {
+        id.is_some_and(|id| self.matches(id)) || class.is_some_and(|class| self.matches(class))
     }
 
     fn matches_token(&self, token: &str) -> bool {

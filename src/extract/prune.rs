@@ -465,11 +465,15 @@ fn is_boilerplate_by_name(
     policy: &MaskPolicy,
     prose: &Prose,
 ) -> bool {
-    let furniture = names::BOILERPLATE.matches_element(element)
-        || (!policy.keep_comments && names::COMMENTS.matches_element(element))
-        || (!policy.keep_replies && names::REPLIES.matches_element(element))
-        || (names::BANNER.matches_element(element) && !is_hero(dom, index, prose));
-    furniture && !names::CONTENT.matches_element(element)
+    let (id, class) = (element.attr("id"), element.attr("class"));
+    if id.is_none() && class.is_none() {
+        return false;
+    }
+    let furniture = names::BOILERPLATE.matches_names(id, class)
+        || (!policy.keep_comments && names::COMMENTS.matches_names(id, class))
+        || (!policy.keep_replies && names::REPLIES.matches_names(id, class))
+        || (names::BANNER.matches_names(id, class) && !is_hero(dom, index, prose));
+    furniture && !names::CONTENT.matches_names(id, class)
 }
 
 /// A banner that introduces the page: a heading and some prose.
