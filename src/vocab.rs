@@ -185,6 +185,8 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "print-only", "screen-reader", "sr-only", "visually-hidden",
     // image credits and copyright lines
     "credit", "copyright",
+    // author bios and contact boxes under news and press articles, and fact boxes beside them
+    "author", "autor", "kontakt", "contact", "ansprechpartner", "infobox",
 ];
 
 /// Class/id fragments of comment sections: dropped from the article, and kept as the record's
@@ -221,7 +223,7 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "latest posts", "latest news", "latest stories", "most popular", "most read",
     "popular posts", "popular stories", "trending now", "about the author", "share this",
     "share this article", "share this post", "leave a reply", "leave a comment", "comments",
-    "read next", "more stories", "more from", "more articles", "similar threads",
+    "read next", "no comments", "was this article helpful", "most viewed", "editor's picks", "more news", "more stories", "more from", "more articles", "similar threads",
     "similar posts", "watch next", "follow us", "sign up for our newsletter",
     "subscribe to our newsletter", "tags",
     // German
@@ -231,8 +233,17 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "beliebte beiträge", "neueste beiträge", "meistgelesen", "kommentare",
     "artikel teilen", "beitrag teilen", "über den autor", "über die autorin", "schlagworte",
     "empfehlungen der redaktion", "mehr aus",
+    "neueste artikel", "meistgelesene artikel", "meistdiskutierte artikel", "am meisten gelesen",
+    "viel gelesen", "letzte kommentare", "kommentierte artikel", "schon gelesen",
+    "zum weiterlesen", "mehr themen", "empfohlene beiträge", "videos zum thema",
+    "beiträge aus dem forum", "verwandte themen", "verwandte themenbereiche", "lust auf mehr",
+    "das thema könnte dich auch interessieren", "das könnte sie auch", "mehr zu",
+    "weitere themen", "weitere nachrichten", "aktuelle artikel", "top-artikel",
+    "keine kommentare", "weitere informationen", "weitere infos", "fragen an den autor",
+    "kontakt", "ansprechpartner", "ansprechpartnerin", "war der artikel nützlich",
+    "wie bewerten sie diesen artikel", "war dieser artikel hilfreich",
     // French
-    "articles similaires", "à lire aussi", "lire aussi", "sur le même sujet",
+    "articles similaires", "articles les plus lus", "dans la même rubrique", "à lire aussi", "lire aussi", "sur le même sujet",
     "vous aimerez aussi", "articles récents", "commentaires", "partager cet article",
     // Spanish
     "artículos relacionados", "noticias relacionadas", "temas relacionados",
@@ -242,7 +253,7 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "articoli correlati", "leggi anche", "potrebbe interessarti", "commenti",
     "artigos relacionados", "leia também", "veja também", "comentários",
     "gerelateerde artikelen", "lees ook", "reacties", "czytaj także", "zobacz też",
-    "powiązane artykuły", "komentarze",
+    "powiązane artykuły", "komentarze", "zobacz również", "czytaj również",
 ];
 
 /// A heading longer than this many words is a real heading, even when it starts with a
@@ -252,6 +263,70 @@ pub const FURNITURE_HEADING_MAX_WORDS: usize = 6;
 /// A container opened by a furniture heading is dropped whole only when it holds less than
 /// this share of the page's text.
 pub const FURNITURE_SECTION_MAX_SHARE: f32 = 0.2;
+
+/// Lowercased line starts of boilerplate lines: source and picture credits, copyright notices,
+/// contact boxes, update stamps, ad labels and reading-time notes. A leaf block (one with no
+/// block-level child holding text) of at most [`BOILERPLATE_LINE_MAX_CHARS`] characters whose
+/// text starts with one of these is dropped.
+pub const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
+    // sources and picture credits
+    "quelle:", "quellen:", "quellenangaben", "bildquelle", "foto:", "fotos:", "bild:",
+    "bilder:", "titelbild:", "beitragsbild", "source:", "sources:", "photo:", "photos:",
+    "photograph by", "image:", "credit:", "credits:", "crédits photos", "crédit photo",
+    "fuente:", "fonte:", "źródło:", "crédito:", "(crédito", "bild via", "externer inhalt",
+    "video verfügbar bis",
+    // copyright
+    "©", "(c) ", "copyright", "all rights reserved", "alle rechte vorbehalten",
+    "tous droits réservés", "todos los derechos reservados",
+    // contact boxes
+    "kontakt:", "pressekontakt", "ansprechpartner", "telefon:", "tel.:", "e-mail:",
+    "contact:", "press contact", "media contact",
+    // update and publication stamps
+    "aktualisiert:", "aktualisiert am", "zuletzt aktualisiert", "veröffentlicht am",
+    "erstellt am", "last modified", "last updated", "updated:", "ultima modifica",
+    // subscribe and follow prompts
+    "subscribe now", "subscribe to", "sign up for", "receive our", "never miss", "follow us",
+    "folgen sie uns", "mit unserem newsletter", "abonnieren sie", "síguenos", "siguenos",
+    "suivez-nous", "abonnez-vous",
+    // teaser lines in Spanish and Portuguese news ("Mira: …", "Puedes ver: …")
+    "mira:", "puedes ver:", "lee también:", "lea también:", "lee además:", "veja também:",
+    "leia também:", "leia mais:",
+    // donation prompts
+    "unterstützen sie", "unterstütze", "jetzt spenden", "jede kleine spende", "je fais un don",
+    "donate now", "support us",
+    // category and tag lines
+    "kategorie:", "kategorien:", "category:", "category :", "categories:", "schlagwörter:",
+    "erschienen in", "veröffentlicht in",
+    // ad labels
+    "anzeige", "- anzeige", "werbung", "*werbung", "advertisement",
+];
+
+/// Lowercased phrases that make a leaf block of at most [`BOILERPLATE_PHRASE_MAX_WORDS`] words
+/// boilerplate wherever they occur in it: reading-time notes, rights notices, subscribe and
+/// follow prompts.
+pub const BOILERPLATE_LINE_PHRASES: &[&str] = &[
+    "min read", "min. read", "minute read", "przeczytasz", "de lectura", "temps de lecture", "min. lesezeit", "min lesezeit", "minuten lesezeit",
+    "lesezeit:", "all rights reserved", "alle rechte vorbehalten",
+    "subscribe now", "jetzt abonnieren", "jetzt teilen", "artikel teilen", "follow us",
+    "folgen sie uns", "síguenos", "siguenos",
+];
+
+/// Inline elements that are a line of their own for the boilerplate-line rule: a `<time>`
+/// holds an update stamp even when it shares its block with a byline.
+pub const LINE_INLINE_TAGS: &[&str] = &["time"];
+
+/// Longer blocks that contain a boilerplate phrase are content that mentions it ("a dateline
+/// · 4 min read" on a listing card, a sentence about newsletters).
+pub const BOILERPLATE_PHRASE_MAX_WORDS: usize = 5;
+
+/// A furniture heading set as a plain block (a `<p>` or `<div>`, not `<h2>`) is trusted only
+/// when it has at least this many words: one-word labels ("Tags", "Comments") head content
+/// lists as often as furniture.
+pub const PLAIN_FURNITURE_HEADING_MIN_WORDS: usize = 2;
+
+/// Blocks longer than this many characters are sentences of the article, not boilerplate
+/// lines, whatever they start with.
+pub const BOILERPLATE_LINE_MAX_CHARS: usize = 150;
 
 /// Collapsed panels (accordions, tabs) hide content that a click reveals: their hiding does
 /// not count. Matched against class/id …

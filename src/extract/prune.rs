@@ -6,8 +6,10 @@ use super::names;
 use std::collections::HashMap;
 
 use crate::vocab::{
-    COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
-    FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_SHARE,
+    BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES,
+    BOILERPLATE_PHRASE_MAX_WORDS, COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS,
+    FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS,
+    PLAIN_FURNITURE_HEADING_MIN_WORDS,
 };
 
 use crate::vocab::{
@@ -318,6 +320,87 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
     }
 }
 
+/// Drops short leaf blocks that read as boilerplate lines: credits, sources, copyright,
+/// contact lines, update stamps, ad labels, prompts and reading-time notes (see
+/// [`BOILERPLATE_LINE_PREFIXES`] and [`BOILERPLATE_LINE_PHRASES`]). A leaf block whose text is
+/// a furniture heading ("Das könnte Sie auch interessieren" in a `<p>` or `<div>`) is a heading
+/// without the markup: it goes with the following siblings up to the next real heading.
+pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
+    for index in 0..dom.len() {
+        if dropped[index] || (dom.text_chars[index] as usize) > 4 * BOILERPLATE_LINE_MAX_CHARS {
+            continue;
+        }
+        let Some(tag) = dom.nodes[index].tag() else {
+            continue;
+        };
+        let inline_line = LINE_INLINE_TAGS.contains(&tag);
+        if !(BLOCK_TAGS.contains(&tag) || inline_line) || matches!(tag, "body" | "html") {
+            continue;
+        }
+        let end = dom.nodes[index].end;
+        let has_block_child = (index + 1..end).any(|child| {
+            !dropped[child]
+                && dom.text_chars[child] > 0
+                && dom.nodes[child]
+                    .tag()
+                    .is_some_and(|t| BLOCK_TAGS.contains(&t))
+        });
+        if has_block_child {
+            continue;
+        }
+        let text = kept_text(dom, dropped, index);
+        if text.is_empty() || text.chars().count() > BOILERPLATE_LINE_MAX_CHARS {
+            continue;
+        }
+        if is_boilerplate_line(&text) {
+            dropped[index..end].fill(true);
+        } else if inline_line {
+            continue;
+        } else if tag != "li"
+            && crate::text::count_words(&text) >= PLAIN_FURNITURE_HEADING_MIN_WORDS
+            && is_furniture_heading(&text)
+        {
+            // A furniture heading set as a plain block: it opens the rest of its container.
+            dropped[index..end].fill(true);
+            let parent = dom.nodes[index].parent;
+            if parent != NO_PARENT {
+                let mut sibling = end;
+                while sibling < dom.nodes[parent].end && heading_rank(dom, sibling).is_none() {
+                    let sibling_end = dom.nodes[sibling].end;
+                    dropped[sibling..sibling_end].fill(true);
+                    sibling = sibling_end;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a short line of text is a boilerplate line.
+fn is_boilerplate_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BOILERPLATE_LINE_PREFIXES
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+        || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
+            && BOILERPLATE_LINE_PHRASES
+                .iter()
+                .any(|phrase| lower.contains(phrase)))
+}
+
+/// The kept text of a subtree, whitespace collapsed.
+fn kept_text(dom: &FlatDom, dropped: &[bool], index: usize) -> String {
+    let mut text = String::new();
+    for (offset, node) in dom.nodes[index..dom.nodes[index].end].iter().enumerate() {
+        if let Kind::Text(part) = node.kind {
+            if !dropped[index + offset] {
+                text.push_str(part);
+                text.push(' ');
+            }
+        }
+    }
+    crate::text::collapse_whitespace(&text)
+}
+
 /// 1–6 for `<h1>`–`<h6>`.
 fn heading_rank(dom: &FlatDom, index: usize) -> Option<u8> {
     match dom.nodes[index].tag()?.as_bytes() {
@@ -355,7 +438,9 @@ fn is_furniture_heading(text: &str) -> bool {
     let normalized = text
         .to_lowercase()
         .trim_end_matches(|c: char| {
-            c == ':' || c == ')' || c == '(' || c.is_ascii_digit() || c.is_whitespace() || c == '…'
+            matches!(c, ':' | ')' | '(' | '…' | '.' | '?' | '!')
+                || c.is_ascii_digit()
+                || c.is_whitespace()
         })
         .to_string();
     if normalized.is_empty() {
@@ -517,6 +602,79 @@ mod tests {
              <div class='article-body share-enabled'><p>Kept paragraph.</p></div></body>",
         );
         assert_eq!(dropped, ["Home", "Tweet", "Secret", "Icon"]);
+    }
+
+    fn kept_after_lines(html: &str) -> Vec<String> {
+        let document = Html::parse_document(html);
+        let dom = FlatDom::new(&document);
+        let mut mask = drop_mask(&dom, &BALANCED);
+        drop_boilerplate_lines(&dom, &mut mask);
+        dom.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| match node.kind {
+                Kind::Text(text) if !mask[i] && !text.trim().is_empty() => {
+                    Some(text.trim().to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn boilerplate_lines_are_dropped() {
+        let kept = kept_after_lines(
+            "<body><p>4 Min. Lesezeit</p><div><div>Jane Doe</div>\
+             <time>Aktualisiert: 11.04.2020</time></div>\
+             <p>Quelle: the ministry of things, short and sweet, is a credit line.</p>\
+             <p>Source: a long sentence that only starts like a credit line and then goes on to \
+             say a great deal more about the matter at hand, with clauses and details that no \
+             credit line would ever carry, so that it is plainly part of the article text.</p>\
+             <p>© 2024 Example Media. All rights reserved.</p>\
+             <p>An article that mentions a newsletter in passing.</p></body>",
+        );
+        assert_eq!(kept[0], "Jane Doe");
+        assert!(kept[1].starts_with("Source: a long sentence"));
+        assert_eq!(kept[2], "An article that mentions a newsletter in passing.");
+        assert_eq!(kept.len(), 3);
+    }
+
+    #[test]
+    fn plain_furniture_headings_open_furniture() {
+        let kept = kept_after_lines(
+            "<body><div><p>The article's last words.</p><p><strong>Das könnte Sie auch \
+             interessieren:</strong></p><p>Teaser one</p><p>Teaser two</p><h2>Next</h2>\
+             <p>Tags</p><p>Kept after a one-word label</p></div></body>",
+        );
+        assert_eq!(
+            kept,
+            [
+                "The article's last words.",
+                "Next",
+                "Tags",
+                "Kept after a one-word label"
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_headings_ignore_trailing_punctuation() {
+        assert!(is_furniture_heading("Am meisten gelesen..."));
+        assert!(is_furniture_heading("Schon gelesen?"));
+        assert!(is_furniture_heading("Zobacz również"));
+        assert!(!is_furniture_heading(
+            "Mehr zu den Ursachen der Krise und ihren Folgen"
+        ));
+    }
+
+    #[test]
+    fn author_and_contact_boxes_are_dropped() {
+        let dropped = dropped_texts(
+            "<body><div class=article-text><p>Kept paragraph.</p></div>\
+             <div class=autor-info>Über die Autorin</div>\
+             <div class=kontakt-box>Ansprechpartner: Max</div></body>",
+        );
+        assert_eq!(dropped, ["Über die Autorin", "Ansprechpartner: Max"]);
     }
 
     #[test]
