@@ -1,14 +1,14 @@
 //! The per-page HTML engine: which parts of a parsed document are the article, and their text.
 //!
 //! 1. [`dom::FlatDom`] annotates every node with its text and link-text length.
-//! 2. [`prune`] marks page furniture (hidden elements, navigation, sharing, comments, ads, …)
+//! 2. `prune` marks page furniture (hidden elements, navigation, sharing, comments, ads, …)
 //!    in a drop mask, using the vocabularies of [`crate::vocab`].
-//! 3. [`region`] takes the container the page marks as its main content (`articleBody`, a
+//! 3. `region` takes the container the page marks as its main content (`articleBody`, a
 //!    lone `<article>`, `<main>`), or the whole `<body>`.
-//! 4. [`score`] lets paragraphs vote for their containers (Readability's idea) and finds the
-//!    article's core; when the core dominates the region, [`refine`] trims the blocks around
+//! 4. `score` lets paragraphs vote for their containers (Readability's idea) and finds the
+//!    article's core; when the core dominates the region, `refine` trims the blocks around
 //!    it that do not read like content (related links, bylines, sources, share lines).
-//! 5. [`serialize`] writes the kept nodes as paragraphs of text and, when asked, [`markdown`]
+//! 5. `serialize` writes the kept nodes as paragraphs of text and, when asked, `markdown`
 //!    writes the same kept nodes as Markdown.
 
 pub mod dom;
