@@ -144,6 +144,53 @@ impl<'a> FlatDom<'a> {
     }
 }
 
+/// What a walk over the kept nodes of a subtree meets, in document order.
+#[derive(Debug, Clone, Copy)]
+pub enum Visit<'a> {
+    /// An element starts; its index in the flat view.
+    Open(usize, &'a scraper::node::Element),
+    /// The element with this index ends.
+    Close(usize),
+    /// A text node.
+    Text(&'a str),
+}
+
+impl<'a> FlatDom<'a> {
+    /// Walks the subtree of `root` in document order, skipping dropped subtrees, and reports
+    /// every element opened and closed and every text node: the one traversal both writers
+    /// (text and Markdown) share.
+    pub fn walk_kept(&self, dropped: &[bool], root: usize, mut visit: impl FnMut(Visit<'a>)) {
+        let end = self.nodes[root].end;
+        let mut open: Vec<usize> = Vec::new();
+        let mut index = root;
+        while index < end {
+            while let Some(&top) = open.last() {
+                if index < self.nodes[top].end {
+                    break;
+                }
+                open.pop();
+                visit(Visit::Close(top));
+            }
+            if dropped[index] {
+                index = self.nodes[index].end;
+                continue;
+            }
+            match self.nodes[index].kind {
+                Kind::Text(text) => visit(Visit::Text(text)),
+                Kind::Element(element) => {
+                    visit(Visit::Open(index, element));
+                    open.push(index);
+                }
+                Kind::Other => {}
+            }
+            index += 1;
+        }
+        while let Some(top) = open.pop() {
+            visit(Visit::Close(top));
+        }
+    }
+}
+
 /// Characters of `text` as rendered: runs of whitespace count as one character and leading or
 /// trailing whitespace counts as one.
 fn visible_chars(text: &str) -> u32 {

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use scraper::node::Element;
 
-use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::dom::{FlatDom, Visit, NO_PARENT};
 use super::serialize::trim_preformatted;
 use crate::vocab::{
     BLOCK_TAGS, CODE_LANGUAGE_CLASS_PREFIXES, EMPHASIS_TAGS, HEADING_TAGS, INLINE_CODE_TAGS,
@@ -43,28 +43,14 @@ pub fn markdown_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
             }
             table_of_roots = table;
         }
-        let end = dom.nodes[root].end;
-        let mut open: Vec<usize> = Vec::new();
-        let mut index = root;
-        while index < end {
-            close_finished(dom, &mut open, index, &mut writer);
-            if dropped[index] {
-                index = dom.nodes[index].end;
-                continue;
+        dom.walk_kept(dropped, root, |visit| match visit {
+            Visit::Open(index, element) => {
+                let data_table = element.name() == "table" && is_data_table(dom, dropped, index);
+                writer.open(element, data_table);
             }
-            match dom.nodes[index].kind {
-                Kind::Text(text) => writer.push_text(text),
-                Kind::Element(element) => {
-                    let data_table =
-                        element.name() == "table" && is_data_table(dom, dropped, index);
-                    writer.open(element, data_table);
-                    open.push(index);
-                }
-                Kind::Other => {}
-            }
-            index += 1;
-        }
-        close_finished(dom, &mut open, usize::MAX, &mut writer);
+            Visit::Close(_) => writer.close(),
+            Visit::Text(text) => writer.push_text(text),
+        });
         writer.end_root();
     }
     if table_of_roots.is_some() {
@@ -150,16 +136,6 @@ fn collapse(text: &str) -> String {
 }
 
 /// Closes every open element whose subtree ends at or before `index`.
-fn close_finished(dom: &FlatDom, open: &mut Vec<usize>, index: usize, writer: &mut Writer) {
-    while let Some(&top) = open.last() {
-        if index < dom.nodes[top].end {
-            break;
-        }
-        open.pop();
-        writer.close();
-    }
-}
-
 /// Whether a table holds data (written as a pipe table) rather than page layout (written as
 /// the blocks in its cells).
 fn is_data_table(dom: &FlatDom, dropped: &[bool], table: usize) -> bool {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::dom::{FlatDom, Kind};
+use super::dom::{FlatDom, Visit};
 use crate::vocab::{BLOCK_TAGS, PREFORMATTED_TAGS, TABLE_CELL_TAGS};
 
 /// The text of the given subtrees, skipping dropped nodes: paragraphs separated by one blank
@@ -11,45 +11,23 @@ use crate::vocab::{BLOCK_TAGS, PREFORMATTED_TAGS, TABLE_CELL_TAGS};
 pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
     let mut writer = BlockWriter::default();
     for &root in roots {
-        let end = dom.nodes[root].end;
-        let mut open: Vec<usize> = Vec::new();
-        let mut index = root;
-        while index < end {
-            close_finished(dom, &mut open, index, &mut writer);
-            if dropped[index] {
-                index = dom.nodes[index].end;
-                continue;
-            }
-            match dom.nodes[index].kind {
-                Kind::Text(text) => writer.push_text(text),
-                Kind::Element(element) => {
-                    if BLOCK_TAGS.contains(&element.name()) {
-                        writer.block_parent = dom.nodes[index].parent;
-                    }
-                    writer.open(element.name());
-                    open.push(index);
+        dom.walk_kept(dropped, root, |visit| match visit {
+            Visit::Open(index, element) => {
+                if BLOCK_TAGS.contains(&element.name()) {
+                    writer.block_parent = dom.nodes[index].parent;
                 }
-                Kind::Other => {}
+                writer.open(element.name());
             }
-            index += 1;
-        }
-        close_finished(dom, &mut open, usize::MAX, &mut writer);
+            Visit::Close(index) => {
+                if let Some(tag) = dom.nodes[index].tag() {
+                    writer.close(tag);
+                }
+            }
+            Visit::Text(text) => writer.push_text(text),
+        });
         writer.end_block();
     }
     writer.finish()
-}
-
-/// Closes every open element whose subtree ends at or before `index`.
-fn close_finished(dom: &FlatDom, open: &mut Vec<usize>, index: usize, writer: &mut BlockWriter) {
-    while let Some(&top) = open.last() {
-        if index < dom.nodes[top].end {
-            break;
-        }
-        open.pop();
-        if let Some(tag) = dom.nodes[top].tag() {
-            writer.close(tag);
-        }
-    }
 }
 
 /// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not
