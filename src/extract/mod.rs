@@ -101,11 +101,7 @@ pub fn parse(html: &str) -> Html {
 /// ```
 pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let dom = FlatDom::new(document);
-    let policy = MaskPolicy {
-        preset: options.preset,
-        keep_comments: false,
-        keep_replies: false,
-    };
+    let policy = MaskPolicy::article(options.preset);
     let mut dropped = prune::drop_mask(&dom, &policy);
     let body = dom.first_with_tag("body").unwrap_or(0);
     if prune::is_discussion(&dom) {
@@ -178,10 +174,5 @@ fn comments_of(dom: &FlatDom, policy: &MaskPolicy) -> Option<String> {
 /// The drop mask of a document under the default options, for debugging tools.
 #[doc(hidden)]
 pub fn debug_drop_mask(dom: &FlatDom) -> Vec<bool> {
-    let policy = MaskPolicy {
-        preset: Preset::BALANCED,
-        keep_comments: false,
-        keep_replies: false,
-    };
-    prune::drop_mask(dom, &policy)
+    prune::drop_mask(dom, &MaskPolicy::article(Preset::BALANCED))
 }

@@ -97,6 +97,17 @@ impl Prose {
     }
 }
 
+impl MaskPolicy {
+    /// The policy for the article itself: comment sections and reply containers are dropped.
+    pub const fn article(preset: Preset) -> MaskPolicy {
+        MaskPolicy {
+            preset,
+            keep_comments: false,
+            keep_replies: false,
+        }
+    }
+}
+
 /// `true` for every node that is not part of any article.
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
@@ -283,7 +294,7 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
         let Some(rank) = heading_rank(dom, index) else {
             continue;
         };
-        if dropped[index] || rank < 2 || !is_furniture_heading(&subtree_text(dom, index)) {
+        if dropped[index] || rank < 2 || !is_furniture_heading(&subtree_text(dom, None, index)) {
             continue;
         }
         let end = dom.nodes[index].end;
@@ -348,7 +359,7 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
         if has_block_child {
             continue;
         }
-        let text = kept_text(dom, dropped, index);
+        let text = subtree_text(dom, Some(dropped), index);
         if text.is_empty() || text.chars().count() > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
@@ -387,12 +398,12 @@ fn is_boilerplate_line(text: &str) -> bool {
                 .any(|phrase| lower.contains(phrase)))
 }
 
-/// The kept text of a subtree, whitespace collapsed.
-fn kept_text(dom: &FlatDom, dropped: &[bool], index: usize) -> String {
+/// The text of a subtree, whitespace collapsed; with a mask, only the text nodes it keeps.
+fn subtree_text(dom: &FlatDom, dropped: Option<&[bool]>, index: usize) -> String {
     let mut text = String::new();
-    for (offset, node) in dom.nodes[index..dom.nodes[index].end].iter().enumerate() {
+    for (node_index, node) in (index..).zip(&dom.nodes[index..dom.nodes[index].end]) {
         if let Kind::Text(part) = node.kind {
-            if !dropped[index + offset] {
+            if !dropped.is_some_and(|dropped| dropped[node_index]) {
                 text.push_str(part);
                 text.push(' ');
             }
@@ -419,18 +430,6 @@ fn first_text_child(dom: &FlatDom, parent: usize) -> Option<usize> {
         child = dom.nodes[child].end;
     }
     None
-}
-
-/// The text of a subtree, whitespace collapsed.
-fn subtree_text(dom: &FlatDom, index: usize) -> String {
-    let mut text = String::new();
-    for node in &dom.nodes[index..dom.nodes[index].end] {
-        if let Kind::Text(part) = node.kind {
-            text.push_str(part);
-            text.push(' ');
-        }
-    }
-    crate::text::collapse_whitespace(&text)
 }
 
 /// Whether a heading's text names a furniture section.
@@ -574,11 +573,7 @@ mod tests {
     use super::*;
     use scraper::Html;
 
-    const BALANCED: MaskPolicy = MaskPolicy {
-        preset: Preset::BALANCED,
-        keep_comments: false,
-        keep_replies: false,
-    };
+    const BALANCED: MaskPolicy = MaskPolicy::article(Preset::BALANCED);
 
     fn dropped_texts(html: &str) -> Vec<String> {
         let document = Html::parse_document(html);
