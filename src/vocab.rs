@@ -502,6 +502,15 @@ pub const MAX_DATA_TABLE_CELL_CHARS: usize = 500;
 /// table's notes, a film list's plots): layout tables have a row or two.
 pub const MIN_ROWS_OF_DATA_TABLE_WITH_PROSE: usize = 4;
 
+/// Class/id words of quotation boxes that forum software draws as `div`s: a paragraph repeated
+/// inside one quotes an earlier post and is written once.
+pub const QUOTE_CLASS_PATTERNS: &[&str] = &["quote"];
+
+/// Copied paragraphs in a run of at least this many are a copied container (a responsive
+/// layout's second rendering, a tab strip repeating its panels) and are written once; a single
+/// repeated sentence between new paragraphs is the author's own repetition and stays.
+pub const MIN_COPIED_RUN: usize = 2;
+
 /// A table is data only when some row has at least this many cells; a one-column table is
 /// blocks stacked for layout.
 pub const MIN_DATA_TABLE_COLUMNS: usize = 2;

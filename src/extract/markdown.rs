@@ -8,12 +8,12 @@
 //! character it applies to, so that empty elements leave nothing behind and whitespace never
 //! ends up just inside `*…*` or `[…]`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use scraper::node::Element;
 
 use super::dom::{FlatDom, Visit, NO_PARENT};
-use super::serialize::trim_preformatted;
+use super::serialize::{text_and_copies, trim_preformatted, LeftOutCopies};
 use crate::vocab::{
     BLOCK_TAGS, CODE_LANGUAGE_CLASS_PREFIXES, EMPHASIS_TAGS, HEADING_TAGS, INLINE_CODE_TAGS,
     LAYOUT_TABLE_CONTENT_TAGS, LAYOUT_TABLE_ROLES, LINK_SCHEMES, MAX_DATA_TABLE_CELL_CHARS,
@@ -25,9 +25,12 @@ use crate::vocab::{
 const MAX_LIST_NUMBER: u64 = 999_999_999;
 
 /// The given subtrees as Markdown, skipping dropped nodes: blocks separated by one blank line,
-/// exact repeats of an earlier top-level paragraph left out (as in the text).
+/// the copies the text leaves out left out here too.
 pub fn markdown_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
-    let mut writer = Writer::default();
+    let mut writer = Writer {
+        left_out: text_and_copies(dom, dropped, roots).1,
+        ..Writer::default()
+    };
     // Rows chosen without their table still make one table, opened before the first of them.
     let mut table_of_roots = None;
     for &root in roots {
@@ -370,8 +373,10 @@ struct Row {
 struct Writer {
     out: String,
     gap: Gap,
-    /// Visible text of the top-level paragraphs already written.
-    seen: HashSet<String>,
+    /// How often each paragraph's visible text has come so far.
+    occurrences: HashMap<String, usize>,
+    /// The copies the text left out, by text and occurrence.
+    left_out: LeftOutCopies,
     /// Enclosing quotes, lists and items, outermost first.
     containers: Vec<Container>,
     opened: Vec<Opened>,
@@ -862,7 +867,10 @@ impl Writer {
         // judged by their visible text (a heading repeating a paragraph is a repeat). A list
         // item or a layout-table cell is not a paragraph of the text, so is always kept.
         let text_paragraph = self.containers.is_empty() && self.tables.is_empty() && !leaf.split;
-        if text_paragraph && !self.seen.insert(leaf.plain) {
+        let occurrence = self.occurrences.entry(leaf.plain.clone()).or_insert(0);
+        let seen_before = *occurrence;
+        *occurrence += 1;
+        if text_paragraph && self.left_out.contains(&(leaf.plain, seen_before)) {
             return;
         }
         let lines: Vec<&str> = block.split('\n').collect();
@@ -1544,14 +1552,18 @@ mod tests {
     }
 
     #[test]
-    fn repeated_top_level_paragraphs_are_written_once_as_in_the_text() {
+    fn copies_the_text_leaves_out_are_left_out_here_too() {
         assert_eq!(
             markdown("<p>Same</p><p>Other</p><p>Same</p><ul><li>Same</li></ul>"),
-            "Same\n\nOther\n\n- Same"
+            "Same\n\nOther\n\nSame\n\n- Same"
         );
         assert_eq!(
-            markdown("<div>Big <i>news</i></div><h1>Big news</h1><p>Body</p>"),
+            markdown("<div><div>Big <i>news</i></div></div><h1>Big news</h1><p>Body</p>"),
             "Big *news*\n\nBody"
+        );
+        assert_eq!(
+            markdown("<div><p>One.</p><p>Two.</p></div><section><p>One.</p><p>Two.</p></section>"),
+            "One.\n\nTwo."
         );
     }
 

@@ -9,7 +9,7 @@ use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS,
     MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS,
-    REPLY_CLASS_PATTERNS,
+    QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
 };
 
 /// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
@@ -89,6 +89,8 @@ pub static BANNER: LazyLock<NameMatcher> =
 /// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
 pub static COMMENTS: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));
+/// Quotation boxes ([`QUOTE_CLASS_PATTERNS`]).
+pub static QUOTES: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(QUOTE_CLASS_PATTERNS));
 /// Article content ([`CONTENT_CLASS_PATTERNS`]).
 pub static CONTENT: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(CONTENT_CLASS_PATTERNS));

@@ -1,14 +1,34 @@
 //! Kept nodes → text: block elements become paragraphs, inline elements flow, whitespace is
 //! collapsed outside preformatted code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::dom::{FlatDom, Visit};
-use crate::vocab::{BLOCK_TAGS, PREFORMATTED_TAGS, TABLE_CELL_TAGS};
+use super::names::QUOTES;
+use crate::vocab::{
+    BLOCK_TAGS, MIN_COPIED_RUN, PREFORMATTED_TAGS, SENTENCE_END_CHARS, TABLE_CELL_TAGS,
+};
+
+/// Paragraphs the text leaves out as copies of earlier ones, each as its text and which
+/// occurrence of that text it is (0 = the first). The Markdown writer leaves out the same.
+pub type LeftOutCopies = HashSet<(String, usize)>;
 
 /// The text of the given subtrees, skipping dropped nodes: paragraphs separated by one blank
-/// line, exact repeats of an earlier paragraph left out.
+/// line, copies of earlier paragraphs left out (see [`text_and_copies`]).
 pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
+    text_and_copies(dom, dropped, roots).0
+}
+
+/// The text of the given subtrees and the copies it left out. A paragraph that repeats one
+/// written in another parent is a copy; a copy is left out when it sits in a quotation box,
+/// when it is not a sentence (a heading, a label, a price), or when its neighbour is a copy
+/// too (a whole container rendered twice). A lone repeated sentence among new paragraphs, or
+/// a repeat beside itself in the same parent, is the author's and stays.
+pub fn text_and_copies(
+    dom: &FlatDom,
+    dropped: &[bool],
+    roots: &[usize],
+) -> (String, LeftOutCopies) {
     let mut writer = BlockWriter::default();
     for &root in roots {
         dom.walk_kept(dropped, root, |visit| match visit {
@@ -16,11 +36,17 @@ pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
                 if BLOCK_TAGS.contains(&element.name()) {
                     writer.block_parent = dom.nodes[index].parent;
                 }
+                if is_quotation(element) {
+                    writer.quote_depth += 1;
+                }
                 writer.open(element.name());
             }
             Visit::Close(index) => {
-                if let Some(tag) = dom.nodes[index].tag() {
-                    writer.close(tag);
+                if let Some(element) = dom.nodes[index].element() {
+                    writer.close(element.name());
+                    if is_quotation(element) {
+                        writer.quote_depth = writer.quote_depth.saturating_sub(1);
+                    }
                 }
             }
             Visit::Text(text) => writer.push_text(text),
@@ -30,6 +56,11 @@ pub fn text_of(dom: &FlatDom, dropped: &[bool], roots: &[usize]) -> String {
     writer.finish()
 }
 
+/// A block quotation, or a box that forum software styles as one.
+fn is_quotation(element: &scraper::node::Element) -> bool {
+    element.name() == "blockquote" || QUOTES.matches_element(element)
+}
+
 /// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not
 /// headings run into the next sentence.
 const MIN_GLUED_WORD_CHARS: usize = 3;
@@ -37,9 +68,12 @@ const MIN_GLUED_WORD_CHARS: usize = 3;
 /// Builds paragraphs from a stream of open/close/text events.
 #[derive(Default)]
 struct BlockWriter {
-    paragraphs: Vec<String>,
-    seen: HashMap<String, usize>,
+    paragraphs: Vec<Paragraph>,
+    /// The parent each paragraph text was first written in.
+    first_parent: HashMap<String, usize>,
     block_parent: usize,
+    /// How many quotations enclose the current position.
+    quote_depth: usize,
     current: String,
     pending_space: bool,
     /// An inline element opened or closed since the last character: if the text glues a
@@ -127,21 +161,66 @@ impl BlockWriter {
         if block.is_empty() {
             return;
         }
-        // A paragraph repeated beside itself (same parent) was written twice by the author;
-        // one repeated elsewhere on the page is a copy (responsive layouts, sticky bars).
-        let context = self.block_parent;
-        match self.seen.get(&block) {
-            Some(&first_context) if first_context != context => {}
-            _ => {
-                self.seen.entry(block.clone()).or_insert(context);
-                self.paragraphs.push(block);
-            }
-        }
+        let first_parent = *self
+            .first_parent
+            .entry(block.clone())
+            .or_insert(self.block_parent);
+        self.paragraphs.push(Paragraph {
+            copy: first_parent != self.block_parent,
+            quoted: self.quote_depth > 0,
+            text: block,
+        });
     }
 
-    fn finish(self) -> String {
-        self.paragraphs.join("\n\n")
+    fn finish(self) -> (String, LeftOutCopies) {
+        let paragraphs = self.paragraphs;
+        let mut left_out = vec![false; paragraphs.len()];
+        let mut start = 0;
+        while start < paragraphs.len() {
+            let end = start
+                + paragraphs[start..]
+                    .iter()
+                    .take_while(|paragraph| paragraph.copy)
+                    .count();
+            for index in start..end {
+                let paragraph = &paragraphs[index];
+                left_out[index] = end - start >= MIN_COPIED_RUN
+                    || paragraph.quoted
+                    || !is_sentence(&paragraph.text);
+            }
+            start = end.max(start + 1);
+        }
+        let mut occurrences: HashMap<&str, usize> = HashMap::new();
+        let mut copies = LeftOutCopies::new();
+        let mut kept = Vec::new();
+        for (paragraph, left_out) in paragraphs.iter().zip(left_out) {
+            let occurrence = occurrences.entry(&paragraph.text).or_insert(0);
+            if left_out {
+                copies.insert((paragraph.text.clone(), *occurrence));
+            } else {
+                kept.push(paragraph.text.as_str());
+            }
+            *occurrence += 1;
+        }
+        (kept.join("\n\n"), copies)
     }
+}
+
+/// One paragraph of the text, with what decides whether a repeat of it is written.
+struct Paragraph {
+    text: String,
+    /// It repeats a paragraph first written in another parent.
+    copy: bool,
+    /// It sits inside a quotation.
+    quoted: bool,
+}
+
+/// Whether a paragraph ends like a sentence rather than a heading, label or price.
+fn is_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| SENTENCE_END_CHARS.contains(&c))
 }
 
 /// Preformatted text keeps its indentation; only blank lines at either end and trailing
@@ -214,5 +293,24 @@ mod tests {
             text("<p>Same</p><p>Other</p><p>Same</p>"),
             "Same\n\nOther\n\nSame"
         );
+    }
+
+    #[test]
+    fn a_copied_container_is_written_once() {
+        assert_eq!(
+            text("<div><p>One.</p><p>Two.</p></div><div><p>One.</p><p>Two.</p></div>"),
+            "One.\n\nTwo."
+        );
+    }
+
+    #[test]
+    fn a_lone_repeated_sentence_stays_unless_quoted() {
+        let page =
+            "<div><p>Said once.</p><p>New.</p></div><div><p>Said once.</p><p>Next.</p></div>";
+        assert_eq!(text(page), "Said once.\n\nNew.\n\nSaid once.\n\nNext.");
+        let quoted = "<div><p>Said once.</p></div><div><blockquote><p>Said once.</p></blockquote><p>Reply.</p></div>";
+        assert_eq!(text(quoted), "Said once.\n\nReply.");
+        let boxed = "<div><p>Said once.</p></div><div class=\"bbQuote\"><p>Said once.</p></div><p>Reply.</p>";
+        assert_eq!(text(boxed), "Said once.\n\nReply.");
     }
 }
