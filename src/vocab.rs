@@ -189,6 +189,10 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "author", "autor", "kontakt", "contact", "ansprechpartner", "infobox",
 ];
 
+/// How many nodes into an element to look for the heading its id may be made from
+/// ("id=\"sharing-with-others\"" on a section titled "Sharing with others").
+pub const HEADING_ANCHOR_SEARCH_NODES: usize = 8;
+
 /// Class/id fragments of comment sections: dropped from the article, and kept as the record's
 /// `comments` with `--comments`.
 pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "disqus"];

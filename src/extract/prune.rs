@@ -15,9 +15,9 @@ use crate::vocab::{
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS,
     CONTAINER_TEXT_SHARE, DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE,
-    GRID_PROSE_MIN_CHARS, HERO_MIN_PROSE_CHARS, LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS,
-    PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
-    STREAMING_SEGMENT_ID_PREFIX,
+    GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS,
+    LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS, PROSE_HOLDER_MIN_CHARS,
+    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -553,11 +553,48 @@ fn is_boilerplate_by_name(
     if id.is_none() && class.is_none() {
         return false;
     }
+    // A section's id made from its heading ("sharing-with-other-developers") names a topic of
+    // the article, not a kind of furniture.
+    let id = id.filter(|id| !is_heading_anchor(dom, index, id));
     let furniture = names::BOILERPLATE.matches_names(id, class)
         || (!policy.keep_comments && names::COMMENTS.matches_names(id, class))
         || (!policy.keep_replies && names::REPLIES.matches_names(id, class))
         || (names::BANNER.matches_names(id, class) && !is_hero(dom, index, prose));
     furniture && !names::CONTENT.matches_names(id, class)
+}
+
+/// Whether `id` spells the text of the first heading in the element's subtree (the element
+/// itself included), ignoring case and everything but letters and digits.
+fn is_heading_anchor(dom: &FlatDom, index: usize, id: &str) -> bool {
+    let subtree = index..dom.nodes[index].end;
+    let Some(heading) = subtree
+        .clone()
+        .take(HEADING_ANCHOR_SEARCH_NODES)
+        .find(|&node| {
+            dom.nodes[node]
+                .tag()
+                .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+        })
+    else {
+        return false;
+    };
+    let mut heading_letters = dom.nodes[heading..dom.nodes[heading].end]
+        .iter()
+        .filter_map(|node| match node.kind {
+            Kind::Text(text) => Some(text),
+            _ => None,
+        })
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let mut id_letters = id
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .peekable();
+    id_letters.peek().is_some()
+        && id_letters.all(|c| heading_letters.next() == Some(c))
+        && heading_letters.next().is_none()
 }
 
 /// A banner that introduces the page: a heading and some prose.
@@ -679,5 +716,14 @@ mod tests {
              <p>Prose with a <a href=c>link</a> in the middle of a sentence.</p></body>",
         );
         assert_eq!(dropped, ["One", "Two"]);
+    }
+
+    #[test]
+    fn ids_made_from_a_heading_are_not_vocabulary() {
+        let dropped = dropped_texts(
+            "<body><div id=sharing-with-a-team><h2>Sharing with a team¶</h2><p>Kept.</p></div>\
+             <div id=share-links><h2>Share this</h2><p>Gone.</p></div></body>",
+        );
+        assert_eq!(dropped, ["Share this", "Gone."]);
     }
 }
