@@ -43,7 +43,7 @@ pub const META_PRESCAN_BYTES: usize = 16 * 1024;
 /// Elements that never hold article text: code, styling, embedded objects and form controls.
 pub const DISCARD_TAGS: &[&str] = &[
     "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
-    "math", "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
+    "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",
     "audio", "video", "picture", "source", "map", "figcaption",
 ];
 

@@ -163,6 +163,15 @@ fn table() {
 }
 
 #[test]
+fn mathml_formulas() {
+    let text = text("content/math.html");
+    assert!(
+        text.ends_with("Each arch carries a load of F=mg spread over its span."),
+        "{text}"
+    );
+}
+
+#[test]
 fn blockquote() {
     let text = text("content/blockquote.html");
     assert!(
