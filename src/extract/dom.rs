@@ -101,13 +101,20 @@ impl<'a> FlatDom<'a> {
     /// Fills `text_chars` and `link_chars` bottom-up.
     fn count_text(&mut self) {
         for index in (0..self.nodes.len()).rev() {
+            let parent = self.nodes[index].parent;
             if let Kind::Text(text) = self.nodes[index].kind {
-                self.text_chars[index] = visible_chars(text);
+                // Script and style text is never shown: not worth counting.
+                let shown = parent == NO_PARENT
+                    || !self.nodes[parent]
+                        .tag()
+                        .is_some_and(|tag| NON_RENDERED_TAGS.contains(&tag));
+                if shown {
+                    self.text_chars[index] = visible_chars(text);
+                }
             }
             if self.nodes[index].tag() == Some("a") {
                 self.link_chars[index] = self.text_chars[index];
             }
-            let parent = self.nodes[index].parent;
             let rendered = !self.nodes[index]
                 .tag()
                 .is_some_and(|tag| NON_RENDERED_TAGS.contains(&tag));
@@ -196,21 +203,21 @@ impl<'a> FlatDom<'a> {
 fn visible_chars(text: &str) -> u32 {
     let mut count = 0u32;
     let mut in_space = false;
+    let mut any_visible = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            if !in_space {
-                count += 1;
-            }
+            count += u32::from(!in_space);
             in_space = true;
         } else {
             count += 1;
             in_space = false;
+            any_visible = true;
         }
     }
-    if text.chars().all(char::is_whitespace) {
-        0
-    } else {
+    if any_visible {
         count
+    } else {
+        0
     }
 }
 
