@@ -175,7 +175,8 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // customer-review widgets on shop pages (not "review": reviews are articles too)
     "reviews",
     // consent, paywall, newsletter
-    "cookie", "consent", "gdpr", "paywall", "newsletter", "subscribe", "signup", "popup", "modal",
+    "cookie", "consent", "gdpr", "paywall", "newsletter", "news-letter", "subscribe", "signup",
+    "popup", "modal",
     // related and recommended links
     "related", "recommend", "popular", "trending", "read-more", "readmore", "more-stories", "tags",
     "tag-cloud", "tagcloud",
@@ -185,6 +186,14 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "print-only", "screen-reader", "sr-only", "visually-hidden",
     // image credits and copyright lines
     "credit", "copyright",
+    // breadcrumbs and rating widgets
+    "crumbs", "post-ratings",
+    // affiliate and editorial disclosures
+    "disclaimer", "disclosure", "affiliate",
+    // image captions outside <figcaption>
+    "wp-caption", "photo-caption", "image-caption", "img-caption", "imagecaption", "imgcaption",
+    "photocaption", "caption-text", "media__caption", "figure__caption", "image__caption",
+    "img__caption", "bildunterschrift", "bilduntertitel", "dida",
     // author bios and contact boxes under news and press articles, and fact boxes beside them
     "author", "autor", "kontakt", "contact", "ansprechpartner", "infobox",
 ];
@@ -195,7 +204,7 @@ pub const HEADING_ANCHOR_SEARCH_NODES: usize = 8;
 
 /// Class/id fragments of comment sections: dropped from the article, and kept as the record's
 /// `comments` with `--comments`.
-pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "disqus"];
+pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "kommentar", "disqus"];
 
 /// Class/id fragments of reply forms and buttons: dropped, except on forum pages, whose
 /// software names the posts themselves `reply` or `comment`.
@@ -453,6 +462,17 @@ impl Preset {
 /// Blocks shorter than this many characters may be dropped for link density; longer ones are
 /// kept because inline links in real prose can be dense.
 pub const LINK_DENSITY_MIN_CHARS: usize = 200;
+
+/// Longer blocks are still link lists (teaser rails, "most read" boxes, link grids around an
+/// article) when nearly all their text is links: at least this share …
+pub const DENSE_LINK_LIST_DENSITY: f32 = 0.85;
+
+/// … they hold fewer than this many characters …
+pub const DENSE_LINK_LIST_MAX_CHARS: u32 = 2000;
+
+/// … and the page's `<p>` prose is at least this many times all their text together (on a
+/// listing page the links are the content).
+pub const DENSE_LINK_LIST_PROSE_RATIO: f32 = 3.0;
 
 /// An article shorter than this many characters is suspicious: the extractor falls back to a
 /// wider selection and keeps the longer answer.

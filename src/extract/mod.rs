@@ -121,6 +121,7 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     }
     prune::drop_furniture_sections(&dom, &mut dropped);
     prune::drop_boilerplate_lines(&dom, &mut dropped);
+    prune::drop_dense_link_lists(&dom, &mut dropped);
     let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);
     let core = score::article_roots(&dom, &dropped);

@@ -14,7 +14,8 @@ use crate::vocab::{
 
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS,
-    CONTAINER_TEXT_SHARE, DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE,
+    CONTAINER_TEXT_SHARE, DENSE_LINK_LIST_DENSITY, DENSE_LINK_LIST_MAX_CHARS,
+    DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE,
     GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS,
     LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS, PROSE_HOLDER_MIN_CHARS,
     PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
@@ -189,6 +190,53 @@ fn reasons(
     reasons
 }
 
+/// Drops the longer blocks of nearly nothing but links (teaser rails, "most read" boxes, link
+/// grids) before the article's first paragraph of prose or after its last, on a page with much
+/// more prose than they hold together (see [`DENSE_LINK_LIST_DENSITY`]). Between paragraphs of
+/// prose, such blocks are cards of a landing page's content.
+pub fn drop_dense_link_lists(dom: &FlatDom, dropped: &mut [bool]) {
+    let prose = Prose::new(dom);
+    let is_prose = |index: usize| {
+        !dropped[index]
+            && dom.nodes[index].tag() == Some("p")
+            && prose.non_link[index] >= GRID_PROSE_MIN_CHARS
+    };
+    let Some(first_prose) = (0..dom.len()).find(|&i| is_prose(i)) else {
+        return;
+    };
+    let last_prose = (0..dom.len())
+        .rev()
+        .find(|&i| is_prose(i))
+        .unwrap_or(first_prose);
+    let mut lists = Vec::new();
+    let mut index = 0;
+    while index < dom.len() {
+        let node_end = dom.nodes[index].end;
+        if dropped[index] {
+            index = node_end;
+            continue;
+        }
+        let dense = (node_end <= first_prose || index > last_prose)
+            && dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| LINK_LIST_TAGS.contains(&tag))
+            && dom.text_chars[index] < DENSE_LINK_LIST_MAX_CHARS
+            && dom.link_density(index) >= DENSE_LINK_LIST_DENSITY;
+        if dense {
+            lists.push(index);
+            index = node_end;
+        } else {
+            index += 1;
+        }
+    }
+    let list_chars: u32 = lists.iter().map(|&list| dom.text_chars[list]).sum();
+    if prose.page_paragraphs as f32 >= DENSE_LINK_LIST_PROSE_RATIO * list_chars as f32 {
+        for list in lists {
+            dropped[list..dom.nodes[list].end].fill(true);
+        }
+    }
+}
+
 /// Link lists that are really the page's content: repeated cards of a product grid or a
 /// teaser list, outweighing the page's prose (see [`GRID_MIN_ITEMS`], [`GRID_MIN_SHARE`]).
 fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
@@ -294,7 +342,7 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
         let Some(rank) = heading_rank(dom, index) else {
             continue;
         };
-        if dropped[index] || rank < 2 || !is_furniture_heading(&subtree_text(dom, None, index)) {
+        if dropped[index] || !is_furniture_heading(&subtree_text(dom, None, index)) {
             continue;
         }
         let end = dom.nodes[index].end;
@@ -437,7 +485,7 @@ fn is_furniture_heading(text: &str) -> bool {
     let normalized = text
         .to_lowercase()
         .trim_end_matches(|c: char| {
-            matches!(c, ':' | ')' | '(' | '…' | '.' | '?' | '!')
+            matches!(c, ':' | ')' | '(' | '…' | '.' | '?' | '!' | '*')
                 || c.is_ascii_digit()
                 || c.is_whitespace()
         })
@@ -692,6 +740,7 @@ mod tests {
     #[test]
     fn furniture_headings_ignore_trailing_punctuation() {
         assert!(is_furniture_heading("Am meisten gelesen..."));
+        assert!(is_furniture_heading("Am meisten gelesen...*"));
         assert!(is_furniture_heading("Schon gelesen?"));
         assert!(is_furniture_heading("Zobacz również"));
         assert!(!is_furniture_heading(
@@ -725,5 +774,23 @@ mod tests {
              <div id=share-links><h2>Share this</h2><p>Gone.</p></div></body>",
         );
         assert_eq!(dropped, ["Share this", "Gone."]);
+    }
+
+    #[test]
+    fn dense_link_lists_go_outside_the_prose_but_stay_between_it() {
+        let paragraph =
+            "<p>A paragraph of article prose, long enough to count as the prose of this page, and then some more.</p>";
+        let rail =
+            "<div><a href=a>First teaser headline</a> <a href=b>Second teaser headline</a></div>";
+        let page = format!("<body>{paragraph}{paragraph}{rail}{paragraph}{paragraph}{paragraph}{paragraph}{rail}</body>");
+        let document = Html::parse_document(&page);
+        let dom = FlatDom::new(&document);
+        let mut dropped = vec![false; dom.len()];
+        drop_dense_link_lists(&dom, &mut dropped);
+        let rails: Vec<bool> = (0..dom.len())
+            .filter(|&i| dom.nodes[i].tag() == Some("div"))
+            .map(|i| dropped[i])
+            .collect();
+        assert_eq!(rails, [false, true]);
     }
 }
