@@ -572,3 +572,25 @@ pub const SOCIAL_LINE_PHRASES: &[&str] = &[
     "follow us", "share this", "share on", "connect with us", "folgen sie uns", "teilen",
     "partager", "suivez-nous", "compartir", "síguenos", "tweet", "pin it",
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+// ---------------------------------------------------------------------------------------------
+
+/// At most this many candidates of one kind (headings, bylines, times, …) are gathered from a
+/// page: the metadata is near the top, and a page of ten thousand `<time>` stamps (a forum
+/// index) must not cost more than a page of ten.
+pub const MAX_EVIDENCE_PER_KIND: usize = 12;
+
+/// Longer texts are not a byline, a date or a headline but a box that happens to be named so.
+pub const MAX_EVIDENCE_TEXT_CHARS: usize = 200;
+
+/// Lowercase class/id fragments of byline and author elements.
+pub const BYLINE_CLASS_PATTERNS: &[&str] = &[
+    "byline", "author", "writer", "autor", "auteur", "posted-by", "postedby", "verfasser",
+];
+
+/// Lowercase class/id fragments of elements showing a publication date.
+pub const DATE_CLASS_PATTERNS: &[&str] = &[
+    "date", "published", "posted-on", "postedon", "datum", "fecha", "pubdate", "timestamp",
+];

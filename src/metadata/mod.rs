@@ -4,9 +4,11 @@
 //! Each field takes the first trustworthy source in a fixed order, documented in
 //! `docs/schema.md`. A field with no evidence stays empty: nothing is invented.
 
-use std::sync::LazyLock;
+use scraper::Html;
 
-use scraper::{ElementRef, Html, Selector};
+pub mod evidence;
+
+use evidence::Evidence;
 
 use crate::text::collapse_whitespace;
 use crate::vocab::TITLE_SEPARATORS;
@@ -27,29 +29,6 @@ pub struct Metadata {
     /// The page's own summary.
     pub description: Option<String>,
 }
-
-/// Compiles a selector from a literal written in this module.
-fn selector(css: &str) -> Selector {
-    // Every call passes a literal tested by `all_selectors_compile`.
-    Selector::parse(css).expect("selector literals in this module are valid CSS")
-}
-
-macro_rules! selector {
-    ($name:ident, $css:expr) => {
-        static $name: LazyLock<Selector> = LazyLock::new(|| selector($css));
-    };
-}
-
-selector!(META, "meta");
-selector!(TITLE, "title");
-selector!(H1, "h1");
-selector!(HTML, "html");
-selector!(TIME, "time[datetime]");
-selector!(
-    AUTHOR_ELEMENTS,
-    "[rel=author], [itemprop=author], .author-name, .byline-name"
-);
-selector!(DATE_ELEMENTS, "[itemprop=datePublished]");
 
 /// Meta tag keys (`name`, `property` or `itemprop`, lowercased) for each field, most trusted first.
 const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
@@ -101,118 +80,79 @@ const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:
 /// assert_eq!(meta.lang.as_deref(), Some("en-GB"));
 /// ```
 pub fn from_html(document: &Html) -> Metadata {
-    let metas = MetaTags::read(document);
-    let site = metas
-        .first(SITE_META)
+    let evidence = Evidence::gather(document);
+    let site = evidence
+        .metas_for(SITE_META)
+        .next()
         .map(|s| s.trim_start_matches('@').to_string());
-    let date = metas
-        .all(DATE_META)
-        .chain(document.select(&DATE_ELEMENTS).filter_map(|e| {
-            e.value()
-                .attr("content")
-                .or(e.value().attr("datetime"))
-                .map(str::to_string)
-        }))
+    let date = evidence
+        .metas_for(DATE_META)
         .chain(
-            document
-                .select(&TIME)
-                .filter_map(|e| e.value().attr("datetime").map(str::to_string)),
+            evidence
+                .itemprops_for(&["datepublished"])
+                .filter_map(|itemprop| itemprop.attribute.as_deref()),
         )
-        .find_map(|value| iso_date(&value));
+        .chain(
+            evidence
+                .times
+                .iter()
+                .filter_map(|(datetime, _)| datetime.as_deref()),
+        )
+        .find_map(iso_date);
+    let author = evidence
+        .metas_for(AUTHOR_META)
+        .find(|value| !value.contains("://"))
+        .or_else(|| {
+            evidence
+                .rel_authors
+                .iter()
+                .map(String::as_str)
+                .chain(
+                    evidence
+                        .itemprops_for(&["author"])
+                        .map(|itemprop| itemprop.attribute.as_deref().unwrap_or(&itemprop.text)),
+                )
+                .chain(evidence.bylines.iter().map(String::as_str))
+                .next()
+        })
+        .and_then(clean_author);
+    let description = evidence
+        .metas_for(DESCRIPTION_META)
+        .next()
+        .map(str::to_string);
+    let lang = evidence
+        .html_lang
+        .as_deref()
+        .or_else(|| evidence.metas_for(LANG_META).next())
+        .and_then(normalize_lang);
     Metadata {
-        title: title(document, &metas, site.as_deref()),
-        author: metas
-            .first_matching(AUTHOR_META, |value| !value.contains("://"))
-            .or_else(|| {
-                document
-                    .select(&AUTHOR_ELEMENTS)
-                    .map(element_text)
-                    .find(|t| !t.is_empty())
-            })
-            .and_then(|author| clean_author(&author)),
+        title: title(&evidence, site.as_deref()),
+        author,
         date,
-        lang: document
-            .select(&HTML)
-            .next()
-            .and_then(|html| html.value().attr("lang").or(html.value().attr("xml:lang")))
-            .map(str::to_string)
-            .or_else(|| metas.first(LANG_META))
-            .and_then(|lang| normalize_lang(&lang)),
-        description: metas.first(DESCRIPTION_META),
+        lang,
+        description,
         site,
     }
 }
 
-/// The page's meta tags as (lowercased key, collapsed content) pairs, in document order.
-struct MetaTags(Vec<(String, String)>);
-
-impl MetaTags {
-    fn read(document: &Html) -> MetaTags {
-        let pairs = document
-            .select(&META)
-            .filter_map(|meta| {
-                let element = meta.value();
-                let key = element
-                    .attr("name")
-                    .or(element.attr("property"))
-                    .or(element.attr("itemprop"))
-                    .or(element.attr("http-equiv"))?;
-                let content = collapse_whitespace(element.attr("content")?);
-                (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content))
-            })
-            .collect();
-        MetaTags(pairs)
-    }
-
-    /// Values for the keys, in the keys' order of trust.
-    fn all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
-        keys.iter().flat_map(move |key| {
-            self.0
-                .iter()
-                .filter(move |(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        })
-    }
-
-    fn first(&self, keys: &[&str]) -> Option<String> {
-        self.all(keys).next()
-    }
-
-    fn first_matching(&self, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
-        self.all(keys).find(|value| accept(value))
-    }
-}
-
-fn element_text(element: ElementRef) -> String {
-    collapse_whitespace(&element.text().collect::<String>())
-}
-
 /// The headline: the visible `<h1>` when `<title>` or `og:title` confirm it, else `og:title`,
 /// else `<title>` with the site name cut off.
-fn title(document: &Html, metas: &MetaTags, site: Option<&str>) -> Option<String> {
-    let title_tag = document
-        .select(&TITLE)
-        .next()
-        .map(element_text)
-        .filter(|t| !t.is_empty());
-    let meta_title = metas.first(TITLE_META);
-    let h1 = document
-        .select(&H1)
-        .map(element_text)
-        .find(|t| !t.is_empty());
-    if let Some(h1) = &h1 {
+fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
+    let title_tag = evidence.title_tag.as_deref();
+    let meta_title = evidence.metas_for(TITLE_META).next();
+    let confirmed_h1 = evidence.h1.iter().take(1).find(|h1| {
         let h1_folded = h1.to_lowercase();
-        let confirmed = [&title_tag, &meta_title]
+        [title_tag, meta_title]
             .into_iter()
             .flatten()
-            .any(|t| t.to_lowercase().contains(&h1_folded));
-        if confirmed {
-            return Some(h1.clone());
-        }
+            .any(|t| t.to_lowercase().contains(&h1_folded))
+    });
+    if let Some(h1) = confirmed_h1 {
+        return Some(h1.clone());
     }
     meta_title
         .or(title_tag)
-        .map(|title| strip_site_name(&title, site))
+        .map(|title| strip_site_name(title, site))
         .filter(|t| !t.is_empty())
 }
 
@@ -302,21 +242,6 @@ fn normalize_lang(lang: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn all_selectors_compile() {
-        for css in [
-            &*META,
-            &*TITLE,
-            &*H1,
-            &*HTML,
-            &*TIME,
-            &*AUTHOR_ELEMENTS,
-            &*DATE_ELEMENTS,
-        ] {
-            let _ = css;
-        }
-    }
 
     #[test]
     fn no_evidence_means_no_field() {

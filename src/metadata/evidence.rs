@@ -1,0 +1,316 @@
+//! Everything a page says about itself, gathered in one walk over the parsed document: meta
+//! tags, JSON-LD blocks, `<title>`, headings, `<time>` elements, microdata, author links and
+//! byline or date elements. Choosing among the candidates is the job of the field modules.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use serde::Serialize;
+
+use crate::text::collapse_whitespace;
+use crate::vocab::{
+    BYLINE_CLASS_PATTERNS, DATE_CLASS_PATTERNS, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS,
+};
+
+/// The candidates found in one page, in document order within each kind.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Evidence {
+    /// Meta tags as (lowercased `name`/`property`/`itemprop`/`http-equiv`, collapsed content).
+    pub metas: Vec<(String, String)>,
+    /// Parsed `application/ld+json` blocks.
+    pub json_ld: Vec<serde_json::Value>,
+    /// The first `<title>` outside SVG.
+    pub title_tag: Option<String>,
+    /// Texts of the first `<h1>` elements.
+    pub h1: Vec<String>,
+    /// `<time>` elements: their `datetime` attribute (or `None`) and text.
+    pub times: Vec<(Option<String>, String)>,
+    /// Microdata outside meta tags.
+    pub itemprops: Vec<Itemprop>,
+    /// Texts of `rel=author` links.
+    pub rel_authors: Vec<String>,
+    /// Texts of elements whose class or id names a byline or author.
+    pub bylines: Vec<String>,
+    /// Texts of elements whose class or id names a publication date.
+    pub date_texts: Vec<String>,
+    /// The `lang` (or `xml:lang`) of `<html>`.
+    pub html_lang: Option<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+}
+
+/// One microdata property outside a meta tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Itemprop {
+    /// The `itemprop` name, lowercased.
+    pub name: String,
+    /// The `content` or `datetime` attribute, when there is one.
+    pub attribute: Option<String>,
+    /// The element's text, whitespace collapsed.
+    pub text: String,
+}
+
+impl Evidence {
+    /// Walks the document once and collects every candidate.
+    pub fn gather(document: &Html) -> Evidence {
+        let mut evidence = Evidence::default();
+        let mut in_svg = 0usize;
+        for edge in document.tree.root().traverse() {
+            let node = match edge {
+                ego_tree::iter::Edge::Open(node) => node,
+                ego_tree::iter::Edge::Close(node) => {
+                    if matches!(node.value(), Node::Element(e) if e.name() == "svg") {
+                        in_svg = in_svg.saturating_sub(1);
+                    }
+                    continue;
+                }
+            };
+            let Node::Element(element) = node.value() else {
+                continue;
+            };
+            let name = element.name();
+            if name == "svg" {
+                in_svg += 1;
+            }
+            match name {
+                "html" if evidence.html_lang.is_none() => {
+                    evidence.html_lang = element
+                        .attr("lang")
+                        .or(element.attr("xml:lang"))
+                        .map(str::to_string);
+                }
+                "meta" => evidence.read_meta(element),
+                "title" if in_svg == 0 && evidence.title_tag.is_none() => {
+                    evidence.title_tag = Some(text_of(node)).filter(|t| !t.is_empty());
+                }
+                "h1" => push_limited(&mut evidence.h1, text_of(node)),
+                "script" => {
+                    let is_json_ld = element
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    if is_json_ld && evidence.json_ld.len() < MAX_EVIDENCE_PER_KIND {
+                        if let Some(value) = parse_json_ld(&raw_text_of(node)) {
+                            evidence.json_ld.push(value);
+                        }
+                    }
+                }
+                "time" if evidence.times.len() < MAX_EVIDENCE_PER_KIND => {
+                    let datetime = element.attr("datetime").map(str::to_string);
+                    evidence.times.push((datetime, text_of(node)));
+                }
+                "link" => {
+                    let rel = element.attr("rel").unwrap_or_default();
+                    if rel.eq_ignore_ascii_case("canonical") && evidence.canonical.is_none() {
+                        evidence.canonical = element.attr("href").map(str::to_string);
+                    }
+                }
+                _ => {}
+            }
+            if name != "meta" {
+                if let Some(itemprop) = element.attr("itemprop") {
+                    if evidence.itemprops.len() < MAX_EVIDENCE_PER_KIND * 4 {
+                        let attribute = element
+                            .attr("content")
+                            .or(element.attr("datetime"))
+                            .map(collapse_whitespace);
+                        let text = text_of(node);
+                        if text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS {
+                            evidence.itemprops.push(Itemprop {
+                                name: itemprop.trim().to_ascii_lowercase(),
+                                attribute,
+                                text,
+                            });
+                        }
+                    }
+                }
+            }
+            if name == "a"
+                && element
+                    .attr("rel")
+                    .is_some_and(|rel| rel.split_whitespace().any(|r| r == "author"))
+            {
+                push_limited(&mut evidence.rel_authors, text_of(node));
+            }
+            if !matches!(
+                name,
+                "html" | "body" | "article" | "main" | "meta" | "script"
+            ) {
+                let names = [element.attr("class"), element.attr("id")];
+                if names
+                    .iter()
+                    .flatten()
+                    .any(|n| matches_any(n, BYLINE_CLASS_PATTERNS))
+                {
+                    push_limited(&mut evidence.bylines, text_of(node));
+                }
+                if names
+                    .iter()
+                    .flatten()
+                    .any(|n| matches_any(n, DATE_CLASS_PATTERNS))
+                {
+                    push_limited(&mut evidence.date_texts, text_of(node));
+                }
+            }
+        }
+        evidence
+    }
+
+    fn read_meta(&mut self, element: &scraper::node::Element) {
+        let Some(key) = element
+            .attr("name")
+            .or(element.attr("property"))
+            .or(element.attr("itemprop"))
+            .or(element.attr("http-equiv"))
+        else {
+            return;
+        };
+        let Some(content) = element.attr("content").map(collapse_whitespace) else {
+            return;
+        };
+        if !content.is_empty() {
+            self.metas.push((key.trim().to_ascii_lowercase(), content));
+        }
+    }
+
+    /// Meta contents for the keys, in the keys' order of trust.
+    pub fn metas_for<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        keys.iter().flat_map(move |key| {
+            self.metas
+                .iter()
+                .filter(move |(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Microdata properties with one of the names, in the names' order of trust.
+    pub fn itemprops_for<'a>(
+        &'a self,
+        names: &'a [&str],
+    ) -> impl Iterator<Item = &'a Itemprop> + 'a {
+        names.iter().flat_map(move |name| {
+            self.itemprops
+                .iter()
+                .filter(move |itemprop| itemprop.name == *name)
+        })
+    }
+}
+
+/// Adds a non-empty, not overlong text, up to [`MAX_EVIDENCE_PER_KIND`] of a kind.
+fn push_limited(list: &mut Vec<String>, text: String) {
+    if list.len() < MAX_EVIDENCE_PER_KIND
+        && !text.is_empty()
+        && text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS
+    {
+        list.push(text);
+    }
+}
+
+/// Whether a class or id list has a token containing one of the patterns (ASCII case ignored).
+fn matches_any(names: &str, patterns: &[&str]) -> bool {
+    names.split_ascii_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        patterns.iter().any(|pattern| token.contains(pattern))
+    })
+}
+
+/// The element's text, whitespace collapsed, without script and style contents.
+fn text_of(node: NodeRef<Node>) -> String {
+    let mut text = String::new();
+    for descendant in node.descendants() {
+        if let Node::Text(t) = descendant.value() {
+            let hidden = descendant.parent().is_some_and(|parent| {
+                matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style"))
+            });
+            if !hidden {
+                text.push_str(t);
+            }
+        }
+        if text.len() > MAX_EVIDENCE_TEXT_CHARS * 4 {
+            break;
+        }
+    }
+    collapse_whitespace(&text)
+}
+
+/// The raw text of a script element.
+fn raw_text_of(node: NodeRef<Node>) -> String {
+    node.children()
+        .filter_map(|child| match child.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Parses a JSON-LD block, forgiving what sites commonly get wrong: HTML comment or CDATA
+/// wrappers, a trailing semicolon, raw control characters inside strings.
+fn parse_json_ld(raw: &str) -> Option<serde_json::Value> {
+    let mut text = raw.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+    ] {
+        if let Some(inner) = text.strip_prefix(open) {
+            text = inner.trim().trim_end_matches(close).trim();
+        }
+    }
+    let text = text.trim_end_matches(';').trim();
+    serde_json::from_str(text).ok().or_else(|| {
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_walk_gathers_every_kind() {
+        let html = Html::parse_document(
+            r#"<html lang="de"><head><title>Kopf | Seite</title>
+            <meta property="og:title" content=" Kopf ">
+            <link rel="canonical" href="https://example.org/a">
+            <script type="application/ld+json"><!-- {"@type":"NewsArticle","headline":"Kopf"} --></script>
+            </head><body><svg><title>Icon</title></svg><h1>Kopf</h1>
+            <span class="byline">Von Anna Schmidt</span>
+            <time datetime="2017-03-19">19. März 2017</time>
+            <span itemprop="author">Anna Schmidt</span><a rel="author" href="/a">Anna</a>
+            <div class="post-date">19.03.2017</div></body></html>"#,
+        );
+        let evidence = Evidence::gather(&html);
+        assert_eq!(evidence.html_lang.as_deref(), Some("de"));
+        assert_eq!(evidence.title_tag.as_deref(), Some("Kopf | Seite"));
+        assert_eq!(
+            evidence.metas,
+            [("og:title".to_string(), "Kopf".to_string())]
+        );
+        assert_eq!(evidence.json_ld[0]["headline"], "Kopf");
+        assert_eq!(evidence.h1, ["Kopf"]);
+        assert_eq!(evidence.bylines, ["Von Anna Schmidt"]);
+        assert_eq!(
+            evidence.times,
+            [(Some("2017-03-19".to_string()), "19. März 2017".to_string())]
+        );
+        assert_eq!(
+            evidence.itemprops,
+            [Itemprop {
+                name: "author".to_string(),
+                attribute: None,
+                text: "Anna Schmidt".to_string()
+            }]
+        );
+        assert_eq!(evidence.rel_authors, ["Anna"]);
+        assert_eq!(evidence.date_texts, ["19.03.2017"]);
+        assert_eq!(evidence.canonical.as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn broken_json_ld_is_forgiven_or_skipped() {
+        assert!(parse_json_ld("{\"a\": \"line\nbreak\"};").is_some());
+        assert!(parse_json_ld("{not json").is_none());
+    }
+}
