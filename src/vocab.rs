@@ -59,6 +59,11 @@ pub const NON_RENDERED_TAGS: &[&str] = &["script", "style", "template", "head"];
 /// JavaScript" notice or a tracking pixel, and is dropped.
 pub const NOSCRIPT_CONTENT_CHARS: usize = 500;
 
+/// A block hidden by inline style (not a paragraph) that holds at least this share of the
+/// page's non-link text is the content behind an anti-flicker or lock-screen wrapper, which
+/// script reveals at load: its hiding does not count.
+pub const HIDDEN_WRAPPER_MIN_SHARE: f32 = 0.5;
+
 /// A semantic container (`itemprop=articleBody`, a lone `<article>`, `<main>`) is taken as the
 /// article's region when it holds at least this share of the page's kept text; outside it
 /// there is then only page furniture.
@@ -118,6 +123,10 @@ pub const STREAMING_SEGMENT_ID_PREFIX: &str = "S:";
 /// heading and prose (then it is the page's "hero" introduction, see [`HERO_MIN_PROSE_CHARS`]).
 pub const BANNER_CLASS_PATTERNS: &[&str] = &["banner"];
 
+/// Class/id fragments of a banner that introduces the page rather than advertising
+/// (`hero-banner`, `heroBanner`): such a banner is content, heading or not.
+pub const HERO_CLASS_PATTERNS: &[&str] = &["hero", "herobanner", "hero-banner", "hero_banner"];
+
 /// A banner with an `h1`–`h3` and at least this many characters of non-link text is content.
 pub const HERO_MIN_PROSE_CHARS: u32 = 200;
 
@@ -131,6 +140,10 @@ pub const PROSE_HOLDER_PARAGRAPH_SHARE: f32 = 0.3;
 
 /// … and in either case at least this many characters of it.
 pub const PROSE_HOLDER_MIN_CHARS: u32 = 500;
+
+/// A comment section is not the content, however much text it holds, when an article body
+/// beside it has at least this share of the section's non-link text.
+pub const COMMENTS_BESIDE_PROSE_SHARE: f32 = 0.5;
 
 /// Link-dense blocks are grid cards (product tiles, teaser lists) when at least this many share
 /// the same tag path (their tag and their three nearest ancestors' tags) …

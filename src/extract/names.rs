@@ -7,7 +7,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
-    COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS,
+    COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, HERO_CLASS_PATTERNS,
     MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS,
     QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
 };
@@ -86,6 +86,8 @@ pub static COLLAPSED_PANELS: LazyLock<NameMatcher> =
 /// Banners ([`BANNER_CLASS_PATTERNS`]).
 pub static BANNER: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(BANNER_CLASS_PATTERNS));
+/// Hero banners ([`HERO_CLASS_PATTERNS`]).
+pub static HERO: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(HERO_CLASS_PATTERNS));
 /// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
 pub static COMMENTS: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));

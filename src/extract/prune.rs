@@ -13,12 +13,13 @@ use crate::vocab::{
 };
 
 use crate::vocab::{
-    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS,
-    CONTAINER_TEXT_SHARE, DENSE_LINK_LIST_DENSITY, DENSE_LINK_LIST_MAX_CHARS,
-    DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE,
-    GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS,
-    LINK_DENSITY_MIN_CHARS, NOSCRIPT_CONTENT_CHARS, PROSE_HOLDER_MIN_CHARS,
-    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
+    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, COMMENTS_BESIDE_PROSE_SHARE,
+    CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE, DENSE_LINK_LIST_DENSITY,
+    DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS, FURNITURE_TAGS,
+    GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
+    HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
+    NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
+    PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -60,6 +61,9 @@ struct Prose {
     /// Non-link characters of the page's body, and of all its `<p>`s.
     page_non_link: u32,
     page_paragraphs: u32,
+    /// Subtree ranges of the elements named as article bodies
+    /// ([`crate::vocab::CONTENT_CLASS_PATTERNS`]).
+    article_bodies: Vec<(usize, usize)>,
 }
 
 impl Prose {
@@ -78,7 +82,16 @@ impl Prose {
             }
         }
         let body = dom.first_with_tag("body").unwrap_or(0);
+        let article_bodies = (0..dom.len())
+            .filter(|&i| {
+                dom.nodes[i]
+                    .element()
+                    .is_some_and(|e| names::CONTENT.matches_element(e))
+            })
+            .map(|i| (i, dom.nodes[i].end))
+            .collect();
         Prose {
+            article_bodies,
             page_non_link: non_link.get(body).copied().unwrap_or(0),
             page_paragraphs: paragraphs.first().copied().unwrap_or(0),
             non_link,
@@ -95,6 +108,16 @@ impl Prose {
             && own as f32 >= PROSE_HOLDER_SHARE * self.page_non_link as f32)
             || (paragraphs >= PROSE_HOLDER_MIN_CHARS
                 && paragraphs as f32 >= PROSE_HOLDER_PARAGRAPH_SHARE * self.page_paragraphs as f32)
+    }
+
+    /// Whether a block hidden by style is a wrapper of the page's content that script reveals
+    /// at load: it holds most of the page's non-link text (see [`HIDDEN_WRAPPER_MIN_SHARE`]).
+    fn is_hidden_wrapper(&self, dom: &FlatDom, index: usize) -> bool {
+        !dom.nodes[index]
+            .tag()
+            .is_some_and(|tag| PARAGRAPH_TAGS.contains(&tag))
+            && self.non_link[index] >= PROSE_HOLDER_MIN_CHARS
+            && self.non_link[index] as f32 >= HIDDEN_WRAPPER_MIN_SHARE * self.page_non_link as f32
     }
 }
 
@@ -159,20 +182,24 @@ fn reasons(
             || element.attr("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             });
+        // A page-wide container or the holder of the page's prose is the content whatever
+        // its name says, except a comment section beside the article it comments on.
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
             && is_boilerplate_by_name(dom, index, element, policy, prose)
-            && !prose.holds_the_prose(index);
+            && ((!container && !prose.holds_the_prose(index))
+                || is_comment_section_beside_prose(dom, element, policy, prose, index));
         reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
         {
             Reason::Discarded
         } else if is_hidden(element)
-            && !(container && hidden_by_style(element))
+            && !((container || prose.is_hidden_wrapper(dom, index)) && hidden_by_style(element))
             && !is_collapsed_panel(element)
         {
-            // A page-wide wrapper hidden by style is revealed by script once the page has
-            // loaded (anti-flicker); only smaller elements are really hidden.
+            // A page-wide wrapper, or one holding most of the page's prose, hidden by style is
+            // revealed by script once the page has loaded (anti-flicker, lock screens); only
+            // smaller elements are really hidden.
             Reason::Hidden
         } else if (furniture_by_tag && !container) || furniture_by_name {
             Reason::Furniture
@@ -607,8 +634,33 @@ fn is_boilerplate_by_name(
     let furniture = names::BOILERPLATE.matches_names(id, class)
         || (!policy.keep_comments && names::COMMENTS.matches_names(id, class))
         || (!policy.keep_replies && names::REPLIES.matches_names(id, class))
-        || (names::BANNER.matches_names(id, class) && !is_hero(dom, index, prose));
+        || (names::BANNER.matches_names(id, class)
+            && !names::HERO.matches_names(id, class)
+            && !is_hero(dom, index, prose));
     furniture && !names::CONTENT.matches_names(id, class)
+}
+
+/// A comment section beside an article body (an element named as one, see
+/// [`crate::vocab::CONTENT_CLASS_PATTERNS`]) holding at least [`COMMENTS_BESIDE_PROSE_SHARE`]
+/// of the section's non-link text: however much text the section holds, the article is the
+/// content.
+fn is_comment_section_beside_prose(
+    dom: &FlatDom,
+    element: &scraper::node::Element,
+    policy: &MaskPolicy,
+    prose: &Prose,
+    index: usize,
+) -> bool {
+    let (id, class) = (element.attr("id"), element.attr("class"));
+    !policy.keep_comments
+        && names::COMMENTS.matches_names(id, class)
+        && !names::CONTENT.matches_names(id, class)
+        && prose.article_bodies.iter().any(|&(start, end)| {
+            // Beside the section, neither inside it nor around it.
+            (end <= index || start >= dom.nodes[index].end)
+                && prose.non_link[start] as f32
+                    >= COMMENTS_BESIDE_PROSE_SHARE * prose.non_link[index] as f32
+        })
 }
 
 /// Whether `id` spells the text of the first heading in the element's subtree (the element
@@ -699,6 +751,59 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_hidden_wrapper_of_the_content_is_revealed() {
+        let story = "A sentence of the product description, long enough to be prose. ".repeat(12);
+        let dropped = dropped_texts(&format!(
+            "<body><nav><a href=a>Menu</a></nav><div class=lock style='display:none'>\
+             <p>{story}</p></div><div style='display:none'>A notice</div></body>"
+        ));
+        assert_eq!(dropped, ["Menu", "A notice"]);
+        let hidden_paragraph = dropped_texts(&format!(
+            "<body><p>{story}</p><p style='display:none'>{story}</p></body>"
+        ));
+        assert_eq!(hidden_paragraph.len(), 1, "a hidden paragraph stays hidden");
+    }
+
+    #[test]
+    fn hero_banners_are_content() {
+        let dropped = dropped_texts(
+            "<body><div class=top-banner>Sale now on</div><div class=heroBanner><p>Celebrating \
+             150 years</p></div><p>Kept paragraph.</p></body>",
+        );
+        assert_eq!(dropped, ["Sale now on"]);
+    }
+
+    #[test]
+    fn comments_beside_an_article_body_go_however_long() {
+        let post = "A reader's long reply to the article, with an anecdote or two. ".repeat(20);
+        let story = "The article itself, a paragraph of the story that readers reply to. ";
+        let dropped = dropped_texts(&format!(
+            "<body><div class=post-body><p>{}</p></div><div id=comments><p>{post}</p></div>\
+             </body>",
+            story.repeat(12)
+        ));
+        assert_eq!(dropped.len(), 1);
+        assert!(dropped[0].starts_with("A reader's long reply"));
+        let thread = dropped_texts(&format!(
+            "<body><div id=comments><p>{post}</p></div><p>{story}</p></body>"
+        ));
+        assert!(
+            thread.is_empty(),
+            "without an article body the thread is the content"
+        );
+    }
+
+    #[test]
+    fn page_wide_containers_are_not_dropped_for_their_names() {
+        let story = "The post that the whole page is about, in a sentence or two. ".repeat(10);
+        let dropped = dropped_texts(&format!(
+            "<body><div class='main-container fixed-sidebar'><p>{story}</p></div>\
+             <div class=sidebar>Links</div></body>"
+        ));
+        assert_eq!(dropped, ["Links"]);
     }
 
     #[test]
