@@ -13,7 +13,7 @@
 
 pub mod dom;
 mod markdown;
-mod names;
+pub(crate) mod names;
 mod prune;
 mod refine;
 mod region;

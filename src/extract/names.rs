@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::vocab::{
-    BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
-    COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, HERO_CLASS_PATTERNS,
-    MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS,
-    QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
+    BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, BYLINE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
+    COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
+    HERO_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
+    POSITIVE_CLASS_PATTERNS, QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
 };
 
 /// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
@@ -93,6 +93,11 @@ pub static COMMENTS: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));
 /// Quotation boxes ([`QUOTE_CLASS_PATTERNS`]).
 pub static QUOTES: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(QUOTE_CLASS_PATTERNS));
+/// Bylines and author names, for metadata ([`BYLINE_CLASS_PATTERNS`]).
+pub static BYLINES: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(BYLINE_CLASS_PATTERNS));
+/// Publication dates, for metadata ([`DATE_CLASS_PATTERNS`]).
+pub static DATES: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(DATE_CLASS_PATTERNS));
 /// Article content ([`CONTENT_CLASS_PATTERNS`]).
 pub static CONTENT: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(CONTENT_CLASS_PATTERNS));
@@ -102,6 +107,76 @@ pub static POSITIVE: LazyLock<NameMatcher> =
 /// Unlikely article containers ([`NEGATIVE_CLASS_PATTERNS`]).
 pub static NEGATIVE: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(NEGATIVE_CLASS_PATTERNS));
+
+/// Which of the pruning vocabularies a class or id list matches, one bit per vocabulary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Named(u8);
+
+impl Named {
+    /// [`BOILERPLATE`].
+    pub const BOILERPLATE: Named = Named(1);
+    /// [`COMMENTS`].
+    pub const COMMENTS: Named = Named(1 << 1);
+    /// [`REPLIES`].
+    pub const REPLIES: Named = Named(1 << 2);
+    /// [`BANNER`].
+    pub const BANNER: Named = Named(1 << 3);
+    /// [`HERO`].
+    pub const HERO: Named = Named(1 << 4);
+    /// [`CONTENT`].
+    pub const CONTENT: Named = Named(1 << 5);
+
+    /// Matches a class or id list against every pruning vocabulary.
+    pub fn of(names: &str) -> Named {
+        let vocabularies: [(&NameMatcher, Named); 6] = [
+            (&BOILERPLATE, Named::BOILERPLATE),
+            (&COMMENTS, Named::COMMENTS),
+            (&REPLIES, Named::REPLIES),
+            (&BANNER, Named::BANNER),
+            (&HERO, Named::HERO),
+            (&CONTENT, Named::CONTENT),
+        ];
+        let mut named = Named::default();
+        for (matcher, bit) in vocabularies {
+            if matcher.matches(names) {
+                named.0 |= bit.0;
+            }
+        }
+        named
+    }
+
+    /// Whether every bit of `other` is set.
+    pub fn has(self, other: Named) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for Named {
+    type Output = Named;
+    fn bitor(self, other: Named) -> Named {
+        Named(self.0 | other.0)
+    }
+}
+
+/// [`Named::of`] remembered per class list for one page: pages repeat the same class lists
+/// on hundreds of elements.
+#[derive(Debug, Default)]
+pub struct NameCache<'a> {
+    classes: rustc_hash::FxHashMap<&'a str, Named>,
+}
+
+impl<'a> NameCache<'a> {
+    /// What the element's class list and id name (an id is not cached: ids are unique).
+    pub fn of(&mut self, id: Option<&str>, class: Option<&'a str>) -> Named {
+        let by_class = class.map_or(Named::default(), |class| {
+            *self
+                .classes
+                .entry(class)
+                .or_insert_with(|| Named::of(class))
+        });
+        by_class | id.map_or(Named::default(), Named::of)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -116,6 +191,16 @@ mod tests {
         assert!(!ads.matches("loads"));
         assert!(ads.matches("comments-area"));
         assert!(ads.matches("CommentList"));
+    }
+
+    #[test]
+    fn names_are_classified_once_per_class_list() {
+        let mut cache = NameCache::default();
+        let named = cache.of(Some("comments"), Some("share-bar"));
+        assert!(named.has(Named::BOILERPLATE) && named.has(Named::COMMENTS));
+        assert!(!named.has(Named::CONTENT));
+        assert_eq!(cache.of(None, Some("share-bar")), Named::BOILERPLATE);
+        assert_eq!(cache.classes.len(), 1);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! class/id vocabulary and link density.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use super::names;
+use super::names::{self, NameCache, Named};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::vocab::{
@@ -62,8 +63,9 @@ struct Prose {
     page_non_link: u32,
     page_paragraphs: u32,
     /// Subtree ranges of the elements named as article bodies
-    /// ([`crate::vocab::CONTENT_CLASS_PATTERNS`]).
-    article_bodies: Vec<(usize, usize)>,
+    /// ([`crate::vocab::CONTENT_CLASS_PATTERNS`]), found when first asked for: only pages
+    /// with a comment section need them.
+    article_bodies: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Prose {
@@ -82,16 +84,8 @@ impl Prose {
             }
         }
         let body = dom.first_with_tag("body").unwrap_or(0);
-        let article_bodies = (0..dom.len())
-            .filter(|&i| {
-                dom.nodes[i]
-                    .element()
-                    .is_some_and(|e| names::CONTENT.matches_element(e))
-            })
-            .map(|i| (i, dom.nodes[i].end))
-            .collect();
         Prose {
-            article_bodies,
+            article_bodies: OnceCell::new(),
             page_non_link: non_link.get(body).copied().unwrap_or(0),
             page_paragraphs: paragraphs.first().copied().unwrap_or(0),
             non_link,
@@ -108,6 +102,20 @@ impl Prose {
             && own as f32 >= PROSE_HOLDER_SHARE * self.page_non_link as f32)
             || (paragraphs >= PROSE_HOLDER_MIN_CHARS
                 && paragraphs as f32 >= PROSE_HOLDER_PARAGRAPH_SHARE * self.page_paragraphs as f32)
+    }
+
+    /// Subtree ranges of the elements named as article bodies.
+    fn article_bodies(&self, dom: &FlatDom) -> &[(usize, usize)] {
+        self.article_bodies.get_or_init(|| {
+            (0..dom.len())
+                .filter(|&i| {
+                    dom.nodes[i]
+                        .element()
+                        .is_some_and(|e| names::CONTENT.matches_element(e))
+                })
+                .map(|i| (i, dom.nodes[i].end))
+                .collect()
+        })
     }
 
     /// Whether a block hidden by style is a wrapper of the page's content that script reveals
@@ -135,14 +143,15 @@ impl MaskPolicy {
 /// `true` for every node that is not part of any article.
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
-    let mut reasons = reasons(dom, policy, &prose, &[]);
+    let mut names = NameCache::default();
+    let mut reasons = reasons(dom, policy, &prose, &mut names, &[]);
     let grids = grid_items(dom, &reasons, &prose);
     if !grids.is_empty() {
         let mut in_grid = vec![false; dom.len()];
         for &item in &grids {
             in_grid[item..dom.nodes[item].end].fill(true);
         }
-        reasons = self::reasons(dom, policy, &prose, &in_grid);
+        reasons = self::reasons(dom, policy, &prose, &mut names, &in_grid);
     }
     reasons
         .into_iter()
@@ -151,10 +160,11 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
 }
 
 /// Decides every node top-down; `link_lists_allowed` exempts nodes from the link-density rule.
-fn reasons(
-    dom: &FlatDom,
+fn reasons<'a>(
+    dom: &FlatDom<'a>,
     policy: &MaskPolicy,
     prose: &Prose,
+    names: &mut NameCache<'a>,
     link_lists_allowed: &[bool],
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
@@ -186,9 +196,9 @@ fn reasons(
         // its name says, except a comment section beside the article it comments on.
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
-            && is_boilerplate_by_name(dom, index, element, policy, prose)
+            && is_boilerplate_by_name(dom, index, element, policy, prose, names)
             && ((!container && !prose.holds_the_prose(index))
-                || is_comment_section_beside_prose(dom, element, policy, prose, index));
+                || is_comment_section_beside_prose(dom, element, policy, prose, names, index));
         reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
         {
@@ -617,45 +627,52 @@ fn is_streaming_segment(element: &scraper::node::Element) -> bool {
 }
 
 /// Whether the element's class or id names page furniture and not article content.
-fn is_boilerplate_by_name(
-    dom: &FlatDom,
+fn is_boilerplate_by_name<'a>(
+    dom: &FlatDom<'a>,
     index: usize,
-    element: &scraper::node::Element,
+    element: &'a scraper::node::Element,
     policy: &MaskPolicy,
     prose: &Prose,
+    names: &mut NameCache<'a>,
 ) -> bool {
     let (id, class) = (element.attr("id"), element.attr("class"));
     if id.is_none() && class.is_none() {
         return false;
     }
+    let named = names.of(id, class);
+    if named == Named::default() {
+        return false;
+    }
     // A section's id made from its heading ("sharing-with-other-developers") names a topic of
     // the article, not a kind of furniture.
-    let id = id.filter(|id| !is_heading_anchor(dom, index, id));
-    let furniture = names::BOILERPLATE.matches_names(id, class)
-        || (!policy.keep_comments && names::COMMENTS.matches_names(id, class))
-        || (!policy.keep_replies && names::REPLIES.matches_names(id, class))
-        || (names::BANNER.matches_names(id, class)
-            && !names::HERO.matches_names(id, class)
-            && !is_hero(dom, index, prose));
-    furniture && !names::CONTENT.matches_names(id, class)
+    let named = match id {
+        Some(id) if is_heading_anchor(dom, index, id) => names.of(None, class),
+        _ => named,
+    };
+    let furniture = named.has(Named::BOILERPLATE)
+        || (!policy.keep_comments && named.has(Named::COMMENTS))
+        || (!policy.keep_replies && named.has(Named::REPLIES))
+        || (named.has(Named::BANNER) && !named.has(Named::HERO) && !is_hero(dom, index, prose));
+    furniture && !named.has(Named::CONTENT)
 }
 
 /// A comment section beside an article body (an element named as one, see
 /// [`crate::vocab::CONTENT_CLASS_PATTERNS`]) holding at least [`COMMENTS_BESIDE_PROSE_SHARE`]
 /// of the section's non-link text: however much text the section holds, the article is the
 /// content.
-fn is_comment_section_beside_prose(
-    dom: &FlatDom,
-    element: &scraper::node::Element,
+fn is_comment_section_beside_prose<'a>(
+    dom: &FlatDom<'a>,
+    element: &'a scraper::node::Element,
     policy: &MaskPolicy,
     prose: &Prose,
+    names: &mut NameCache<'a>,
     index: usize,
 ) -> bool {
-    let (id, class) = (element.attr("id"), element.attr("class"));
+    let named = names.of(element.attr("id"), element.attr("class"));
     !policy.keep_comments
-        && names::COMMENTS.matches_names(id, class)
-        && !names::CONTENT.matches_names(id, class)
-        && prose.article_bodies.iter().any(|&(start, end)| {
+        && named.has(Named::COMMENTS)
+        && !named.has(Named::CONTENT)
+        && prose.article_bodies(dom).iter().any(|&(start, end)| {
             // Beside the section, neither inside it nor around it.
             (end <= index || start >= dom.nodes[index].end)
                 && prose.non_link[start] as f32

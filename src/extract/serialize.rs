@@ -37,16 +37,16 @@ pub fn text_and_copies(
                     writer.block_parent = dom.nodes[index].parent;
                 }
                 if is_quotation(element) {
-                    writer.quote_depth += 1;
+                    writer.open_quotes.push(index);
                 }
                 writer.open(element.name());
             }
             Visit::Close(index) => {
-                if let Some(element) = dom.nodes[index].element() {
-                    writer.close(element.name());
-                    if is_quotation(element) {
-                        writer.quote_depth = writer.quote_depth.saturating_sub(1);
-                    }
+                if let Some(tag) = dom.nodes[index].tag() {
+                    writer.close(tag);
+                }
+                if writer.open_quotes.last() == Some(&index) {
+                    writer.open_quotes.pop();
                 }
             }
             Visit::Text(text) => writer.push_text(text),
@@ -72,8 +72,8 @@ struct BlockWriter {
     /// The parent each paragraph text was first written in.
     first_parent: HashMap<String, usize>,
     block_parent: usize,
-    /// How many quotations enclose the current position.
-    quote_depth: usize,
+    /// The quotations enclosing the current position, innermost last.
+    open_quotes: Vec<usize>,
     current: String,
     pending_space: bool,
     /// An inline element opened or closed since the last character: if the text glues a
@@ -167,7 +167,7 @@ impl BlockWriter {
             .or_insert(self.block_parent);
         self.paragraphs.push(Paragraph {
             copy: first_parent != self.block_parent,
-            quoted: self.quote_depth > 0,
+            quoted: !self.open_quotes.is_empty(),
             text: block,
         });
     }

@@ -3,13 +3,13 @@
 //! byline or date elements. Choosing among the candidates is the job of the field modules.
 
 use ego_tree::NodeRef;
+use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 use serde::Serialize;
 
+use crate::extract::names::{BYLINES, DATES};
 use crate::text::collapse_whitespace;
-use crate::vocab::{
-    BYLINE_CLASS_PATTERNS, DATE_CLASS_PATTERNS, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS,
-};
+use crate::vocab::{MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS};
 
 /// The candidates found in one page, in document order within each kind.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -54,6 +54,7 @@ impl Evidence {
     pub fn gather(document: &Html) -> Evidence {
         let mut evidence = Evidence::default();
         let mut in_svg = 0usize;
+        let mut name_kinds = NameKinds::default();
         for edge in document.tree.root().traverse() {
             let node = match edge {
                 ego_tree::iter::Edge::Open(node) => node,
@@ -134,20 +135,16 @@ impl Evidence {
                 name,
                 "html" | "body" | "article" | "main" | "meta" | "script"
             ) {
-                let names = [element.attr("class"), element.attr("id")];
-                if names
-                    .iter()
-                    .flatten()
-                    .any(|n| matches_any(n, BYLINE_CLASS_PATTERNS))
-                {
-                    push_limited(&mut evidence.bylines, text_of(node));
-                }
-                if names
-                    .iter()
-                    .flatten()
-                    .any(|n| matches_any(n, DATE_CLASS_PATTERNS))
-                {
-                    push_limited(&mut evidence.date_texts, text_of(node));
+                let full = evidence.bylines.len() >= MAX_EVIDENCE_PER_KIND
+                    && evidence.date_texts.len() >= MAX_EVIDENCE_PER_KIND;
+                if !full {
+                    let (byline, date) = name_kinds.of(element.attr("id"), element.attr("class"));
+                    if byline {
+                        push_limited(&mut evidence.bylines, text_of(node));
+                    }
+                    if date {
+                        push_limited(&mut evidence.date_texts, text_of(node));
+                    }
                 }
             }
         }
@@ -194,6 +191,24 @@ impl Evidence {
     }
 }
 
+/// Whether class and id lists name a byline or a date, remembered per class list: pages
+/// repeat the same class lists on hundreds of elements.
+#[derive(Default)]
+struct NameKinds<'a> {
+    classes: FxHashMap<&'a str, (bool, bool)>,
+}
+
+impl<'a> NameKinds<'a> {
+    fn of(&mut self, id: Option<&str>, class: Option<&'a str>) -> (bool, bool) {
+        let kinds = |names: &str| (BYLINES.matches(names), DATES.matches(names));
+        let (class_byline, class_date) = class.map_or((false, false), |class| {
+            *self.classes.entry(class).or_insert_with(|| kinds(class))
+        });
+        let (id_byline, id_date) = id.map_or((false, false), kinds);
+        (class_byline || id_byline, class_date || id_date)
+    }
+}
+
 /// Adds a non-empty, not overlong text, up to [`MAX_EVIDENCE_PER_KIND`] of a kind.
 fn push_limited(list: &mut Vec<String>, text: String) {
     if list.len() < MAX_EVIDENCE_PER_KIND
@@ -202,14 +217,6 @@ fn push_limited(list: &mut Vec<String>, text: String) {
     {
         list.push(text);
     }
-}
-
-/// Whether a class or id list has a token containing one of the patterns (ASCII case ignored).
-fn matches_any(names: &str, patterns: &[&str]) -> bool {
-    names.split_ascii_whitespace().any(|token| {
-        let token = token.to_ascii_lowercase();
-        patterns.iter().any(|pattern| token.contains(pattern))
-    })
 }
 
 /// The element's text, whitespace collapsed, without script and style contents.
