@@ -89,6 +89,10 @@ pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td", "li", "dd"
 /// Elements whose text is code and keeps its line breaks and indentation.
 pub const PREFORMATTED_TAGS: &[&str] = &["pre", "textarea", "listing", "plaintext", "xmp"];
 
+/// Class tokens of the per-line elements syntax highlighters (Shiki and others) write inside
+/// `<pre>` without newline characters between them: each starts a new line of code.
+pub const CODE_LINE_CLASSES: &[&str] = &["line"];
+
 /// Elements that mark the article directly, strongest first.
 pub const ARTICLE_SELECTORS: &[&str] =
     &["[itemprop=articleBody]", "article", "[role=main]", "main"];

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use scraper::node::Element;
 
 use super::dom::{FlatDom, Visit, NO_PARENT};
-use super::serialize::{text_and_copies, trim_preformatted, LeftOutCopies};
+use super::serialize::{is_code_line, text_and_copies, trim_preformatted, LeftOutCopies};
 use crate::vocab::{
     BLOCK_TAGS, CODE_LANGUAGE_CLASS_PREFIXES, EMPHASIS_TAGS, HEADING_TAGS, INLINE_CODE_TAGS,
     LAYOUT_TABLE_CONTENT_TAGS, LAYOUT_TABLE_ROLES, LINK_SCHEMES, MAX_DATA_TABLE_CELL_CHARS,
@@ -409,7 +409,7 @@ impl Writer {
             }
             if tag == "br" {
                 pre.text.push('\n');
-            } else if BLOCK_TAGS.contains(&tag) {
+            } else if BLOCK_TAGS.contains(&tag) || is_code_line(element) {
                 pre.break_line();
                 return Opened::PreformattedLine;
             } else if INLINE_CODE_TAGS.contains(&tag) && pre.language.is_none() {

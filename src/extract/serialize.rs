@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::dom::{FlatDom, Visit};
 use super::names::QUOTES;
 use crate::vocab::{
-    BLOCK_TAGS, MIN_COPIED_RUN, PREFORMATTED_TAGS, SENTENCE_END_CHARS, TABLE_CELL_TAGS,
+    BLOCK_TAGS, CODE_LINE_CLASSES, MIN_COPIED_RUN, PREFORMATTED_TAGS, SENTENCE_END_CHARS,
+    TABLE_CELL_TAGS,
 };
 
 /// Paragraphs the text leaves out as copies of earlier ones, each as its text and which
@@ -39,7 +40,7 @@ pub fn text_and_copies(
                 if is_quotation(element) {
                     writer.open_quotes.push(index);
                 }
-                writer.open(element.name());
+                writer.open(element.name(), is_code_line(element));
             }
             Visit::Close(index) => {
                 if let Some(tag) = dom.nodes[index].tag() {
@@ -54,6 +55,15 @@ pub fn text_and_copies(
         writer.end_block();
     }
     writer.finish()
+}
+
+/// An element that syntax highlighters draw as one line of code (see [`CODE_LINE_CLASSES`]).
+pub(super) fn is_code_line(element: &scraper::node::Element) -> bool {
+    element.attr("class").is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|token| CODE_LINE_CLASSES.contains(&token))
+    })
 }
 
 /// A block quotation, or a box that forum software styles as one.
@@ -83,8 +93,13 @@ struct BlockWriter {
 }
 
 impl BlockWriter {
-    fn open(&mut self, tag: &str) {
-        if BLOCK_TAGS.contains(&tag) {
+    fn open(&mut self, tag: &str, code_line: bool) {
+        if self.preformatted_depth > 0 && (code_line || BLOCK_TAGS.contains(&tag)) {
+            // A line of highlighted code drawn as a block: the code's own line break.
+            if !self.current.is_empty() && !self.current.ends_with('\n') {
+                self.current.push('\n');
+            }
+        } else if BLOCK_TAGS.contains(&tag) {
             self.end_block();
         } else if tag == "br" {
             self.current.push('\n');
@@ -103,6 +118,10 @@ impl BlockWriter {
         if PREFORMATTED_TAGS.contains(&tag) {
             self.end_block();
             self.preformatted_depth = self.preformatted_depth.saturating_sub(1);
+        } else if BLOCK_TAGS.contains(&tag) && self.preformatted_depth > 0 {
+            if !self.current.is_empty() && !self.current.ends_with('\n') {
+                self.current.push('\n');
+            }
         } else if BLOCK_TAGS.contains(&tag) {
             self.end_block();
         }
@@ -273,6 +292,18 @@ mod tests {
             text("<p>Code:</p><pre>\nfn main() {\n    run();\n}\n</pre>"),
             "Code:\n\nfn main() {\n    run();\n}"
         );
+    }
+
+    #[test]
+    fn highlighted_lines_without_newlines_are_lines() {
+        assert_eq!(
+            text(
+                "<pre><code><span class=line><span>npm</span><span> i</span></span>\
+                  <span class=line><span>cd</span><span> app</span></span></code></pre>"
+            ),
+            "npm i\ncd app"
+        );
+        assert_eq!(text("<pre><div>a</div><div>  b</div></pre>"), "a\n  b");
     }
 
     #[test]
