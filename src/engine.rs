@@ -18,6 +18,9 @@ use crate::text::{count_words, normalize_paragraphs};
 pub struct Options {
     /// Options of the HTML extractor.
     pub extract: ExtractOptions,
+    /// Publication dates after this day are rejected (a future date is an event's, not the
+    /// page's). The command line sets it to the day of the run; `None` accepts any date.
+    pub latest_date: Option<chrono::NaiveDate>,
 }
 
 /// Cleans one page into its record.
@@ -100,7 +103,7 @@ fn resolve_format(declared: PageFormat, sniffed: &Sniffed) -> PageFormat {
 
 fn clean_html(record: &mut Record, html: &str, options: &Options) {
     let document = crate::extract::parse(html);
-    let meta = metadata::from_html(&document);
+    let meta = metadata::from_html_dated(&document, options.latest_date);
     let article = extract(&document, &options.extract);
     // The serializer's paragraphs are already normalised, and preformatted code must keep its
     // indentation, so no further whitespace normalisation here.
@@ -207,6 +210,7 @@ mod tests {
                 markdown: true,
                 ..ExtractOptions::default()
             },
+            ..Options::default()
         };
         let record = clean_page(&page, &options);
         assert_eq!(
@@ -237,6 +241,7 @@ mod tests {
                 markdown: true,
                 ..ExtractOptions::default()
             },
+            ..Options::default()
         };
         let record = clean_page(&page, &options);
         let text = record.text.unwrap();

@@ -611,3 +611,35 @@ pub const BYLINE_CLASS_PATTERNS: &[&str] = &[
 pub const DATE_CLASS_PATTERNS: &[&str] = &[
     "date", "published", "posted-on", "postedon", "datum", "fecha", "pubdate", "timestamp",
 ];
+
+/// Dates before this year are not publication dates of web pages (founding years, birth
+/// dates) and are rejected.
+pub const EARLIEST_DATE_YEAR: i32 = 1995;
+
+/// Lowercase month names and abbreviations (English, German, French, Spanish, Italian,
+/// Portuguese, Dutch, Polish genitive forms) with their month number, for dates in text.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("janv", 1),
+    ("enero", 1), ("ene", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1), ("stycznia", 1),
+    ("february", 2), ("feb", 2), ("febr", 2), ("februar", 2), ("février", 2), ("fevrier", 2),
+    ("févr", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2), ("februari", 2), ("lutego", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mars", 3), ("marzo", 3),
+    ("março", 3), ("maart", 3), ("marca", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("abril", 4), ("aprile", 4), ("kwietnia", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5), ("maja", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6),
+    ("junho", 6), ("czerwca", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7),
+    ("luglio", 7), ("julho", 7), ("lipca", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
+    ("sierpnia", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9),
+    ("settembre", 9), ("setembro", 9), ("września", 9),
+    ("october", 10), ("oct", 10), ("okt", 10), ("oktober", 10), ("octobre", 10),
+    ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("października", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("listopada", 11),
+    ("december", 12), ("dec", 12), ("dez", 12), ("dezember", 12), ("décembre", 12),
+    ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12),
+    ("dezembro", 12), ("grudnia", 12),
+];

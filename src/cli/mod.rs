@@ -85,8 +85,18 @@ impl ExtractionArgs {
                 comments: self.comments,
                 markdown: self.format == OutputFormat::Markdown,
             },
+            latest_date: Some(today()),
         }
     }
+}
+
+/// Today's date in UTC, the latest publication date a page can have.
+fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(i64::MAX), 0)
+        .map_or(chrono::NaiveDate::MAX, |now| now.date_naive())
 }
 
 /// Parses the process arguments and runs the chosen subcommand.

@@ -4,9 +4,12 @@
 //! Each field takes the first trustworthy source in a fixed order, documented in
 //! `docs/schema.md`. A field with no evidence stays empty: nothing is invented.
 
+use chrono::NaiveDate;
 use scraper::Html;
 
+pub mod dates;
 pub mod evidence;
+mod jsonld;
 
 use evidence::Evidence;
 
@@ -80,25 +83,18 @@ const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:
 /// assert_eq!(meta.lang.as_deref(), Some("en-GB"));
 /// ```
 pub fn from_html(document: &Html) -> Metadata {
+    from_html_dated(document, None)
+}
+
+/// [`from_html`], rejecting publication dates after `latest` (the day of the run: a date in
+/// the future is an event's date, not the page's).
+pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
     let evidence = Evidence::gather(document);
     let site = evidence
         .metas_for(SITE_META)
         .next()
         .map(|s| s.trim_start_matches('@').to_string());
-    let date = evidence
-        .metas_for(DATE_META)
-        .chain(
-            evidence
-                .itemprops_for(&["datepublished"])
-                .filter_map(|itemprop| itemprop.attribute.as_deref()),
-        )
-        .chain(
-            evidence
-                .times
-                .iter()
-                .filter_map(|(datetime, _)| datetime.as_deref()),
-        )
-        .find_map(iso_date);
+    let date = publication_date(&evidence, latest).map(|date| date.format("%Y-%m-%d").to_string());
     let author = evidence
         .metas_for(AUTHOR_META)
         .find(|value| !value.contains("://"))
@@ -200,7 +196,43 @@ fn clean_author(author: &str) -> Option<String> {
     (!author.is_empty() && author.chars().any(char::is_alphabetic)).then(|| author.to_string())
 }
 
+/// The publication date, from the most trusted source that has one: JSON-LD
+/// `datePublished`, date meta tags, `itemprop=datePublished`, `<time datetime>`, a date in the
+/// canonical URL, then dates written in date elements and `<time>` texts.
+fn publication_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<NaiveDate> {
+    let acceptable = |date: &NaiveDate| latest.map_or(true, |latest| *date <= latest);
+    let json_ld = jsonld::objects(&evidence.json_ld)
+        .filter_map(|object| object.get("datePublished")?.as_str());
+    let structured = json_ld
+        .chain(evidence.metas_for(DATE_META))
+        .chain(
+            evidence
+                .itemprops_for(&["datepublished"])
+                .filter_map(|itemprop| itemprop.attribute.as_deref()),
+        )
+        .chain(
+            evidence
+                .times
+                .iter()
+                .filter_map(|(datetime, _)| datetime.as_deref()),
+        )
+        .filter_map(dates::iso_date);
+    let urls = evidence
+        .canonical
+        .as_deref()
+        .into_iter()
+        .chain(evidence.metas_for(&["og:url"]))
+        .filter_map(dates::date_in_url);
+    let written = evidence
+        .date_texts
+        .iter()
+        .chain(evidence.times.iter().map(|(_, text)| text))
+        .filter_map(|text| dates::date_in_text(text));
+    structured.chain(urls).chain(written).find(acceptable)
+}
+
 /// The `YYYY-MM-DD` date at the start of an ISO-8601-like value.
+#[cfg(test)]
 fn iso_date(value: &str) -> Option<String> {
     let value = value.trim();
     let date = value.get(..10)?;

@@ -1,0 +1,244 @@
+//! Dates as pages write them: ISO 8601 values of meta tags and `datetime` attributes, dates
+//! in URLs, and dates in running text in several languages ("19. März 2017",
+//! "March 19, 2017, 12:08 pm", "19 de marzo de 2017", "19/03/2017").
+
+use chrono::NaiveDate;
+
+use crate::vocab::{EARLIEST_DATE_YEAR, MONTH_NAMES};
+
+/// The date at the start of an ISO-8601-like value (`2017-03-19T12:08:00+08:00`).
+pub fn iso_date(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    let head = value.get(..10)?;
+    let bytes = head.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    date(
+        head[0..4].parse().ok()?,
+        head[5..7].parse().ok()?,
+        head[8..10].parse().ok()?,
+    )
+}
+
+/// A `/2017/03/19/` date in a URL's path.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.windows(3).find_map(|window| {
+        let [year, month, day] = window else {
+            return None;
+        };
+        let numeric =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        if numeric(year, 4) && numeric(month, 2) && numeric(day, 2) {
+            date(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+        } else {
+            None
+        }
+    })
+}
+
+/// The first date written in a short text, in any of the common numeric or month-name forms.
+pub fn date_in_text(text: &str) -> Option<NaiveDate> {
+    let tokens = tokenize(text);
+    (0..tokens.len()).find_map(|start| date_at(&tokens[start..]))
+}
+
+/// A token of running text: a number or a word, with the character that preceded it.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number {
+        value: u32,
+        digits: usize,
+        after: char,
+    },
+    Word(String),
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut separator = ' ';
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut number = String::new();
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                number.push(d);
+                chars.next();
+            }
+            tokens.push(Token::Number {
+                value: number.parse().unwrap_or(u32::MAX),
+                digits: number.len(),
+                after: separator,
+            });
+            separator = ' ';
+        } else if c.is_alphabetic() {
+            let mut word = String::new();
+            while let Some(&l) = chars.peek().filter(|l| l.is_alphabetic()) {
+                word.extend(l.to_lowercase());
+                chars.next();
+            }
+            tokens.push(Token::Word(word));
+            separator = ' ';
+        } else {
+            if !c.is_whitespace() {
+                separator = c;
+            }
+            chars.next();
+        }
+    }
+    tokens
+}
+
+/// A date starting at the first token, if one does.
+fn date_at(tokens: &[Token]) -> Option<NaiveDate> {
+    use Token::{Number, Word};
+    let month_named = |word: &str| {
+        MONTH_NAMES
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|&(_, month)| month)
+    };
+    // Words that may stand between the parts: "19 de marzo de 2017", "March 19th, 2017".
+    let filler = |token: &Token| matches!(token, Word(w) if matches!(w.as_str(), "de" | "del" | "st" | "nd" | "rd" | "th" | "of"));
+    let significant: Vec<&Token> = tokens.iter().filter(|t| !filler(t)).take(3).collect();
+    match significant.as_slice() {
+        [Number {
+            value: year,
+            digits: 4,
+            ..
+        }, Number {
+            value: month,
+            after: s1,
+            ..
+        }, Number {
+            value: day,
+            after: s2,
+            ..
+        }] if matches!(s1, '-' | '/' | '.') && s1 == s2 => date(*year as i32, *month, *day),
+        [Number {
+            value: day,
+            digits: 1..=2,
+            ..
+        }, Number {
+            value: month,
+            digits: 1..=2,
+            after: '.',
+            ..
+        }, Number {
+            value: year,
+            digits: 4,
+            after: '.',
+            ..
+        }] => date(*year as i32, *month, *day),
+        // Slashes are month first in American usage and day first elsewhere: a part above 12
+        // settles it, otherwise month first.
+        [Number {
+            value: first,
+            digits: 1..=2,
+            ..
+        }, Number {
+            value: second,
+            digits: 1..=2,
+            after: '/',
+            ..
+        }, Number {
+            value: year,
+            digits: 4,
+            after: '/',
+            ..
+        }] => {
+            if *first > 12 {
+                date(*year as i32, *second, *first)
+            } else {
+                date(*year as i32, *first, *second)
+            }
+        }
+        [Number {
+            value: day,
+            digits: 1..=2,
+            ..
+        }, Word(month), Number {
+            value: year,
+            digits: 4,
+            ..
+        }] => date(*year as i32, month_named(month)?, *day),
+        [Word(month), Number {
+            value: day,
+            digits: 1..=2,
+            ..
+        }, Number {
+            value: year,
+            digits: 4,
+            ..
+        }] => date(*year as i32, month_named(month)?, *day),
+        _ => None,
+    }
+}
+
+/// A real calendar date no earlier than [`EARLIEST_DATE_YEAR`].
+fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    (year >= EARLIEST_DATE_YEAR)
+        .then(|| NaiveDate::from_ymd_opt(year, month, day))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(text: &str) -> Option<String> {
+        date_in_text(text).map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    #[test]
+    fn iso_values() {
+        assert_eq!(
+            iso_date("2017-03-19T12:08:00+08:00"),
+            NaiveDate::from_ymd_opt(2017, 3, 19)
+        );
+        assert_eq!(iso_date("2017-13-19"), None);
+        assert_eq!(iso_date("2017-02-30"), None);
+        assert_eq!(iso_date("1990-01-01"), None, "before the web had articles");
+        assert_eq!(iso_date("19 March 2017"), None);
+    }
+
+    #[test]
+    fn dates_in_english_german_french_and_spanish_text() {
+        assert_eq!(
+            ymd("March 19, 2017, 12:08 pm").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(
+            ymd("Posted on Mar 19th, 2017").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(ymd("19 March 2017").as_deref(), Some("2017-03-19"));
+        assert_eq!(
+            ymd("Veröffentlicht am 19. März 2017").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(
+            ymd("Stand: 19.03.2017, 14:00 Uhr").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(ymd("publié le 19 mars 2017").as_deref(), Some("2017-03-19"));
+        assert_eq!(ymd("19 de marzo de 2017").as_deref(), Some("2017-03-19"));
+        assert_eq!(ymd("2017-03-19 12:08").as_deref(), Some("2017-03-19"));
+        assert_eq!(ymd("03/19/2017").as_deref(), Some("2017-03-19"));
+        assert_eq!(ymd("19/03/2017").as_deref(), Some("2017-03-19"));
+        assert_eq!(ymd("3 comments, 12 likes"), None);
+        assert_eq!(ymd("Call 0800 123 4567"), None);
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        assert_eq!(
+            date_in_url("https://example.org/news/2017/03/19/rain-expected"),
+            NaiveDate::from_ymd_opt(2017, 3, 19)
+        );
+        assert_eq!(date_in_url("https://example.org/2017/rain"), None);
+    }
+}
