@@ -47,6 +47,14 @@ pub const DISCARD_TAGS: &[&str] = &[
     "audio", "video", "picture", "source", "map", "figcaption",
 ];
 
+/// `<input>` types a visitor types text into (an `<input>` without a type is one too): the
+/// `<label>` naming such a field, like those of text areas and drop-downs, is a form prompt and
+/// is dropped. Labels of checkboxes and radio buttons stay: they name a product's options.
+pub const TEXT_ENTRY_INPUT_TYPES: &[&str] = &[
+    "text", "email", "password", "tel", "search", "url", "number", "date", "datetime-local",
+    "month", "week", "time",
+];
+
 /// Elements of page furniture: dropped unless they hold most of the page's text (then the
 /// markup is broken and they are really the page).
 pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "dialog", "menu"];
@@ -304,16 +312,22 @@ pub const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "bilder:", "titelbild:", "beitragsbild", "source:", "sources:", "photo:", "photos:",
     "photograph by", "image:", "credit:", "credits:", "crédits photos", "crédit photo",
     "fuente:", "fonte:", "źródło:", "crédito:", "(crédito", "bild via", "externer inhalt",
-    "video verfügbar bis",
+    "video verfügbar bis", "photo credit", "image credit", "fotocredit", "foto ©", "(credit:",
+    "(foto:", "(photo:", "symbolbild", "symbolgrafik",
+    // captions set as plain paragraphs: figure numbers, and an enlarge button's label glued to
+    // the caption it sits beside ("Vergrößern Eine kleine runde Aussparung …")
+    "abbildung", "abb.", "vergrößern",
     // copyright
     "©", "(c) ", "copyright", "all rights reserved", "alle rechte vorbehalten",
     "tous droits réservés", "todos los derechos reservados",
     // contact boxes
     "kontakt:", "pressekontakt", "ansprechpartner", "telefon:", "tel.:", "e-mail:",
     "contact:", "press contact", "media contact",
-    // update and publication stamps
+    // update and publication stamps, bylines ("Von: …") and view counts
     "aktualisiert:", "aktualisiert am", "zuletzt aktualisiert", "veröffentlicht am",
     "erstellt am", "last modified", "last updated", "updated:", "ultima modifica",
+    "publiziert:", "publiziert am", "veröffentlichung:", "pubblicato il", "publié le",
+    "publicado el", "opublikowano", "news date", "aufrufe:", "von:",
     // subscribe and follow prompts
     "subscribe now", "subscribe to", "sign up for", "receive our", "never miss", "follow us",
     "folgen sie uns", "mit unserem newsletter", "abonnieren sie", "síguenos", "siguenos",
@@ -340,6 +354,43 @@ pub const BOILERPLATE_LINE_PHRASES: &[&str] = &[
     "subscribe now", "jetzt abonnieren", "jetzt teilen", "artikel teilen", "follow us",
     "folgen sie uns", "síguenos", "siguenos",
 ];
+
+/// Lowercased picture-credit marks that make a leaf block of at most
+/// [`BOILERPLATE_LINE_MAX_CHARS`] characters a caption wherever they occur in it: stock agencies
+/// and a credit after the caption sentence ("Lee Elder beim Masters. | © Getty Images").
+pub const CREDIT_PHRASES: &[&str] = &[
+    "getty images", "istock", "shutterstock", "picture alliance", "picture-alliance",
+    "stock.adobe", "(credit:", "(photo:", "| ©", ". ©",
+];
+
+/// Words that may follow a numeric date stamp on its own line ("19.10.2019, 05:00 Uhr"): a
+/// leaf block that is only a date (day, month and year in digits), perhaps with a time and one
+/// of these, is a publication stamp.
+pub const DATE_STAMP_SUFFIXES: &[&str] = &["uhr", "h", "am", "pm"];
+
+/// Lowercased phrases of subscribe, app, membership and donation prompts written as plain
+/// paragraphs ("To view the full story, please subscribe …", "¿Ya sabías que tenemos canal de
+/// Telegram?", "Wesprzyj nas darowizną"): a leaf block of at most [`PROMPT_LINE_MAX_CHARS`]
+/// characters that contains one of these anywhere is dropped. Only phrases that address the
+/// reader about the site itself, not ones an article about apps or newsletters would use.
+pub const PROMPT_PHRASES: &[&str] = &[
+    // subscriptions and memberships
+    "please subscribe", "already a subscriber", "sign me up", "sign up here", "to our newsletter",
+    "for our newsletter", "für unseren newsletter", "zum newsletter", "newsletter abonnieren",
+    "per e-mail abonnieren", "jetzt abonnieren", "abonniere", "werden sie mitglied",
+    "vorteile sichern", "e-mail-adresse ein, um", "suscribirse aquí", "suscríbete",
+    "nuestra newsletter", "hazte miembro", "únete a nuestra comunidad", "abonnez-vous",
+    "inscrivez-vous", "iscriviti", "abbonati", "do subskrypcji", "subskrybuj", "zapisz się",
+    // apps and messaging channels
+    "for the latest stories", "straight to your phone", "lade dir die", "canal de telegram",
+    "canal de youtube", "message on whatsapp",
+    // support and donations
+    "supporting our work", "support our work", "artikel gefallen hat", "wesprzyj nas",
+];
+
+/// Blocks longer than this many characters are article text even when they contain a prompt
+/// phrase: a prompt is a sentence or two.
+pub const PROMPT_LINE_MAX_CHARS: usize = 300;
 
 /// Inline elements that are a line of their own for the boilerplate-line rule: a `<time>`
 /// holds an update stamp even when it shares its block with a byline.

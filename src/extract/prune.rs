@@ -4,13 +4,14 @@
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names::{self, NameCache, Named};
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::vocab::{
     BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES,
-    BOILERPLATE_PHRASE_MAX_WORDS, COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS,
-    FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS,
-    PLAIN_FURNITURE_HEADING_MIN_WORDS,
+    BOILERPLATE_PHRASE_MAX_WORDS, COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES,
+    FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
+    FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS,
+    PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES,
 };
 
 use crate::vocab::{
@@ -20,7 +21,7 @@ use crate::vocab::{
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
     NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX,
+    PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -144,14 +145,15 @@ impl MaskPolicy {
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
     let mut names = NameCache::default();
-    let mut reasons = reasons(dom, policy, &prose, &mut names, &[]);
+    let entry_fields = text_entry_ids(dom);
+    let mut reasons = reasons(dom, policy, &prose, &mut names, &entry_fields, &[]);
     let grids = grid_items(dom, &reasons, &prose);
     if !grids.is_empty() {
         let mut in_grid = vec![false; dom.len()];
         for &item in &grids {
             in_grid[item..dom.nodes[item].end].fill(true);
         }
-        reasons = self::reasons(dom, policy, &prose, &mut names, &in_grid);
+        reasons = self::reasons(dom, policy, &prose, &mut names, &entry_fields, &in_grid);
     }
     reasons
         .into_iter()
@@ -165,6 +167,7 @@ fn reasons<'a>(
     policy: &MaskPolicy,
     prose: &Prose,
     names: &mut NameCache<'a>,
+    entry_fields: &HashSet<&str>,
     link_lists_allowed: &[bool],
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
@@ -201,6 +204,10 @@ fn reasons<'a>(
                 || is_comment_section_beside_prose(dom, element, policy, prose, names, index));
         reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
+            || (tag == "label"
+                && element
+                    .attr("for")
+                    .is_some_and(|f| entry_fields.contains(f)))
         {
             Reason::Discarded
         } else if is_hidden(element)
@@ -225,6 +232,24 @@ fn reasons<'a>(
         };
     }
     reasons
+}
+
+/// Ids of the form fields a visitor types into (text inputs, text areas, drop-downs): their
+/// `<label for=…>` prompts the visitor ("Email address", "Your message") and is no content,
+/// unlike the labels of checkboxes and radio buttons, which name a product's options.
+fn text_entry_ids<'a>(dom: &FlatDom<'a>) -> HashSet<&'a str> {
+    dom.nodes
+        .iter()
+        .filter_map(|node| node.element())
+        .filter(|element| match element.name() {
+            "textarea" | "select" => true,
+            "input" => element.attr("type").map_or(true, |kind| {
+                TEXT_ENTRY_INPUT_TYPES.contains(&kind.trim().to_ascii_lowercase().as_str())
+            }),
+            _ => false,
+        })
+        .filter_map(|element| element.attr("id"))
+        .collect()
 }
 
 /// Drops the longer blocks of nearly nothing but links (teaser rails, "most read" boxes, link
@@ -418,7 +443,8 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
 
 /// Drops short leaf blocks that read as boilerplate lines: credits, sources, copyright,
 /// contact lines, update stamps, ad labels, prompts and reading-time notes (see
-/// [`BOILERPLATE_LINE_PREFIXES`] and [`BOILERPLATE_LINE_PHRASES`]). A leaf block whose text is
+/// [`BOILERPLATE_LINE_PREFIXES`] and [`BOILERPLATE_LINE_PHRASES`]), and somewhat longer ones
+/// that are subscribe, app or donation prompts ([`PROMPT_PHRASES`]). A leaf block whose text is
 /// a furniture heading ("Das könnte Sie auch interessieren" in a `<p>` or `<div>`) is a heading
 /// without the markup: it goes with the following siblings up to the next real heading.
 pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
@@ -445,7 +471,15 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
             continue;
         }
         let text = subtree_text(dom, Some(dropped), index);
-        if text.is_empty() || text.chars().count() > BOILERPLATE_LINE_MAX_CHARS {
+        let chars = text.chars().count();
+        if text.is_empty() || chars > PROMPT_LINE_MAX_CHARS {
+            continue;
+        }
+        if !inline_line && is_prompt(&text) {
+            dropped[index..end].fill(true);
+            continue;
+        }
+        if chars > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
         if is_boilerplate_line(&text) {
@@ -471,16 +505,55 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
     }
 }
 
+/// Whether a block of text is a subscribe, app or donation prompt (see [`PROMPT_PHRASES`]).
+fn is_prompt(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PROMPT_PHRASES.iter().any(|phrase| lower.contains(phrase))
+}
+
 /// Whether a short line of text is a boilerplate line.
 fn is_boilerplate_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     BOILERPLATE_LINE_PREFIXES
         .iter()
         .any(|prefix| lower.starts_with(prefix))
+        || CREDIT_PHRASES.iter().any(|phrase| lower.contains(phrase))
+        || is_date_stamp(&lower)
         || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
             && BOILERPLATE_LINE_PHRASES
                 .iter()
                 .any(|phrase| lower.contains(phrase)))
+}
+
+/// Whether a lowercased line is only a numeric date ("23.10.2018", "2023-11-03", "04/21/2022"),
+/// perhaps followed by a time and a word of [`DATE_STAMP_SUFFIXES`] ("19.10.19, 08:16 Uhr").
+fn is_date_stamp(lower: &str) -> bool {
+    let mut rest = lower.trim();
+    if let Some(stripped) = DATE_STAMP_SUFFIXES
+        .iter()
+        .find_map(|suffix| rest.strip_suffix(suffix))
+        .filter(|stripped| stripped.ends_with(|c: char| c.is_ascii_digit() || c == ' '))
+    {
+        rest = stripped.trim_end();
+    }
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || ".-/:, ".contains(c))
+    {
+        return false;
+    }
+    let groups: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|group| !group.is_empty())
+        .collect();
+    let (Some(first), Some(second), Some(third)) = (groups.first(), groups.get(1), groups.get(2))
+    else {
+        return false;
+    };
+    let (first, second, third) = (first.len(), second.len(), third.len());
+    let day_first = first <= 2 && second <= 2 && (third == 2 || third == 4);
+    let year_first = first == 4 && second <= 2 && third <= 2;
+    (day_first || year_first) && groups.len() <= 5
 }
 
 /// The text of a subtree, whitespace collapsed; with a mask, only the text nodes it keeps.
@@ -753,6 +826,16 @@ mod tests {
         assert_eq!(dropped, ["Home", "Tweet", "Secret", "Icon"]);
     }
 
+    #[test]
+    fn drops_labels_of_typed_fields_keeps_labels_of_options() {
+        let dropped = dropped_texts(
+            "<body><form><label for=mail>Email address</label><input id=mail type=email>\
+             <label for=msg>Your message</label><textarea id=msg></textarea>\
+             <label for=red>Crimson red</label><input id=red type=radio></form></body>",
+        );
+        assert_eq!(dropped, ["Email address", "Your message"]);
+    }
+
     fn kept_after_lines(html: &str) -> Vec<String> {
         let document = Html::parse_document(html);
         let dom = FlatDom::new(&document);
@@ -839,6 +922,52 @@ mod tests {
         assert!(kept[1].starts_with("Source: a long sentence"));
         assert_eq!(kept[2], "An article that mentions a newsletter in passing.");
         assert_eq!(kept.len(), 3);
+    }
+
+    #[test]
+    fn prompts_are_dropped_in_any_language() {
+        let kept = kept_after_lines(
+            "<body><p>The article's last paragraph, about the city council's newsletter.</p>\
+             <p>To view the full story, please subscribe to The Daily Example. You can choose \
+             an annual subscription or a weekly pass.</p>\
+             <p>¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.</p>\
+             <p>Czytasz nowy rodzaj materiału. Wesprzyj nas darowizną!</p></body>",
+        );
+        assert_eq!(
+            kept,
+            ["The article's last paragraph, about the city council's newsletter."]
+        );
+    }
+
+    #[test]
+    fn captions_outside_figcaption_are_dropped() {
+        let kept = kept_after_lines(
+            "<body><p>The article's paragraph, which names Getty Images as a company in a long \
+             sentence that is far too long to be a caption of any picture on the page at all, \
+             and goes on.</p>\
+             <p>Lee Elder beim Masters 1975. | © Augusta National/Getty Images</p>\
+             <p>Abbildung 4: klassische Schwachschicht.</p>\
+             <p>Vergrößern Eine kleine runde Aussparung im Display.</p>\
+             <p>(Credit: Jane Doe / Example)</p></body>",
+        );
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].starts_with("The article's paragraph"));
+    }
+
+    #[test]
+    fn date_stamps_are_dropped() {
+        assert!(is_date_stamp("23.10.2018"));
+        assert!(is_date_stamp("19.10.19, 08:16 uhr"));
+        assert!(is_date_stamp("14. 01. 2020, 13:47"));
+        assert!(is_date_stamp("2023-11-03"));
+        assert!(!is_date_stamp("4.3333333333333333"));
+        assert!(!is_date_stamp("1.2.3.4.5.6"));
+        assert!(!is_date_stamp("3. modex 2026"));
+        let kept = kept_after_lines(
+            "<body><p>23.10.2018</p><p>Publiziert: 03.04.2020, 12:35</p>\
+             <p>The article, which opened on 23.10.2018.</p></body>",
+        );
+        assert_eq!(kept, ["The article, which opened on 23.10.2018."]);
     }
 
     #[test]
