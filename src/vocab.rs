@@ -694,3 +694,15 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12),
     ("dezembro", 12), ("grudnia", 12),
 ];
+
+/// A first `<h1>` shorter than this is a logo or a label, not the headline.
+pub const MIN_HEADLINE_CHARS: usize = 3;
+
+/// The visible `<h1>` is the title when a declared title (`og:title`, `<title>`, JSON-LD
+/// `headline`) contains it, or, for an `<h1>` of at least [`MIN_HEADLINE_WORDS`] words, when
+/// the declared title has at least this share of its words: sites reword their meta titles for
+/// search engines ("Top 10 Trends to Watch" against "Trends for 2026: the Top 10").
+pub const HEADLINE_CONFIRMING_WORD_SHARE: f32 = 0.5;
+
+/// See [`HEADLINE_CONFIRMING_WORD_SHARE`].
+pub const MIN_HEADLINE_WORDS: usize = 2;

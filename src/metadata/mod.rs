@@ -14,7 +14,9 @@ mod jsonld;
 use evidence::Evidence;
 
 use crate::text::collapse_whitespace;
-use crate::vocab::TITLE_SEPARATORS;
+use crate::vocab::{
+    HEADLINE_CONFIRMING_WORD_SHARE, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
+};
 
 /// The metadata of one page. `None` means no evidence was found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -136,12 +138,28 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
 fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
     let title_tag = evidence.title_tag.as_deref();
     let meta_title = evidence.metas_for(TITLE_META).next();
+    let json_ld_headline =
+        jsonld::objects(&evidence.json_ld).find_map(|object| object.get("headline")?.as_str());
+    let declared: Vec<&str> = [meta_title, title_tag, json_ld_headline]
+        .into_iter()
+        .flatten()
+        .collect();
+    let site_folded = site.map(str::to_lowercase);
     let confirmed_h1 = evidence.h1.iter().take(1).find(|h1| {
         let h1_folded = h1.to_lowercase();
-        [title_tag, meta_title]
-            .into_iter()
-            .flatten()
-            .any(|t| t.to_lowercase().contains(&h1_folded))
+        if h1_folded.chars().count() < MIN_HEADLINE_CHARS
+            || Some(&h1_folded) == site_folded.as_ref()
+        {
+            return false;
+        }
+        let h1_words = words(&h1_folded);
+        declared.iter().any(|title| {
+            let title_folded = title.to_lowercase();
+            title_folded.contains(&h1_folded)
+                || (h1_words.len() >= MIN_HEADLINE_WORDS
+                    && h1_words.intersection(&words(&title_folded)).count() as f32
+                        >= HEADLINE_CONFIRMING_WORD_SHARE * h1_words.len() as f32)
+        })
     });
     if let Some(h1) = confirmed_h1 {
         return Some(h1.clone());
@@ -152,8 +170,15 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Cuts "Headline | Site" down to "Headline": drops the part equal to the site name, or else
-/// keeps the longest part.
+/// The distinct words of a lowercased text.
+fn words(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Cuts "Headline | Site" down to "Headline": drops the parts naming the site, or else keeps
+/// the longest part.
 ///
 /// ```
 /// use dechaff::metadata::strip_site_name;
@@ -172,7 +197,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             let kept: Vec<&str> = parts
                 .iter()
                 .copied()
-                .filter(|p| p.to_lowercase() != site)
+                .filter(|p| !p.to_lowercase().contains(&site))
                 .collect();
             if kept.len() < parts.len() && !kept.is_empty() {
                 return kept.join(separator);
@@ -306,6 +331,26 @@ mod tests {
             r#"<meta property="article:author" content="https://facebook.com/x"><a rel=author>by Ann Lee</a>"#,
         );
         assert_eq!(from_html(&html).author.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_reworded_meta_title_still_confirms_the_headline() {
+        let html = Html::parse_document(
+            r#"<title>Trends for 2026: the top ten | Daily Planet</title>
+            <h1>Top ten trends to watch</h1>"#,
+        );
+        assert_eq!(
+            from_html(&html).title.as_deref(),
+            Some("Top ten trends to watch")
+        );
+    }
+
+    #[test]
+    fn parts_naming_the_site_are_cut() {
+        assert_eq!(
+            strip_site_name("Rain expected - Daily Planet News", Some("Daily Planet")),
+            "Rain expected"
+        );
     }
 
     #[test]
