@@ -706,3 +706,26 @@ pub const HEADLINE_CONFIRMING_WORD_SHARE: f32 = 0.5;
 
 /// See [`HEADLINE_CONFIRMING_WORD_SHARE`].
 pub const MIN_HEADLINE_WORDS: usize = 2;
+
+/// Words before the names in a byline ("By Ann Lee", "Von Anna Schmidt", "Autor: …"), longest
+/// first so that "written by" wins over "by"; matched without case, followed by a space or ':'.
+pub const AUTHOR_PREFIXES: &[&str] = &[
+    "geschrieben von", "written by", "posted by", "autorin", "author", "auteur", "autor", "by",
+    "von", "par", "por", "di", "door", "da",
+];
+
+/// What separates the names from the rest of a byline ("Ann Lee | 3 min read").
+pub const AUTHOR_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " – ", " — ", " - ", "\u{a0}|"];
+
+/// Words that, followed by a number, start the date of a byline ("Ann Lee on 19 March",
+/// "Anna Schmidt am 19.03.").
+pub const AUTHOR_DATE_CONNECTORS: &[&str] = &["on", "am", "le", "el", "il", "op", "em"];
+
+/// Lowercase words that end the names of a byline: what follows is a date, a role or a count.
+pub const AUTHOR_TRAILERS: &[&str] = &[
+    "updated", "published", "posted", "veröffentlicht", "aktualisiert", "publié", "publicado",
+    "pubblicato", "mis", "read", "min", "minutes", "comments", "kommentare",
+];
+
+/// Longer author strings are sentences or boxes, not names.
+pub const MAX_AUTHOR_CHARS: usize = 80;

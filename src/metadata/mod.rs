@@ -15,7 +15,9 @@ use evidence::Evidence;
 
 use crate::text::collapse_whitespace;
 use crate::vocab::{
-    HEADLINE_CONFIRMING_WORD_SHARE, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
+    AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
+    HEADLINE_CONFIRMING_WORD_SHARE, MAX_AUTHOR_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS,
+    TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -97,23 +99,7 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .next()
         .map(|s| s.trim_start_matches('@').to_string());
     let date = publication_date(&evidence, latest).map(|date| date.format("%Y-%m-%d").to_string());
-    let author = evidence
-        .metas_for(AUTHOR_META)
-        .find(|value| !value.contains("://"))
-        .or_else(|| {
-            evidence
-                .rel_authors
-                .iter()
-                .map(String::as_str)
-                .chain(
-                    evidence
-                        .itemprops_for(&["author"])
-                        .map(|itemprop| itemprop.attribute.as_deref().unwrap_or(&itemprop.text)),
-                )
-                .chain(evidence.bylines.iter().map(String::as_str))
-                .next()
-        })
-        .and_then(clean_author);
+    let author = author(&evidence);
     let description = evidence
         .metas_for(DESCRIPTION_META)
         .next()
@@ -211,14 +197,83 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-/// Strips "By" and role words from an author string; `None` when nothing name-like is left.
+/// The author: JSON-LD `author` (a name, a Person, or a list of them), author meta tags,
+/// `rel=author` links, `itemprop=author`, then byline elements; the first that is still a name
+/// once cleaned.
+fn author(evidence: &Evidence) -> Option<String> {
+    let json_ld = jsonld::objects(&evidence.json_ld).filter_map(|object| {
+        let names: Vec<&str> = match object.get("author")? {
+            serde_json::Value::Array(items) => items.iter().filter_map(person_name).collect(),
+            single => person_name(single).into_iter().collect(),
+        };
+        (!names.is_empty()).then(|| names.join("; "))
+    });
+    let declared = evidence
+        .metas_for(AUTHOR_META)
+        .chain(evidence.rel_authors.iter().map(String::as_str))
+        .chain(
+            evidence
+                .itemprops_for(&["author"])
+                .map(|itemprop| itemprop.attribute.as_deref().unwrap_or(&itemprop.text)),
+        )
+        .chain(evidence.bylines.iter().map(String::as_str))
+        .map(str::to_string);
+    json_ld
+        .chain(declared)
+        .find_map(|author| clean_author(&author))
+}
+
+/// The name of a JSON-LD person: a string, or an object's `name`.
+fn person_name(value: &serde_json::Value) -> Option<&str> {
+    match value {
+        serde_json::Value::String(name) => Some(name),
+        serde_json::Value::Object(person) => person.get("name")?.as_str(),
+        _ => None,
+    }
+}
+
+/// An author string cut down to the names: "By" and its translations go, and so does what
+/// follows the names in a byline ("| 3 min read", "on 19 March", "Updated …"). `None` when
+/// nothing name-like is left: a URL, a number, or a sentence rather than a name.
 fn clean_author(author: &str) -> Option<String> {
     let author = collapse_whitespace(author);
-    let author = match author.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim(),
-        _ => author.as_str(),
-    };
-    (!author.is_empty() && author.chars().any(char::is_alphabetic)).then(|| author.to_string())
+    let mut rest = author.as_str();
+    for prefix in AUTHOR_PREFIXES {
+        if let Some(head) = rest.get(..prefix.len()) {
+            if head.eq_ignore_ascii_case(prefix) && rest[prefix.len()..].starts_with([' ', ':']) {
+                rest = rest[prefix.len()..].trim_start_matches([' ', ':']);
+                break;
+            }
+        }
+    }
+    if let Some(cut) = AUTHOR_SEPARATORS
+        .iter()
+        .filter_map(|separator| rest.find(separator))
+        .min()
+    {
+        rest = &rest[..cut];
+    }
+    let tokens: Vec<&str> = rest.split(' ').collect();
+    let end = (0..tokens.len())
+        .find(|&i| {
+            let token = tokens[i];
+            let lower = token.to_lowercase();
+            let starts_with_digit = token.starts_with(|c: char| c.is_ascii_digit());
+            let next_is_number = tokens
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+            (starts_with_digit && token.contains(['.', '/', ':']))
+                || (AUTHOR_DATE_CONNECTORS.contains(&lower.as_str()) && next_is_number)
+                || AUTHOR_TRAILERS.contains(&lower.trim_end_matches([':', ',']))
+        })
+        .unwrap_or(tokens.len());
+    let name = tokens[..end].join(" ");
+    let name = name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'));
+    let name_like = !name.is_empty()
+        && !name.contains("://")
+        && name.chars().any(char::is_alphabetic)
+        && name.chars().count() <= MAX_AUTHOR_CHARS;
+    name_like.then(|| name.to_string())
 }
 
 /// The publication date, from the most trusted source that has one: JSON-LD
@@ -323,6 +378,31 @@ mod tests {
         assert_eq!(normalize_lang("EN").as_deref(), Some("en"));
         assert_eq!(normalize_lang("zh-Hant-TW").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_lang("english"), None);
+    }
+
+    #[test]
+    fn bylines_are_cut_down_to_the_names() {
+        for (byline, name) in [
+            ("By Ann Lee | 3 min read", "Ann Lee"),
+            ("Von Anna Schmidt am 19.03.2017", "Anna Schmidt"),
+            ("Written by: Ann Lee, Updated March 3", "Ann Lee"),
+            ("par Jean Dupont le 19 mars 2017", "Jean Dupont"),
+            ("Ann Lee 19/03/2017", "Ann Lee"),
+        ] {
+            assert_eq!(clean_author(byline).as_deref(), Some(name), "{byline}");
+        }
+        assert_eq!(clean_author("https://example.org/ann"), None);
+        assert_eq!(clean_author("1234"), None);
+    }
+
+    #[test]
+    fn json_ld_authors_come_first_and_lists_are_joined() {
+        let html = Html::parse_document(
+            r#"<meta name="author" content="Site Team"><script type="application/ld+json">
+            {"@graph": [{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"},
+            "Bo Chen"]}]}</script>"#,
+        );
+        assert_eq!(from_html(&html).author.as_deref(), Some("Ann Lee; Bo Chen"));
     }
 
     #[test]
