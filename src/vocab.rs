@@ -231,6 +231,18 @@ pub const HEADING_ANCHOR_SEARCH_NODES: usize = 8;
 /// `comments` with `--comments`.
 pub const COMMENT_CLASS_PATTERNS: &[&str] = &["comment", "kommentar", "disqus"];
 
+/// Class/id fragments of customer-review sections (also in [`BOILERPLATE_CLASS_PATTERNS`]). On
+/// a page that declares a product for sale (see [`SHOP_SCHEMA_TYPES`]) they are dropped even
+/// when they hold most of the page's prose, as the reviews under a short product description
+/// often do; elsewhere (a moving company's testimonials, a bookseller's editorial reviews)
+/// review-named blocks that hold the prose stay. Shipping, returns and delivery terms are not
+/// here: shoppers' truth keeps them as often as not.
+pub const SHOP_FURNITURE_CLASS_PATTERNS: &[&str] = &["reviews"];
+
+/// schema.org types that mark a page as a shop's product page, in microdata (`itemtype`) or
+/// JSON-LD (`"@type": "Product"`).
+pub const SHOP_SCHEMA_TYPES: &[&str] = &["Product", "Offer"];
+
 /// Class/id fragments of reply forms and buttons: dropped, except on forum pages, whose
 /// software names the posts themselves `reply` or `comment`.
 pub const REPLY_CLASS_PATTERNS: &[&str] = &["respond", "reply"];

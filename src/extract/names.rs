@@ -10,6 +10,7 @@ use crate::vocab::{
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
     HERO_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
     POSITIVE_CLASS_PATTERNS, QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
+    SHOP_FURNITURE_CLASS_PATTERNS,
 };
 
 /// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
@@ -80,6 +81,9 @@ pub static BOILERPLATE: LazyLock<NameMatcher> =
 /// Reply forms and buttons ([`REPLY_CLASS_PATTERNS`]).
 pub static REPLIES: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(REPLY_CLASS_PATTERNS));
+/// Customer reviews ([`SHOP_FURNITURE_CLASS_PATTERNS`]).
+pub static SHOP_FURNITURE: LazyLock<NameMatcher> =
+    LazyLock::new(|| NameMatcher::new(SHOP_FURNITURE_CLASS_PATTERNS));
 /// Collapsed panels ([`COLLAPSED_PANEL_PATTERNS`]).
 pub static COLLAPSED_PANELS: LazyLock<NameMatcher> =
     LazyLock::new(|| NameMatcher::new(COLLAPSED_PANEL_PATTERNS));
@@ -125,16 +129,19 @@ impl Named {
     pub const HERO: Named = Named(1 << 4);
     /// [`CONTENT`].
     pub const CONTENT: Named = Named(1 << 5);
+    /// [`SHOP_FURNITURE`].
+    pub const SHOP_FURNITURE: Named = Named(1 << 6);
 
     /// Matches a class or id list against every pruning vocabulary.
     pub fn of(names: &str) -> Named {
-        let vocabularies: [(&NameMatcher, Named); 6] = [
+        let vocabularies: [(&NameMatcher, Named); 7] = [
             (&BOILERPLATE, Named::BOILERPLATE),
             (&COMMENTS, Named::COMMENTS),
             (&REPLIES, Named::REPLIES),
             (&BANNER, Named::BANNER),
             (&HERO, Named::HERO),
             (&CONTENT, Named::CONTENT),
+            (&SHOP_FURNITURE, Named::SHOP_FURNITURE),
         ];
         let mut named = Named::default();
         for (matcher, bit) in vocabularies {

@@ -21,7 +21,7 @@ use crate::vocab::{
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
     NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
+    PROSE_HOLDER_SHARE, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -146,14 +146,19 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
     let mut names = NameCache::default();
     let entry_fields = text_entry_ids(dom);
-    let mut reasons = reasons(dom, policy, &prose, &mut names, &entry_fields, &[]);
+    let shop_page = is_shop_page(dom);
+    let facts = PageFacts {
+        entry_fields: &entry_fields,
+        shop_page,
+    };
+    let mut reasons = reasons(dom, policy, &prose, &mut names, &facts, &[]);
     let grids = grid_items(dom, &reasons, &prose);
     if !grids.is_empty() {
         let mut in_grid = vec![false; dom.len()];
         for &item in &grids {
             in_grid[item..dom.nodes[item].end].fill(true);
         }
-        reasons = self::reasons(dom, policy, &prose, &mut names, &entry_fields, &in_grid);
+        reasons = self::reasons(dom, policy, &prose, &mut names, &facts, &in_grid);
     }
     reasons
         .into_iter()
@@ -167,7 +172,7 @@ fn reasons<'a>(
     policy: &MaskPolicy,
     prose: &Prose,
     names: &mut NameCache<'a>,
-    entry_fields: &HashSet<&str>,
+    facts: &PageFacts,
     link_lists_allowed: &[bool],
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
@@ -196,18 +201,22 @@ fn reasons<'a>(
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             });
         // A page-wide container or the holder of the page's prose is the content whatever
-        // its name says, except a comment section beside the article it comments on.
+        // its name says, except a comment section beside the article it comments on, and a
+        // product page's customer reviews.
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
-            && is_boilerplate_by_name(dom, index, element, policy, prose, names)
-            && ((!container && !prose.holds_the_prose(index))
-                || is_comment_section_beside_prose(dom, element, policy, prose, names, index));
+            && ((facts.shop_page && !container && is_shop_furniture(element, names))
+                || (is_boilerplate_by_name(dom, index, element, policy, prose, names)
+                    && ((!container && !prose.holds_the_prose(index))
+                        || is_comment_section_beside_prose(
+                            dom, element, policy, prose, names, index,
+                        ))));
         reasons[index] = if DISCARD_TAGS.contains(&tag)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
             || (tag == "label"
                 && element
                     .attr("for")
-                    .is_some_and(|f| entry_fields.contains(f)))
+                    .is_some_and(|f| facts.entry_fields.contains(f)))
         {
             Reason::Discarded
         } else if is_hidden(element)
@@ -232,6 +241,56 @@ fn reasons<'a>(
         };
     }
     reasons
+}
+
+/// What the rules know about the page as a whole.
+struct PageFacts<'f, 'a> {
+    /// Ids of the fields a visitor types into (see [`text_entry_ids`]).
+    entry_fields: &'f HashSet<&'a str>,
+    /// The page declares a product for sale (see [`is_shop_page`]).
+    shop_page: bool,
+}
+
+/// A shop's furniture around a product (see [`crate::vocab::SHOP_FURNITURE_CLASS_PATTERNS`]).
+fn is_shop_furniture<'a>(element: &'a scraper::node::Element, names: &mut NameCache<'a>) -> bool {
+    let named = names.of(element.attr("id"), element.attr("class"));
+    named.has(Named::SHOP_FURNITURE) && !named.has(Named::CONTENT)
+}
+
+/// Whether the page declares a product for sale: a [`SHOP_SCHEMA_TYPES`] type in microdata
+/// (`itemtype=".../Product"`) or JSON-LD (`"@type": "Product"`).
+fn is_shop_page(dom: &FlatDom) -> bool {
+    dom.nodes.iter().enumerate().any(|(index, node)| {
+        let Some(element) = node.element() else {
+            return false;
+        };
+        if element.name() == "script" && element.attr("type") == Some("application/ld+json") {
+            return dom.nodes[index..dom.nodes[index].end]
+                .iter()
+                .any(|child| matches!(child.kind, Kind::Text(text) if declares_shop_type(text)));
+        }
+        element.attr("itemtype").is_some_and(|itemtype| {
+            let kind = itemtype.trim().rsplit('/').next().unwrap_or("");
+            SHOP_SCHEMA_TYPES.contains(&kind)
+        })
+    })
+}
+
+/// Whether JSON-LD text gives some object a [`SHOP_SCHEMA_TYPES`] type.
+fn declares_shop_type(json: &str) -> bool {
+    json.match_indices("\"@type\"").any(|(at, key)| {
+        let rest = json[at + key.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix('[').unwrap_or(rest).trim_start();
+        rest.strip_prefix('"').is_some_and(|value| {
+            let value = value.split('"').next().unwrap_or("");
+            let value = value.rsplit('/').next().unwrap_or(value);
+            SHOP_SCHEMA_TYPES.contains(&value)
+        })
+    })
 }
 
 /// Ids of the form fields a visitor types into (text inputs, text areas, drop-downs): their
@@ -824,6 +883,45 @@ mod tests {
              <div class='article-body share-enabled'><p>Kept paragraph.</p></div></body>",
         );
         assert_eq!(dropped, ["Home", "Tweet", "Secret", "Icon"]);
+    }
+
+    #[test]
+    fn customer_reviews_holding_the_prose_go_on_product_pages_only() {
+        let review = "<p>Great pack, I carried it on a week of trails and it held up well.</p>";
+        let page = |schema: &str| {
+            format!(
+                "<head>{schema}</head><body><div class=description><p>{}</p></div>\
+                 <div class=product-reviews>{}</div></body>",
+                "A light day pack with pockets galore, for a wide range of body types. ".repeat(12),
+                review.repeat(12)
+            )
+        };
+        let json_ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type" : "Product","name":"Pack"}</script>"#;
+        let dropped = dropped_texts(&page(json_ld));
+        assert_eq!(
+            dropped.len(),
+            13,
+            "the script and every review: {dropped:?}"
+        );
+        assert!(dropped_texts(&page(""))
+            .iter()
+            .all(|text| !text.starts_with("Great pack")));
+        let microdata = page("").replace(
+            "<body>",
+            "<body itemscope itemtype=https://schema.org/Product>",
+        );
+        assert_eq!(dropped_texts(&microdata).len(), 12);
+    }
+
+    #[test]
+    fn shop_types_are_read_from_json_ld_type_values() {
+        assert!(declares_shop_type(r#"{"@type":"Product"}"#));
+        assert!(declares_shop_type(r#"{"@type": ["Offer", "Thing"]}"#));
+        assert!(!declares_shop_type(r#"{"@type":"ProductCollection"}"#));
+        assert!(!declares_shop_type(
+            r#"{"@type":"Article","about":"Product"}"#
+        ));
     }
 
     #[test]
