@@ -223,6 +223,15 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "author", "autor", "kontakt", "contact", "ansprechpartner", "infobox",
 ];
 
+/// Microdata properties (`itemprop`) of author boxes: many are marked up only as
+/// `itemprop=author` (a `Person` with avatar, name and description), with no telling class.
+/// Such an element is dropped like one named by [`BOILERPLATE_CLASS_PATTERNS`] …
+pub const AUTHOR_BOX_ITEMPROPS: &[&str] = &["author"];
+
+/// … when it holds at least this many characters: a bio, not the bare name of a byline or a
+/// forum post's author (which forum truth keeps).
+pub const AUTHOR_BOX_MIN_CHARS: usize = 100;
+
 /// How many nodes into an element to look for the heading its id may be made from
 /// ("id=\"sharing-with-others\"" on a section titled "Sharing with others").
 pub const HEADING_ANCHOR_SEARCH_NODES: usize = 8;
@@ -509,6 +518,34 @@ pub const OUTSIDE_CORE_MIN_CHARS: usize = 80;
 
 /// … or have more than this share of link text.
 pub const OUTSIDE_CORE_MAX_LINK_DENSITY: f32 = 0.3;
+
+/// Teaser cards (sibling blocks of one tag and class, each with a heading linking to another
+/// page: "more stories" streams) outside the article's core are dropped in runs of at least
+/// this many …
+pub const TEASER_MIN_RUN: usize = 3;
+
+/// … when at least this many of the run's members are cards …
+pub const TEASER_MIN_CARDS: usize = 2;
+
+/// … and at least this share of the run's members are cards (one card may lack its headline)
+/// …
+pub const TEASER_MIN_CARD_SHARE: f32 = 0.6;
+
+/// … a card being at most this many characters (headline, excerpt, date, category) …
+pub const TEASER_CARD_MAX_CHARS: usize = 1200;
+
+/// … and only when the core holds at least this many characters of prose.
+pub const TEASER_CORE_MIN_CHARS: usize = 1000;
+
+/// A card's excerpt: a paragraph of at least this many characters …
+pub const TEASER_EXCERPT_MIN_CHARS: usize = 60;
+
+/// … with less than this share of link text.
+pub const TEASER_EXCERPT_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Teaser runs are dropped only when together they are at most this many times as long as the
+/// core: on listing pages the runs are the content.
+pub const TEASER_MAX_CORE_RATIO: f32 = 1.5;
 
 /// The trade-off between keeping everything that may be article and keeping only what surely
 /// is. Each preset is a set of thresholds; `Preset::BALANCED` is the default.

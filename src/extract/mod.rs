@@ -6,8 +6,9 @@
 //! 3. `region` takes the container the page marks as its main content (`articleBody`, a
 //!    lone `<article>`, `<main>`), or the whole `<body>`.
 //! 4. `score` lets paragraphs vote for their containers (Readability's idea) and finds the
-//!    article's core; when the core dominates the region, `refine` trims the blocks around
-//!    it that do not read like content (related links, bylines, sources, share lines).
+//!    article's core; `refine` drops runs of teaser cards outside it ("more stories" streams
+//!    with excerpts) and, when the core dominates the region, trims the blocks around it that
+//!    do not read like content (related links, bylines, sources, share lines).
 //! 5. `serialize` writes the kept nodes as paragraphs of text and, when asked, `markdown`
 //!    writes the same kept nodes as Markdown.
 
@@ -125,6 +126,8 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);
     let core = score::article_roots(&dom, &dropped);
+    refine::drop_teaser_runs(&dom, &mut dropped, &kept, region, &core);
+    let kept = prune::kept_chars(&dom, &dropped);
     let region_end = dom.nodes[region].end;
     let core_chars: u32 = core
         .iter()

@@ -7,9 +7,10 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::vocab::{
-    BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES,
-    BOILERPLATE_PHRASE_MAX_WORDS, COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES,
-    FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
+    AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS,
+    BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
+    COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES,
+    FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
     FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS,
     PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES,
 };
@@ -206,7 +207,8 @@ fn reasons<'a>(
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
             && ((facts.shop_page && !container && is_shop_furniture(element, names))
-                || (is_boilerplate_by_name(dom, index, element, policy, prose, names)
+                || ((is_boilerplate_by_name(dom, index, element, policy, prose, names)
+                    || is_author_box_by_itemprop(dom, index, element))
                     && ((!container && !prose.holds_the_prose(index))
                         || is_comment_section_beside_prose(
                             dom, element, policy, prose, names, index,
@@ -788,6 +790,24 @@ fn is_boilerplate_by_name<'a>(
     furniture && !named.has(Named::CONTENT)
 }
 
+/// An author box marked up only as microdata: an element whose `itemprop` is one of
+/// [`AUTHOR_BOX_ITEMPROPS`] holding at least [`AUTHOR_BOX_MIN_CHARS`] of text — a bio, not
+/// just the name a forum post or byline carries.
+fn is_author_box_by_itemprop(
+    dom: &FlatDom,
+    index: usize,
+    element: &scraper::node::Element,
+) -> bool {
+    dom.text_chars[index] as usize >= AUTHOR_BOX_MIN_CHARS
+        && element.attr("itemprop").is_some_and(|value| {
+            value.split_ascii_whitespace().any(|token| {
+                AUTHOR_BOX_ITEMPROPS
+                    .iter()
+                    .any(|furniture| token.eq_ignore_ascii_case(furniture))
+            })
+        })
+}
+
 /// A comment section beside an article body (an element named as one, see
 /// [`crate::vocab::CONTENT_CLASS_PATTERNS`]) holding at least [`COMMENTS_BESIDE_PROSE_SHARE`]
 /// of the section's non-link text: however much text the section holds, the article is the
@@ -1105,6 +1125,25 @@ mod tests {
              <div class=kontakt-box>Ansprechpartner: Max</div></body>",
         );
         assert_eq!(dropped, ["Über die Autorin", "Ansprechpartner: Max"]);
+    }
+
+    #[test]
+    fn author_boxes_marked_up_as_microdata_are_dropped_bare_names_stay() {
+        let dropped = dropped_texts(
+            "<body><div class=entry><p>Kept paragraph.</p>\
+             <span itemprop=author>Ana Ruiz</span></div>\
+             <div class=box-wrap itemscope itemprop=author><div class=name>Ana Ruiz</div>\
+             <p>Ana escribe sobre ciencia y tecnología desde 2010 y dirige la sección de \
+             divulgación del periódico.</p></div></body>",
+        );
+        assert_eq!(
+            dropped,
+            [
+                "Ana Ruiz",
+                "Ana escribe sobre ciencia y tecnología desde 2010 y dirige la sección de \
+                 divulgación del periódico."
+            ]
+        );
     }
 
     #[test]

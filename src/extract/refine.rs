@@ -2,7 +2,12 @@
 //! blocks that read like content stay.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use crate::vocab::{BLOCK_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS};
+use crate::vocab::{
+    BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
+    TEASER_CARD_MAX_CHARS, TEASER_CORE_MIN_CHARS, TEASER_EXCERPT_MAX_LINK_DENSITY,
+    TEASER_EXCERPT_MIN_CHARS, TEASER_MAX_CORE_RATIO, TEASER_MIN_CARDS, TEASER_MIN_CARD_SHARE,
+    TEASER_MIN_RUN,
+};
 
 /// Drops the text of the blocks inside `region` but outside every `core` subtree that are
 /// short or mostly links. A block is the nearest block-level ancestor of a text node; its
@@ -50,6 +55,169 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
 }
 
+/// Drops runs of teaser cards outside the article's core: sibling elements of one kind (same
+/// tag and class) that each carry a heading linking elsewhere, with maybe an excerpt, a date or
+/// an image — the "more stories" streams pages put before and after an article. Runs whose
+/// parent holds or lies inside the core stay (a listing page's core is such a run), and so
+/// does everything when the core is too short to be prose.
+pub fn drop_teaser_runs(
+    dom: &FlatDom,
+    dropped: &mut [bool],
+    kept: &[u32],
+    region: usize,
+    core: &[usize],
+) {
+    let end = dom.nodes[region].end;
+    let core: Vec<usize> = core
+        .iter()
+        .copied()
+        .filter(|&root| root >= region && root < end)
+        .collect();
+    let core_chars: u32 = core.iter().map(|&root| kept[root]).sum();
+    if (core_chars as usize) < TEASER_CORE_MIN_CHARS {
+        return;
+    }
+    let touches_core = |index: usize| {
+        core.iter().any(|&root| {
+            (root >= index && root < dom.nodes[index].end)
+                || (index >= root && index < dom.nodes[root].end)
+        })
+    };
+    let mut drops: Vec<usize> = Vec::new();
+    // Runs nested inside a member of a run already taken go with it.
+    let mut taken_until = region;
+    for parent in region..end {
+        if parent < taken_until
+            || dropped[parent]
+            || dom.nodes[parent].element().is_none()
+            || kept[parent] == 0
+        {
+            continue;
+        }
+        let children: Vec<usize> = child_elements(dom, parent)
+            .filter(|&child| !dropped[child] && kept[child] > 0)
+            .collect();
+        if children.len() < TEASER_MIN_RUN || touches_core(parent) {
+            continue;
+        }
+        let mut groups: Vec<(&str, Option<&str>, Vec<usize>)> = Vec::new();
+        for &child in &children {
+            let Some(element) = dom.nodes[child].element() else {
+                continue;
+            };
+            let key = (element.name(), element.attr("class"));
+            match groups
+                .iter_mut()
+                .find(|(tag, class, _)| (*tag, *class) == key)
+            {
+                Some((_, _, members)) => members.push(child),
+                None => groups.push((key.0, key.1, vec![child])),
+            }
+        }
+        for (_, _, members) in groups {
+            if members.len() < TEASER_MIN_RUN {
+                continue;
+            }
+            let cards = members
+                .iter()
+                .filter(|&&member| is_teaser_card(dom, dropped, kept, member))
+                .count();
+            if cards >= TEASER_MIN_CARDS
+                && cards as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
+            {
+                if let Some(&last) = members.last() {
+                    taken_until = taken_until.max(dom.nodes[last].end);
+                }
+                drops.extend(members);
+            }
+        }
+    }
+    let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
+    if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
+        return;
+    }
+    for index in drops {
+        dropped[index] = true;
+    }
+}
+
+/// The element children of `parent`.
+fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = usize> + 'd {
+    let end = dom.nodes[parent].end;
+    let mut child = parent + 1;
+    std::iter::from_fn(move || {
+        while child < end {
+            let current = child;
+            child = dom.nodes[current].end;
+            if dom.nodes[current].element().is_some() {
+                return Some(current);
+            }
+        }
+        None
+    })
+}
+
+/// A short block with a heading that is mostly a link to another page.
+fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
+    if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
+        return false;
+    }
+    let end = dom.nodes[item].end;
+    let has_excerpt = (item + 1..end).any(|index| {
+        !dropped[index]
+            && dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
+            && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
+            && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
+            && !(index..dom.nodes[index].end).any(|inner| {
+                dom.nodes[inner]
+                    .tag()
+                    .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+            })
+    });
+    if !has_excerpt {
+        return false;
+    }
+    let mut index = item + 1;
+    while index < end {
+        if dropped[index] {
+            index = dom.nodes[index].end;
+            continue;
+        }
+        let is_heading = dom.nodes[index]
+            .tag()
+            .is_some_and(|tag| HEADING_TAGS.contains(&tag));
+        if is_heading && kept[index] > 0 && heading_links_away(dom, item, index) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether most of the heading's text is one link to another page, the link inside the
+/// heading or around it (within `item`).
+fn heading_links_away(dom: &FlatDom, item: usize, heading: usize) -> bool {
+    let links_away = |index: usize| {
+        dom.nodes[index].element().is_some_and(|element| {
+            element.name() == "a"
+                && element.attr("href").is_some_and(|href| {
+                    !href.trim().is_empty() && !href.trim_start().starts_with('#')
+                })
+        })
+    };
+    let mut ancestor = dom.nodes[heading].parent;
+    while ancestor != NO_PARENT && ancestor > item {
+        if links_away(ancestor) {
+            return true;
+        }
+        ancestor = dom.nodes[ancestor].parent;
+    }
+    (heading + 1..dom.nodes[heading].end)
+        .any(|index| links_away(index) && dom.text_chars[index] * 2 >= dom.text_chars[heading])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +254,56 @@ mod tests {
         assert!(!kept
             .iter()
             .any(|t| t.contains("Related") || t.contains("Short")));
+    }
+
+    #[test]
+    fn teaser_runs_outside_a_prose_core_go_listing_runs_stay() {
+        let prose =
+            "A paragraph of the article, long enough to read as prose, with clauses. ".repeat(4);
+        let card = |n: usize| {
+            format!(
+                "<div class=card><span class=date>3 May</span><h3><a href=/story-{n}>Story \
+                 number {n}</a></h3><p>The excerpt of another story, cut short after a \
+                 sentence or two of its opening lines…</p></div>"
+            )
+        };
+        let cards: String = (0..3).map(card).collect();
+        let html = format!(
+            "<body><div id=core><p>{prose}</p><p>{prose}</p><p>{prose}</p><p>{prose}</p></div>\
+             <div class=more>{cards}</div></body>"
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let body = dom.first_with_tag("body").unwrap();
+        let core = dom
+            .nodes
+            .iter()
+            .position(|n| n.element().is_some_and(|e| e.attr("id") == Some("core")))
+            .unwrap();
+        let kept_text = |dropped: &[bool]| {
+            let mut text = String::new();
+            dom.walk_kept(dropped, body, |visit| {
+                if let crate::extract::dom::Visit::Text(t) = visit {
+                    text.push_str(t);
+                }
+            });
+            text
+        };
+        let mut dropped = vec![false; dom.len()];
+        let kept = crate::extract::prune::kept_chars(&dom, &dropped);
+        drop_teaser_runs(&dom, &mut dropped, &kept, body, &[core]);
+        let text = kept_text(&dropped);
+        assert!(text.contains("A paragraph of the article"));
+        assert!(!text.contains("Story number") && !text.contains("excerpt"));
+
+        // When the run holds the core (a listing page), it stays.
+        let card = dom
+            .nodes
+            .iter()
+            .position(|n| n.element().is_some_and(|e| e.attr("class") == Some("card")))
+            .unwrap();
+        let mut dropped = vec![false; dom.len()];
+        drop_teaser_runs(&dom, &mut dropped, &kept, body, &[card]);
+        assert!(kept_text(&dropped).contains("Story number 2"));
     }
 }
