@@ -57,21 +57,18 @@ impl NameMatcher {
         // A BEM modifier (`node--promoted`, `article--sidebar-right`) describes the block
         // before it; only the block's name says what the element is.
         let token = token.split("--").next().unwrap_or(token);
-        let is_flag = CLASS_FLAG_PREFIXES.iter().any(|prefix| {
-            token.len() > prefix.len()
-                && token
-                    .get(..prefix.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-        });
-        if is_flag {
-            return false;
-        }
-        if self.long.as_ref().is_some_and(|long| long.is_match(token)) {
-            return true;
-        }
-        token
-            .split(['-', '_', ':'])
-            .any(|part| self.short.iter().any(|p| part.eq_ignore_ascii_case(p)))
+        let matched = self.long.as_ref().is_some_and(|long| long.is_match(token))
+            || token
+                .split(['-', '_', ':'])
+                .any(|part| self.short.iter().any(|p| part.eq_ignore_ascii_case(p)));
+        // Checked only on a match, which is rare: most tokens match nothing.
+        matched
+            && !CLASS_FLAG_PREFIXES.iter().any(|prefix| {
+                token.len() > prefix.len()
+                    && token
+                        .get(..prefix.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            })
     }
 }
 

@@ -4,6 +4,9 @@
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names::{self, NameCache, Named};
 use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use std::collections::{HashMap, HashSet};
 
 use crate::vocab::{
@@ -566,10 +569,21 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
     }
 }
 
+/// Compiles a phrase table for matching anywhere in a lowercased text in one pass.
+fn phrase_matcher(phrases: &[&str]) -> AhoCorasick {
+    // The tables are short literal lists; building them cannot fail.
+    AhoCorasick::new(phrases).expect("phrase tables compile")
+}
+
+static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(PROMPT_PHRASES));
+static CREDITS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(CREDIT_PHRASES));
+static LINE_PHRASES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| phrase_matcher(BOILERPLATE_LINE_PHRASES));
+
 /// Whether a block of text is a subscribe, app or donation prompt (see [`PROMPT_PHRASES`]).
 fn is_prompt(text: &str) -> bool {
     let lower = text.to_lowercase();
-    PROMPT_PHRASES.iter().any(|phrase| lower.contains(phrase))
+    PROMPTS.is_match(&lower)
 }
 
 /// Whether a short line of text is a boilerplate line.
@@ -578,12 +592,10 @@ fn is_boilerplate_line(text: &str) -> bool {
     BOILERPLATE_LINE_PREFIXES
         .iter()
         .any(|prefix| lower.starts_with(prefix))
-        || CREDIT_PHRASES.iter().any(|phrase| lower.contains(phrase))
+        || CREDITS.is_match(&lower)
         || is_date_stamp(&lower)
         || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
-            && BOILERPLATE_LINE_PHRASES
-                .iter()
-                .any(|phrase| lower.contains(phrase)))
+            && LINE_PHRASES.is_match(&lower))
 }
 
 /// Whether a lowercased line is only a numeric date ("23.10.2018", "2023-11-03", "04/21/2022"),
