@@ -409,6 +409,27 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "supporting our work", "support our work", "artikel gefallen hat", "wesprzyj nas",
 ];
 
+/// Lowercased phrases of notices a site shows about itself rather than about its subject:
+/// cookie-consent banners, "JavaScript is off" warnings served in `<noscript>`, and the helper
+/// lines form plugins print beside their fields. A leaf block of at most
+/// [`SITE_NOTICE_MAX_CHARS`] characters that contains one of these anywhere is dropped. Only
+/// phrases that speak of this site and this visitor ("we use cookies", "this site uses
+/// cookies"), not ones an article about cookies or scripts would use ("apps that use cookies").
+pub const SITE_NOTICE_PHRASES: &[&str] = &[
+    // cookie consent
+    "we use cookies", "site uses cookies", "website uses cookies", "partners use cookies",
+    "agree to our cookie", "agree to our use of cookies", "agree to the use of cookies",
+    "consent to the use of cookies", "consent to our use of cookies", "we value your privacy",
+    // scripting warnings
+    "javascript is turned off", "javascript is disabled", "enable javascript",
+    "requires javascript", "javascript must be enabled",
+    // form-plugin helper lines
+    "this field is for validation purposes", "this field is hidden when viewing the form",
+];
+
+/// Consent banners run to a paragraph of legal prose; longer blocks are article text.
+pub const SITE_NOTICE_MAX_CHARS: usize = 700;
+
 /// Blocks longer than this many characters are article text even when they contain a prompt
 /// phrase: a prompt is a sentence or two.
 pub const PROMPT_LINE_MAX_CHARS: usize = 300;

@@ -15,7 +15,7 @@ use crate::vocab::{
     COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES,
     FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
     FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS,
-    PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES,
+    PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::vocab::{
@@ -225,12 +225,14 @@ fn reasons<'a>(
         {
             Reason::Discarded
         } else if is_hidden(element)
-            && !((container || prose.is_hidden_wrapper(dom, index)) && hidden_by_style(element))
+            && !((container || prose.is_hidden_wrapper(dom, index))
+                && (hidden_by_style(element) || aria_hidden(element)))
             && !is_collapsed_panel(element)
         {
             // A page-wide wrapper, or one holding most of the page's prose, hidden by style is
-            // revealed by script once the page has loaded (anti-flicker, lock screens); only
-            // smaller elements are really hidden.
+            // revealed by script once the page has loaded (anti-flicker, lock screens), and one
+            // marked `aria-hidden` is the page behind a consent or sign-in modal; only smaller
+            // elements are really hidden.
             Reason::Hidden
         } else if (furniture_by_tag && !container) || furniture_by_name {
             Reason::Furniture
@@ -513,7 +515,10 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
 /// without the markup: it goes with the following siblings up to the next real heading.
 pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
     for index in 0..dom.len() {
-        if dropped[index] || (dom.text_chars[index] as usize) > 4 * BOILERPLATE_LINE_MAX_CHARS {
+        if dropped[index]
+            || (dom.text_chars[index] as usize)
+                > SITE_NOTICE_MAX_CHARS.max(4 * BOILERPLATE_LINE_MAX_CHARS)
+        {
             continue;
         }
         let Some(tag) = dom.nodes[index].tag() else {
@@ -536,6 +541,10 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
         }
         let text = subtree_text(dom, Some(dropped), index);
         let chars = text.chars().count();
+        if !inline_line && chars <= SITE_NOTICE_MAX_CHARS && is_site_notice(&text) {
+            dropped[index..end].fill(true);
+            continue;
+        }
         if text.is_empty() || chars > PROMPT_LINE_MAX_CHARS {
             continue;
         }
@@ -576,9 +585,17 @@ fn phrase_matcher(phrases: &[&str]) -> AhoCorasick {
 }
 
 static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(PROMPT_PHRASES));
+static SITE_NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(SITE_NOTICE_PHRASES));
 static CREDITS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(CREDIT_PHRASES));
 static LINE_PHRASES: LazyLock<AhoCorasick> =
     LazyLock::new(|| phrase_matcher(BOILERPLATE_LINE_PHRASES));
+
+/// Whether a block of text is a notice the site shows about itself: a cookie banner, a
+/// scripting warning or a form plugin's helper line (see [`SITE_NOTICE_PHRASES`]).
+fn is_site_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    SITE_NOTICES.is_match(&lower)
+}
 
 /// Whether a block of text is a subscribe, app or donation prompt (see [`PROMPT_PHRASES`]).
 fn is_prompt(text: &str) -> bool {
@@ -742,13 +759,14 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     if element.attr("hidden").is_some() && !is_streaming_segment(element) {
         return true;
     }
-    if element
+    aria_hidden(element) || hidden_by_style(element)
+}
+
+/// Hidden from assistive technology by `aria-hidden="true"`.
+fn aria_hidden(element: &scraper::node::Element) -> bool {
+    element
         .attr("aria-hidden")
         .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    hidden_by_style(element)
 }
 
 /// Hidden by an inline `display: none` or `visibility: hidden`.
@@ -998,6 +1016,20 @@ mod tests {
     }
 
     #[test]
+    fn the_page_behind_a_modal_is_not_hidden() {
+        let story = "A sentence of the product description, long enough to be prose. ".repeat(12);
+        let dropped = dropped_texts(&format!(
+            "<body><section class=gdpr>We use cookies.</section>\
+             <main aria-hidden=true><p>{story}</p></main><div aria-hidden=true>Icon</div></body>"
+        ));
+        assert_eq!(
+            dropped,
+            ["We use cookies.", "Icon"],
+            "the banner goes, the page stays"
+        );
+    }
+
+    #[test]
     fn hero_banners_are_content() {
         let dropped = dropped_texts(
             "<body><div class=top-banner>Sale now on</div><div class=heroBanner><p>Celebrating \
@@ -1066,6 +1098,27 @@ mod tests {
         assert_eq!(
             kept,
             ["The article's last paragraph, about the city council's newsletter."]
+        );
+    }
+
+    #[test]
+    fn site_notices_are_dropped() {
+        let consent = "We use cookies and other technologies that are essential to provide you \
+            our services. If you agree and click Accept all, we will also allow our partners to \
+            store cookies on your device and use similar technologies to collect and use your \
+            personal data for advertising personalisation, measurement and analytics, on and \
+            off our sites. You may decline consent by clicking Decline all, or make granular \
+            choices, and you may withdraw your consent at any time in the privacy settings.";
+        let kept = kept_after_lines(&format!(
+            "<body><p>Web apps that use cookies must ask for consent under the ePrivacy rules.</p>\
+             <div class=banner><p>{consent}</p></div>\
+             <p>Please note that JavaScript is turned off in your web browser.</p>\
+             <form><p>This field is for validation purposes and should be left unchanged.</p>\
+             <p>This field is hidden when viewing the form</p></form></body>"
+        ));
+        assert_eq!(
+            kept,
+            ["Web apps that use cookies must ask for consent under the ePrivacy rules."]
         );
     }
 
