@@ -8,6 +8,25 @@ use scraper::{Html, Node};
 
 use crate::vocab::NON_RENDERED_TAGS;
 
+/// Reading an attribute by name without interning the name first.
+///
+/// `scraper`'s `Element::attr` turns the name into an interned atom on every call (a hash and
+/// a table lookup), which costs more than the rest of most per-element checks. Elements carry
+/// few attributes, so comparing their names directly is cheaper.
+pub trait AttributeExt {
+    /// The value of the attribute `name` in no namespace, as `Element::attr` gives it.
+    fn attribute(&self, name: &str) -> Option<&str>;
+}
+
+impl AttributeExt for scraper::node::Element {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(qualname, _)| qualname.ns == html5ever::ns!() && &*qualname.local == name)
+            .map(|(_, value)| &**value)
+    }
+}
+
 /// Marker for "no parent" (the document root).
 pub const NO_PARENT: usize = usize::MAX;
 

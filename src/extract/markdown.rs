@@ -14,6 +14,7 @@ use scraper::node::Element;
 
 use super::dom::{FlatDom, Visit, NO_PARENT};
 use super::serialize::{is_code_line, text_and_copies, trim_preformatted, LeftOutCopies};
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, CODE_LANGUAGE_CLASS_PREFIXES, EMPHASIS_TAGS, HEADING_TAGS, INLINE_CODE_TAGS,
     LAYOUT_TABLE_CONTENT_TAGS, LAYOUT_TABLE_ROLES, LINK_SCHEMES, MAX_DATA_TABLE_CELL_CHARS,
@@ -144,7 +145,7 @@ fn collapse(text: &str) -> String {
 fn is_data_table(dom: &FlatDom, dropped: &[bool], table: usize) -> bool {
     let declared_layout = dom.nodes[table]
         .element()
-        .and_then(|element| element.attr("role"))
+        .and_then(|element| element.attribute("role"))
         .is_some_and(|role| {
             LAYOUT_TABLE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
         });
@@ -438,7 +439,7 @@ impl Writer {
         }
         if tag == "a" {
             // Link text cannot hold another link; the outer one wins.
-            return match element.attr("href").and_then(link_destination) {
+            return match element.attribute("href").and_then(link_destination) {
                 Some(destination) if !self.marks.iter().any(Mark::is_link) => {
                     self.open_mark(MarkKind::Link(destination))
                 }
@@ -536,7 +537,7 @@ impl Writer {
             "td" | "th" => {
                 self.in_cell = true;
                 let span = element
-                    .attr("colspan")
+                    .attribute("colspan")
                     .and_then(|span| span.trim().parse::<usize>().ok())
                     .unwrap_or(1)
                     .clamp(1, MAX_TABLE_COLSPAN);
@@ -770,7 +771,7 @@ impl Writer {
         }
         let start = if ordered {
             element
-                .attr("start")
+                .attribute("start")
                 .and_then(|start| start.trim().parse::<u64>().ok())
                 .unwrap_or(1)
                 .min(MAX_LIST_NUMBER)
@@ -1542,7 +1543,9 @@ mod tests {
         let dom = FlatDom::new(&document);
         let mut dropped = vec![false; dom.len()];
         for (index, node) in dom.nodes.iter().enumerate() {
-            let class = node.element().and_then(|element| element.attr("class"));
+            let class = node
+                .element()
+                .and_then(|element| element.attribute("class"));
             dropped[index] = matches!(class, Some("share" | "ad"));
         }
         assert_eq!(

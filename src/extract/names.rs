@@ -1,10 +1,13 @@
-//! Matching class and id names against the vocabularies of [`crate::vocab`], fast: long
-//! patterns in one Aho-Corasick pass per token, short ones against the token's parts.
+//! Matching class and id names against the vocabularies of [`crate::vocab`], fast: every
+//! vocabulary at once, long patterns in one Aho-Corasick pass per token, short ones against the
+//! token's parts, with the answer for all vocabularies as one bit set.
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap;
 
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, BYLINE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
@@ -13,140 +16,49 @@ use crate::vocab::{
     SHOP_FURNITURE_CLASS_PATTERNS,
 };
 
-/// A compiled class/id vocabulary. A pattern of [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or
-/// one containing `-`) matches anywhere inside a token; a shorter one must equal a part of a
-/// token, parts being separated by `-`, `_` and `:` (so `ad` matches `top-ad`, not `header`).
-/// Tokens that are state flags ([`CLASS_FLAG_PREFIXES`]) never match. Case is ignored.
-pub struct NameMatcher {
-    short: Vec<&'static str>,
-    long: Option<AhoCorasick>,
-}
-
-impl NameMatcher {
-    /// Compiles a vocabulary.
-    pub fn new(patterns: &[&'static str]) -> NameMatcher {
-        let (long, short): (Vec<&'static str>, Vec<&'static str>) = patterns
-            .iter()
-            .partition(|p| p.len() >= MIN_SUBSTRING_PATTERN_CHARS || p.contains('-'));
-        let long = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(long)
-            .ok();
-        NameMatcher { short, long }
-    }
-
-    /// Whether any whitespace-separated token of `names` matches.
-    pub fn matches(&self, names: &str) -> bool {
-        names
-            .split_ascii_whitespace()
-            .any(|token| self.matches_token(token))
-    }
-
-    /// Whether the element's id or any of its classes matches.
-    pub fn matches_element(&self, element: &scraper::node::Element) -> bool {
-        self.matches_names(element.attr("id"), element.attr("class"))
-    }
-
-    /// Whether an id or any class of a class list matches (for callers that looked the
-    /// attributes up once for several vocabularies).
-    pub fn matches_names(&self, id: Option<&str>, class: Option<&str>) -> bool {
-        id.is_some_and(|id| self.matches(id)) || class.is_some_and(|class| self.matches(class))
-    }
-
-    fn matches_token(&self, token: &str) -> bool {
-        // A BEM modifier (`node--promoted`, `article--sidebar-right`) describes the block
-        // before it; only the block's name says what the element is.
-        let token = token.split("--").next().unwrap_or(token);
-        let matched = self.long.as_ref().is_some_and(|long| long.is_match(token))
-            || token
-                .split(['-', '_', ':'])
-                .any(|part| self.short.iter().any(|p| part.eq_ignore_ascii_case(p)));
-        // Checked only on a match, which is rare: most tokens match nothing.
-        matched
-            && !CLASS_FLAG_PREFIXES.iter().any(|prefix| {
-                token.len() > prefix.len()
-                    && token
-                        .get(..prefix.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-            })
-    }
-}
-
-/// Page furniture ([`BOILERPLATE_CLASS_PATTERNS`]).
-pub static BOILERPLATE: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(BOILERPLATE_CLASS_PATTERNS));
-/// Reply forms and buttons ([`REPLY_CLASS_PATTERNS`]).
-pub static REPLIES: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(REPLY_CLASS_PATTERNS));
-/// Customer reviews ([`SHOP_FURNITURE_CLASS_PATTERNS`]).
-pub static SHOP_FURNITURE: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(SHOP_FURNITURE_CLASS_PATTERNS));
-/// Collapsed panels ([`COLLAPSED_PANEL_PATTERNS`]).
-pub static COLLAPSED_PANELS: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(COLLAPSED_PANEL_PATTERNS));
-/// Banners ([`BANNER_CLASS_PATTERNS`]).
-pub static BANNER: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(BANNER_CLASS_PATTERNS));
-/// Hero banners ([`HERO_CLASS_PATTERNS`]).
-pub static HERO: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(HERO_CLASS_PATTERNS));
-/// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
-pub static COMMENTS: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(COMMENT_CLASS_PATTERNS));
-/// Quotation boxes ([`QUOTE_CLASS_PATTERNS`]).
-pub static QUOTES: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(QUOTE_CLASS_PATTERNS));
-/// Bylines and author names, for metadata ([`BYLINE_CLASS_PATTERNS`]).
-pub static BYLINES: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(BYLINE_CLASS_PATTERNS));
-/// Publication dates, for metadata ([`DATE_CLASS_PATTERNS`]).
-pub static DATES: LazyLock<NameMatcher> = LazyLock::new(|| NameMatcher::new(DATE_CLASS_PATTERNS));
-/// Article content ([`CONTENT_CLASS_PATTERNS`]).
-pub static CONTENT: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(CONTENT_CLASS_PATTERNS));
-/// Likely article containers ([`POSITIVE_CLASS_PATTERNS`]).
-pub static POSITIVE: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(POSITIVE_CLASS_PATTERNS));
-/// Unlikely article containers ([`NEGATIVE_CLASS_PATTERNS`]).
-pub static NEGATIVE: LazyLock<NameMatcher> =
-    LazyLock::new(|| NameMatcher::new(NEGATIVE_CLASS_PATTERNS));
-
-/// Which of the pruning vocabularies a class or id list matches, one bit per vocabulary.
+/// Which vocabularies a class or id list matches, one bit per vocabulary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Named(u8);
+pub struct Named(u16);
 
 impl Named {
-    /// [`BOILERPLATE`].
+    /// Page furniture ([`BOILERPLATE_CLASS_PATTERNS`]).
     pub const BOILERPLATE: Named = Named(1);
-    /// [`COMMENTS`].
+    /// Comment sections ([`COMMENT_CLASS_PATTERNS`]).
     pub const COMMENTS: Named = Named(1 << 1);
-    /// [`REPLIES`].
+    /// Reply forms and buttons ([`REPLY_CLASS_PATTERNS`]).
     pub const REPLIES: Named = Named(1 << 2);
-    /// [`BANNER`].
+    /// Banners ([`BANNER_CLASS_PATTERNS`]).
     pub const BANNER: Named = Named(1 << 3);
-    /// [`HERO`].
+    /// Hero banners ([`HERO_CLASS_PATTERNS`]).
     pub const HERO: Named = Named(1 << 4);
-    /// [`CONTENT`].
+    /// Article content ([`CONTENT_CLASS_PATTERNS`]).
     pub const CONTENT: Named = Named(1 << 5);
-    /// [`SHOP_FURNITURE`].
+    /// Customer reviews ([`SHOP_FURNITURE_CLASS_PATTERNS`]).
     pub const SHOP_FURNITURE: Named = Named(1 << 6);
+    /// Collapsed panels ([`COLLAPSED_PANEL_PATTERNS`]).
+    pub const COLLAPSED_PANEL: Named = Named(1 << 7);
+    /// Quotation boxes ([`QUOTE_CLASS_PATTERNS`]).
+    pub const QUOTE: Named = Named(1 << 8);
+    /// Likely article containers ([`POSITIVE_CLASS_PATTERNS`]).
+    pub const POSITIVE: Named = Named(1 << 9);
+    /// Unlikely article containers ([`NEGATIVE_CLASS_PATTERNS`]).
+    pub const NEGATIVE: Named = Named(1 << 10);
+    /// Bylines and author names, for metadata ([`BYLINE_CLASS_PATTERNS`]).
+    pub const BYLINE: Named = Named(1 << 11);
+    /// Publication dates, for metadata ([`DATE_CLASS_PATTERNS`]).
+    pub const DATE: Named = Named(1 << 12);
 
-    /// Matches a class or id list against every pruning vocabulary.
+    /// Matches a class or id list against every vocabulary.
     pub fn of(names: &str) -> Named {
-        let vocabularies: [(&NameMatcher, Named); 7] = [
-            (&BOILERPLATE, Named::BOILERPLATE),
-            (&COMMENTS, Named::COMMENTS),
-            (&REPLIES, Named::REPLIES),
-            (&BANNER, Named::BANNER),
-            (&HERO, Named::HERO),
-            (&CONTENT, Named::CONTENT),
-            (&SHOP_FURNITURE, Named::SHOP_FURNITURE),
-        ];
-        let mut named = Named::default();
-        for (matcher, bit) in vocabularies {
-            if matcher.matches(names) {
-                named.0 |= bit.0;
-            }
-        }
-        named
+        VOCABULARIES.classify(names)
+    }
+
+    /// Matches the element's id and class list against every vocabulary.
+    pub fn of_element(element: &scraper::node::Element) -> Named {
+        element.attribute("id").map_or(Named::default(), Named::of)
+            | element
+                .attribute("class")
+                .map_or(Named::default(), Named::of)
     }
 
     /// Whether every bit of `other` is set.
@@ -162,11 +74,126 @@ impl std::ops::BitOr for Named {
     }
 }
 
+impl std::ops::BitOrAssign for Named {
+    fn bitor_assign(&mut self, other: Named) {
+        self.0 |= other.0;
+    }
+}
+
+/// Every class/id vocabulary with its bit.
+static VOCABULARIES: LazyLock<Vocabularies> = LazyLock::new(|| {
+    Vocabularies::new(&[
+        (BOILERPLATE_CLASS_PATTERNS, Named::BOILERPLATE),
+        (COMMENT_CLASS_PATTERNS, Named::COMMENTS),
+        (REPLY_CLASS_PATTERNS, Named::REPLIES),
+        (BANNER_CLASS_PATTERNS, Named::BANNER),
+        (HERO_CLASS_PATTERNS, Named::HERO),
+        (CONTENT_CLASS_PATTERNS, Named::CONTENT),
+        (SHOP_FURNITURE_CLASS_PATTERNS, Named::SHOP_FURNITURE),
+        (COLLAPSED_PANEL_PATTERNS, Named::COLLAPSED_PANEL),
+        (QUOTE_CLASS_PATTERNS, Named::QUOTE),
+        (POSITIVE_CLASS_PATTERNS, Named::POSITIVE),
+        (NEGATIVE_CLASS_PATTERNS, Named::NEGATIVE),
+        (BYLINE_CLASS_PATTERNS, Named::BYLINE),
+        (DATE_CLASS_PATTERNS, Named::DATE),
+    ])
+});
+
+/// Several class/id vocabularies compiled together. A pattern of
+/// [`MIN_SUBSTRING_PATTERN_CHARS`] or more (or one containing `-`) matches anywhere inside a
+/// token; a shorter one must equal a part of a token, parts being separated by `-`, `_` and
+/// `:` (so `ad` matches `top-ad`, not `header`). Tokens that are state flags
+/// ([`CLASS_FLAG_PREFIXES`]) never match. Case is ignored. A pattern listed by several
+/// vocabularies carries all their bits.
+pub struct Vocabularies {
+    long: Option<AhoCorasick>,
+    long_bits: Vec<Named>,
+    short: Vec<(String, Named)>,
+    longest_short: usize,
+}
+
+impl Vocabularies {
+    /// Compiles vocabularies, each with the bit it sets.
+    pub fn new(vocabularies: &[(&[&str], Named)]) -> Vocabularies {
+        let mut long: FxHashMap<String, Named> = FxHashMap::default();
+        let mut short: FxHashMap<String, Named> = FxHashMap::default();
+        for &(patterns, bit) in vocabularies {
+            for pattern in patterns {
+                let is_long = pattern.len() >= MIN_SUBSTRING_PATTERN_CHARS || pattern.contains('-');
+                let table = if is_long { &mut long } else { &mut short };
+                *table.entry(pattern.to_ascii_lowercase()).or_default() |= bit;
+            }
+        }
+        let (long_patterns, long_bits): (Vec<String>, Vec<Named>) = long.into_iter().unzip();
+        // A DFA: a few hundred patterns make a small table, and it is the fastest to search.
+        let long = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&long_patterns)
+            .ok();
+        let longest_short = short.keys().map(String::len).max().unwrap_or(0);
+        Vocabularies {
+            long,
+            long_bits,
+            short: short.into_iter().collect(),
+            longest_short,
+        }
+    }
+
+    /// The bits of every vocabulary that some whitespace-separated token of `names` matches.
+    pub fn classify(&self, names: &str) -> Named {
+        let mut named = Named::default();
+        for token in names.split_ascii_whitespace() {
+            named |= self.classify_token(token);
+        }
+        named
+    }
+
+    fn classify_token(&self, token: &str) -> Named {
+        // A BEM modifier (`node--promoted`, `article--sidebar-right`) describes the block
+        // before it; only the block's name says what the element is.
+        let token = token.split("--").next().unwrap_or(token);
+        let mut named = Named::default();
+        // Most tokens match nothing: a plain search rules them out before the slower search
+        // that reports every pattern.
+        if let Some(long) = self.long.as_ref().filter(|long| long.is_match(token)) {
+            for found in long.find_overlapping_iter(token) {
+                named |= self.long_bits[found.pattern().as_usize()];
+            }
+        }
+        for part in token.split(['-', '_', ':']) {
+            if part.len() > self.longest_short {
+                continue;
+            }
+            for (pattern, bit) in &self.short {
+                if part.eq_ignore_ascii_case(pattern) {
+                    named |= *bit;
+                }
+            }
+        }
+        // Checked only on a match, which is rare: most tokens match nothing.
+        if named != Named::default() && is_state_flag(token) {
+            return Named::default();
+        }
+        named
+    }
+}
+
+/// Whether a class token is a state flag ([`CLASS_FLAG_PREFIXES`]).
+fn is_state_flag(token: &str) -> bool {
+    CLASS_FLAG_PREFIXES.iter().any(|prefix| {
+        token.len() > prefix.len()
+            && token
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    })
+}
+
 /// [`Named::of`] remembered per class list for one page: pages repeat the same class lists
 /// on hundreds of elements.
 #[derive(Debug, Default)]
 pub struct NameCache<'a> {
-    classes: rustc_hash::FxHashMap<&'a str, Named>,
+    classes: FxHashMap<&'a str, Named>,
 }
 
 impl<'a> NameCache<'a> {
@@ -186,15 +213,34 @@ impl<'a> NameCache<'a> {
 mod tests {
     use super::*;
 
+    /// A matcher for one vocabulary: whether `names` matches it.
+    fn one_vocabulary(patterns: &'static [&'static str]) -> impl Fn(&str) -> bool {
+        let vocabularies = Vocabularies::new(&[(patterns, Named::BOILERPLATE)]);
+        move |names| vocabularies.classify(names).has(Named::BOILERPLATE)
+    }
+
+    #[test]
+    fn a_pattern_in_several_vocabularies_sets_every_bit() {
+        let vocabularies = Vocabularies::new(&[
+            (&["share", "ad"], Named::BOILERPLATE),
+            (&["share", "comment"], Named::COMMENTS),
+        ]);
+        let named = vocabularies.classify("top-share");
+        assert!(named.has(Named::BOILERPLATE | Named::COMMENTS));
+        assert_eq!(vocabularies.classify("ad-slot"), Named::BOILERPLATE);
+        assert_eq!(vocabularies.classify("comment-list"), Named::COMMENTS);
+        assert_eq!(vocabularies.classify("header"), Named::default());
+    }
+
     #[test]
     fn short_patterns_match_whole_parts_only() {
-        let ads = NameMatcher::new(&["ad", "ads", "comment"]);
-        assert!(ads.matches("top-ad"));
-        assert!(ads.matches("AD_slot x"));
-        assert!(!ads.matches("header"));
-        assert!(!ads.matches("loads"));
-        assert!(ads.matches("comments-area"));
-        assert!(ads.matches("CommentList"));
+        let ads = one_vocabulary(&["ad", "ads", "comment"]);
+        assert!(ads("top-ad"));
+        assert!(ads("AD_slot x"));
+        assert!(!ads("header"));
+        assert!(!ads("loads"));
+        assert!(ads("comments-area"));
+        assert!(ads("CommentList"));
     }
 
     #[test]
@@ -209,13 +255,10 @@ mod tests {
 
     #[test]
     fn state_flags_never_match() {
-        let share = NameMatcher::new(&["share", "sidebar"]);
-        assert!(!share.matches("no-share has-sidebar"));
-        assert!(share.matches("no-share share-bar"));
-        assert!(
-            share.matches("nö-share-x ü"),
-            "multi-byte tokens are read safely"
-        );
-        assert!(!share.matches("ö"));
+        let share = one_vocabulary(&["share", "sidebar"]);
+        assert!(!share("no-share has-sidebar"));
+        assert!(share("no-share share-bar"));
+        assert!(share("nö-share-x ü"), "multi-byte tokens are read safely");
+        assert!(!share("ö"));
     }
 }

@@ -2,7 +2,7 @@
 //! class/id vocabulary and link density.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use super::names::{self, NameCache, Named};
+use super::names::{NameCache, Named};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -18,6 +18,7 @@ use crate::vocab::{
     PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, COMMENTS_BESIDE_PROSE_SHARE,
     CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE, DENSE_LINK_LIST_DENSITY,
@@ -116,7 +117,7 @@ impl Prose {
                 .filter(|&i| {
                     dom.nodes[i]
                         .element()
-                        .is_some_and(|e| names::CONTENT.matches_element(e))
+                        .is_some_and(|e| Named::of_element(e).has(Named::CONTENT))
                 })
                 .map(|i| (i, dom.nodes[i].end))
                 .collect()
@@ -201,7 +202,7 @@ fn reasons<'a>(
             && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
             && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY;
         let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
-            || element.attr("role").is_some_and(|role| {
+            || element.attribute("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             });
         // A page-wide container or the holder of the page's prose is the content whatever
@@ -220,7 +221,7 @@ fn reasons<'a>(
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
             || (tag == "label"
                 && element
-                    .attr("for")
+                    .attribute("for")
                     .is_some_and(|f| facts.entry_fields.contains(f)))
         {
             Reason::Discarded
@@ -260,7 +261,7 @@ struct PageFacts<'f, 'a> {
 
 /// A shop's furniture around a product (see [`crate::vocab::SHOP_FURNITURE_CLASS_PATTERNS`]).
 fn is_shop_furniture<'a>(element: &'a scraper::node::Element, names: &mut NameCache<'a>) -> bool {
-    let named = names.of(element.attr("id"), element.attr("class"));
+    let named = names.of(element.attribute("id"), element.attribute("class"));
     named.has(Named::SHOP_FURNITURE) && !named.has(Named::CONTENT)
 }
 
@@ -271,12 +272,12 @@ fn is_shop_page(dom: &FlatDom) -> bool {
         let Some(element) = node.element() else {
             return false;
         };
-        if element.name() == "script" && element.attr("type") == Some("application/ld+json") {
+        if element.name() == "script" && element.attribute("type") == Some("application/ld+json") {
             return dom.nodes[index..dom.nodes[index].end]
                 .iter()
                 .any(|child| matches!(child.kind, Kind::Text(text) if declares_shop_type(text)));
         }
-        element.attr("itemtype").is_some_and(|itemtype| {
+        element.attribute("itemtype").is_some_and(|itemtype| {
             let kind = itemtype.trim().rsplit('/').next().unwrap_or("");
             SHOP_SCHEMA_TYPES.contains(&kind)
         })
@@ -309,12 +310,12 @@ fn text_entry_ids<'a>(dom: &FlatDom<'a>) -> HashSet<&'a str> {
         .filter_map(|node| node.element())
         .filter(|element| match element.name() {
             "textarea" | "select" => true,
-            "input" => element.attr("type").map_or(true, |kind| {
+            "input" => element.attribute("type").map_or(true, |kind| {
                 TEXT_ENTRY_INPUT_TYPES.contains(&kind.trim().to_ascii_lowercase().as_str())
             }),
             _ => false,
         })
-        .filter_map(|element| element.attr("id"))
+        .filter_map(|element| element.attribute("id"))
         .collect()
 }
 
@@ -423,9 +424,9 @@ fn in_prose_list(dom: &FlatDom, index: usize, policy: &MaskPolicy) -> bool {
 
 /// An accordion or tab panel, whose content is hidden only until a click.
 fn is_collapsed_panel(element: &scraper::node::Element) -> bool {
-    element.attr("role").is_some_and(|role| {
+    element.attribute("role").is_some_and(|role| {
         COLLAPSED_PANEL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    }) || names::COLLAPSED_PANELS.matches_element(element)
+    }) || Named::of_element(element).has(Named::COLLAPSED_PANEL)
 }
 
 /// Whether the page declares itself a discussion: a forum or Q&A schema type in microdata or
@@ -437,17 +438,17 @@ pub fn is_discussion(dom: &FlatDom) -> bool {
         };
         let declares_type = |text: &str| FORUM_SCHEMA_TYPES.iter().any(|t| text.contains(t));
         match element.name() {
-            "script" if element.attr("type") == Some("application/ld+json") => dom.nodes
+            "script" if element.attribute("type") == Some("application/ld+json") => dom.nodes
                 [index..dom.nodes[index].end]
                 .iter()
                 .any(|child| matches!(child.kind, Kind::Text(text) if declares_type(text))),
-            "link" if element.attr("rel") == Some("canonical") => {
-                element.attr("href").is_some_and(is_discussion_url)
+            "link" if element.attribute("rel") == Some("canonical") => {
+                element.attribute("href").is_some_and(is_discussion_url)
             }
-            "meta" if element.attr("property") == Some("og:url") => {
-                element.attr("content").is_some_and(is_discussion_url)
+            "meta" if element.attribute("property") == Some("og:url") => {
+                element.attribute("content").is_some_and(is_discussion_url)
             }
-            _ => element.attr("itemtype").is_some_and(declares_type),
+            _ => element.attribute("itemtype").is_some_and(declares_type),
         }
     })
 }
@@ -723,7 +724,7 @@ pub fn comment_sections(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
         let is_section = !dropped[index]
             && dom.nodes[index].element().is_some_and(|element| {
                 !CLASS_EXEMPT_TAGS.contains(&element.name())
-                    && names::COMMENTS.matches_element(element)
+                    && Named::of_element(element).has(Named::COMMENTS)
             });
         if is_section {
             sections.push(index);
@@ -756,7 +757,7 @@ pub fn kept_chars(dom: &FlatDom, dropped: &[bool]) -> Vec<u32> {
 
 /// Hidden by attribute or inline style.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() && !is_streaming_segment(element) {
+    if element.attribute("hidden").is_some() && !is_streaming_segment(element) {
         return true;
     }
     aria_hidden(element) || hidden_by_style(element)
@@ -765,13 +766,13 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
 /// Hidden from assistive technology by `aria-hidden="true"`.
 fn aria_hidden(element: &scraper::node::Element) -> bool {
     element
-        .attr("aria-hidden")
+        .attribute("aria-hidden")
         .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
 }
 
 /// Hidden by an inline `display: none` or `visibility: hidden`.
 fn hidden_by_style(element: &scraper::node::Element) -> bool {
-    element.attr("style").is_some_and(|style| {
+    element.attribute("style").is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -784,7 +785,7 @@ fn hidden_by_style(element: &scraper::node::Element) -> bool {
 /// React's streaming server rendering sends content in `<div hidden id="S:…">` segments that
 /// its script moves into place at load: they are the page, not hidden text.
 fn is_streaming_segment(element: &scraper::node::Element) -> bool {
-    element.attr("id").is_some_and(|id| {
+    element.attribute("id").is_some_and(|id| {
         id.strip_prefix(STREAMING_SEGMENT_ID_PREFIX)
             .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_hexdigit()))
     })
@@ -799,7 +800,7 @@ fn is_boilerplate_by_name<'a>(
     prose: &Prose,
     names: &mut NameCache<'a>,
 ) -> bool {
-    let (id, class) = (element.attr("id"), element.attr("class"));
+    let (id, class) = (element.attribute("id"), element.attribute("class"));
     if id.is_none() && class.is_none() {
         return false;
     }
@@ -829,7 +830,7 @@ fn is_author_box_by_itemprop(
     element: &scraper::node::Element,
 ) -> bool {
     dom.text_chars[index] as usize >= AUTHOR_BOX_MIN_CHARS
-        && element.attr("itemprop").is_some_and(|value| {
+        && element.attribute("itemprop").is_some_and(|value| {
             value.split_ascii_whitespace().any(|token| {
                 AUTHOR_BOX_ITEMPROPS
                     .iter()
@@ -850,7 +851,7 @@ fn is_comment_section_beside_prose<'a>(
     names: &mut NameCache<'a>,
     index: usize,
 ) -> bool {
-    let named = names.of(element.attr("id"), element.attr("class"));
+    let named = names.of(element.attribute("id"), element.attribute("class"));
     !policy.keep_comments
         && named.has(Named::COMMENTS)
         && !named.has(Named::CONTENT)

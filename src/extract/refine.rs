@@ -2,6 +2,7 @@
 //! blocks that read like content stay.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
     TEASER_CARD_MAX_CHARS, TEASER_CORE_MIN_CHARS, TEASER_EXCERPT_MAX_LINK_DENSITY,
@@ -105,7 +106,7 @@ pub fn drop_teaser_runs(
             let Some(element) = dom.nodes[child].element() else {
                 continue;
             };
-            let key = (element.name(), element.attr("class"));
+            let key = (element.name(), element.attribute("class"));
             match groups
                 .iter_mut()
                 .find(|(tag, class, _)| (*tag, *class) == key)
@@ -202,7 +203,7 @@ fn heading_links_away(dom: &FlatDom, item: usize, heading: usize) -> bool {
     let links_away = |index: usize| {
         dom.nodes[index].element().is_some_and(|element| {
             element.name() == "a"
-                && element.attr("href").is_some_and(|href| {
+                && element.attribute("href").is_some_and(|href| {
                     !href.trim().is_empty() && !href.trim_start().starts_with('#')
                 })
         })
@@ -236,7 +237,10 @@ mod tests {
         let core = dom
             .nodes
             .iter()
-            .position(|n| n.element().is_some_and(|e| e.attr("id") == Some("core")))
+            .position(|n| {
+                n.element()
+                    .is_some_and(|e| e.attribute("id") == Some("core"))
+            })
             .unwrap();
         let mut dropped = vec![false; dom.len()];
         trim_outside_core(&dom, &mut dropped, body, &[core]);
@@ -278,7 +282,10 @@ mod tests {
         let core = dom
             .nodes
             .iter()
-            .position(|n| n.element().is_some_and(|e| e.attr("id") == Some("core")))
+            .position(|n| {
+                n.element()
+                    .is_some_and(|e| e.attribute("id") == Some("core"))
+            })
             .unwrap();
         let kept_text = |dropped: &[bool]| {
             let mut text = String::new();
@@ -300,7 +307,10 @@ mod tests {
         let card = dom
             .nodes
             .iter()
-            .position(|n| n.element().is_some_and(|e| e.attr("class") == Some("card")))
+            .position(|n| {
+                n.element()
+                    .is_some_and(|e| e.attribute("class") == Some("card"))
+            })
             .unwrap();
         let mut dropped = vec![false; dom.len()];
         drop_teaser_runs(&dom, &mut dropped, &kept, body, &[card]);

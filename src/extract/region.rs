@@ -2,6 +2,7 @@
 //! when one holds enough of the page's text.
 
 use super::dom::FlatDom;
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{REGION_MIN_CHARS, REGION_MIN_SHARE};
 
 /// The node whose subtree holds the article: `itemprop=articleBody`, else a lone `<article>`,
@@ -21,7 +22,7 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
     };
     let article_body = elements()
         .filter(|(_, e)| {
-            e.attr("itemprop")
+            e.attribute("itemprop")
                 .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
         })
         .map(|(i, _)| i)
@@ -41,7 +42,7 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
     elements()
         .filter(|(_, e)| {
             e.name() == "main"
-                || e.attr("role")
+                || e.attribute("role")
                     .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
         })
         .map(|(i, _)| i)

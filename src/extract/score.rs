@@ -2,7 +2,7 @@
 //! element, with its worthy siblings, is the article.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use super::names;
+use super::names::Named;
 use crate::vocab::{
     ANCESTOR_SHARES, CHARS_PER_POINT, CLASS_WEIGHT, MAX_LENGTH_POINTS, MIN_PARAGRAPH_CHARS,
     PARAGRAPH_TAGS, SIBLING_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE, TAG_BASE_SCORES,
@@ -90,11 +90,12 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
         .iter()
         .find(|(tag, _)| *tag == element.name())
         .map_or(0.0, |(_, score)| *score);
+    let named = Named::of_element(element);
     let mut class_score = 0.0;
-    if names::POSITIVE.matches_element(element) {
+    if named.has(Named::POSITIVE) {
         class_score += CLASS_WEIGHT;
     }
-    if names::NEGATIVE.matches_element(element) {
+    if named.has(Named::NEGATIVE) {
         class_score -= CLASS_WEIGHT;
     }
     tag_score + class_score

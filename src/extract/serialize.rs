@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::dom::{FlatDom, Visit};
-use super::names::QUOTES;
+use super::names::Named;
+use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, CODE_LINE_CLASSES, MIN_COPIED_RUN, PREFORMATTED_TAGS, SENTENCE_END_CHARS,
     TABLE_CELL_TAGS,
@@ -59,7 +60,7 @@ pub fn text_and_copies(
 
 /// An element that syntax highlighters draw as one line of code (see [`CODE_LINE_CLASSES`]).
 pub(super) fn is_code_line(element: &scraper::node::Element) -> bool {
-    element.attr("class").is_some_and(|class| {
+    element.attribute("class").is_some_and(|class| {
         class
             .split_ascii_whitespace()
             .any(|token| CODE_LINE_CLASSES.contains(&token))
@@ -68,7 +69,7 @@ pub(super) fn is_code_line(element: &scraper::node::Element) -> bool {
 
 /// A block quotation, or a box that forum software styles as one.
 fn is_quotation(element: &scraper::node::Element) -> bool {
-    element.name() == "blockquote" || QUOTES.matches_element(element)
+    element.name() == "blockquote" || Named::of_element(element).has(Named::QUOTE)
 }
 
 /// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not

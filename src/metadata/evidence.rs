@@ -3,11 +3,11 @@
 //! byline or date elements. Choosing among the candidates is the job of the field modules.
 
 use ego_tree::NodeRef;
-use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 use serde::Serialize;
 
-use crate::extract::names::{BYLINES, DATES};
+use crate::extract::dom::AttributeExt;
+use crate::extract::names::{NameCache, Named};
 use crate::text::collapse_whitespace;
 use crate::vocab::{MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS};
 
@@ -54,7 +54,7 @@ impl Evidence {
     pub fn gather(document: &Html) -> Evidence {
         let mut evidence = Evidence::default();
         let mut in_svg = 0usize;
-        let mut name_kinds = NameKinds::default();
+        let mut names = NameCache::default();
         for edge in document.tree.root().traverse() {
             let node = match edge {
                 ego_tree::iter::Edge::Open(node) => node,
@@ -75,8 +75,8 @@ impl Evidence {
             match name {
                 "html" if evidence.html_lang.is_none() => {
                     evidence.html_lang = element
-                        .attr("lang")
-                        .or(element.attr("xml:lang"))
+                        .attribute("lang")
+                        .or(element.attribute("xml:lang"))
                         .map(str::to_string);
                 }
                 "meta" => evidence.read_meta(element),
@@ -86,7 +86,7 @@ impl Evidence {
                 "h1" => push_limited(&mut evidence.h1, text_of(node)),
                 "script" => {
                     let is_json_ld = element
-                        .attr("type")
+                        .attribute("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if is_json_ld && evidence.json_ld.len() < MAX_EVIDENCE_PER_KIND {
                         if let Some(value) = parse_json_ld(&raw_text_of(node)) {
@@ -95,23 +95,23 @@ impl Evidence {
                     }
                 }
                 "time" if evidence.times.len() < MAX_EVIDENCE_PER_KIND => {
-                    let datetime = element.attr("datetime").map(str::to_string);
+                    let datetime = element.attribute("datetime").map(str::to_string);
                     evidence.times.push((datetime, text_of(node)));
                 }
                 "link" => {
-                    let rel = element.attr("rel").unwrap_or_default();
+                    let rel = element.attribute("rel").unwrap_or_default();
                     if rel.eq_ignore_ascii_case("canonical") && evidence.canonical.is_none() {
-                        evidence.canonical = element.attr("href").map(str::to_string);
+                        evidence.canonical = element.attribute("href").map(str::to_string);
                     }
                 }
                 _ => {}
             }
             if name != "meta" {
-                if let Some(itemprop) = element.attr("itemprop") {
+                if let Some(itemprop) = element.attribute("itemprop") {
                     if evidence.itemprops.len() < MAX_EVIDENCE_PER_KIND * 4 {
                         let attribute = element
-                            .attr("content")
-                            .or(element.attr("datetime"))
+                            .attribute("content")
+                            .or(element.attribute("datetime"))
                             .map(collapse_whitespace);
                         let text = text_of(node);
                         if text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS {
@@ -126,7 +126,7 @@ impl Evidence {
             }
             if name == "a"
                 && element
-                    .attr("rel")
+                    .attribute("rel")
                     .is_some_and(|rel| rel.split_whitespace().any(|r| r == "author"))
             {
                 push_limited(&mut evidence.rel_authors, text_of(node));
@@ -138,7 +138,8 @@ impl Evidence {
                 let full = evidence.bylines.len() >= MAX_EVIDENCE_PER_KIND
                     && evidence.date_texts.len() >= MAX_EVIDENCE_PER_KIND;
                 if !full {
-                    let (byline, date) = name_kinds.of(element.attr("id"), element.attr("class"));
+                    let named = names.of(element.attribute("id"), element.attribute("class"));
+                    let (byline, date) = (named.has(Named::BYLINE), named.has(Named::DATE));
                     if byline {
                         push_limited(&mut evidence.bylines, text_of(node));
                     }
@@ -153,14 +154,14 @@ impl Evidence {
 
     fn read_meta(&mut self, element: &scraper::node::Element) {
         let Some(key) = element
-            .attr("name")
-            .or(element.attr("property"))
-            .or(element.attr("itemprop"))
-            .or(element.attr("http-equiv"))
+            .attribute("name")
+            .or(element.attribute("property"))
+            .or(element.attribute("itemprop"))
+            .or(element.attribute("http-equiv"))
         else {
             return;
         };
-        let Some(content) = element.attr("content").map(collapse_whitespace) else {
+        let Some(content) = element.attribute("content").map(collapse_whitespace) else {
             return;
         };
         if !content.is_empty() {
@@ -188,24 +189,6 @@ impl Evidence {
                 .iter()
                 .filter(move |itemprop| itemprop.name == *name)
         })
-    }
-}
-
-/// Whether class and id lists name a byline or a date, remembered per class list: pages
-/// repeat the same class lists on hundreds of elements.
-#[derive(Default)]
-struct NameKinds<'a> {
-    classes: FxHashMap<&'a str, (bool, bool)>,
-}
-
-impl<'a> NameKinds<'a> {
-    fn of(&mut self, id: Option<&str>, class: Option<&'a str>) -> (bool, bool) {
-        let kinds = |names: &str| (BYLINES.matches(names), DATES.matches(names));
-        let (class_byline, class_date) = class.map_or((false, false), |class| {
-            *self.classes.entry(class).or_insert_with(|| kinds(class))
-        });
-        let (id_byline, id_date) = id.map_or((false, false), kinds);
-        (class_byline || id_byline, class_date || id_date)
     }
 }
 
