@@ -616,6 +616,10 @@ pub const DENSE_LINK_LIST_PROSE_RATIO: f32 = 3.0;
 /// wider selection and keeps the longer answer.
 pub const MIN_ARTICLE_CHARS: usize = 250;
 
+/// Link marks that documentation generators put at the end of a heading to link to it
+/// (Sphinx's and others' `¶`, a link emoji): they are not part of the headline.
+pub const HEADING_ANCHOR_MARKS: &[char] = &['¶', '🔗'];
+
 /// Separators between a headline and the site name in `<title>`: "Headline | Site".
 pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
 

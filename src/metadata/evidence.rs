@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
 use crate::text::collapse_whitespace;
-use crate::vocab::{MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS};
+use crate::vocab::{
+    BLOCK_TAGS, HEADING_ANCHOR_MARKS, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS,
+};
 
 /// The candidates found in one page, in document order within each kind.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -81,9 +83,14 @@ impl Evidence {
                 }
                 "meta" => evidence.read_meta(element),
                 "title" if in_svg == 0 && evidence.title_tag.is_none() => {
-                    evidence.title_tag = Some(text_of(node)).filter(|t| !t.is_empty());
+                    let title = html_escape::decode_html_entities(&text_of(node)).into_owned();
+                    evidence.title_tag = Some(title).filter(|t| !t.is_empty());
                 }
-                "h1" => push_limited(&mut evidence.h1, text_of(node)),
+                "h1" => {
+                    let heading = text_of(node);
+                    let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
+                    push_limited(&mut evidence.h1, heading.to_string());
+                }
                 "script" => {
                     let is_json_ld = element
                         .attribute("type")
@@ -161,7 +168,11 @@ impl Evidence {
         else {
             return;
         };
-        let Some(content) = element.attribute("content").map(collapse_whitespace) else {
+        // Some sites escape twice: `&amp;#x26;` reaches the parsed page as `&#x26;`.
+        let Some(content) = element
+            .attribute("content")
+            .map(|content| collapse_whitespace(&html_escape::decode_html_entities(content)))
+        else {
             return;
         };
         if !content.is_empty() {
@@ -206,13 +217,21 @@ fn push_limited(list: &mut Vec<String>, text: String) {
 fn text_of(node: NodeRef<Node>) -> String {
     let mut text = String::new();
     for descendant in node.descendants() {
-        if let Node::Text(t) = descendant.value() {
-            let hidden = descendant.parent().is_some_and(|parent| {
-                matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style"))
-            });
-            if !hidden {
-                text.push_str(t);
+        match descendant.value() {
+            Node::Text(t) => {
+                let hidden = descendant.parent().is_some_and(|parent| {
+                    matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style"))
+                });
+                if !hidden {
+                    text.push_str(t);
+                }
             }
+            // A line break or a block inside a headline or byline separates words
+            // ("Data Analytics<br>Agency").
+            Node::Element(e) if e.name() == "br" || BLOCK_TAGS.contains(&e.name()) => {
+                text.push(' ');
+            }
+            _ => {}
         }
         if text.len() > MAX_EVIDENCE_TEXT_CHARS * 4 {
             break;
@@ -257,6 +276,26 @@ fn parse_json_ld(raw: &str) -> Option<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_keep_word_breaks_and_lose_anchor_marks() {
+        let html = Html::parse_document(
+            r##"<head><title>Tools &amp;amp; tips</title>
+            <meta property="og:title" content="SQL &amp;#x26; AI"></head>
+            <body><h1>Data Analytics<br>Agency <a class="headerlink" href="#x">¶</a></h1>
+            <h1><span>Rebuilding the Legacy</span><div>of American Made</div></h1></body>"##,
+        );
+        let evidence = Evidence::gather(&html);
+        assert_eq!(
+            evidence.h1,
+            [
+                "Data Analytics Agency",
+                "Rebuilding the Legacy of American Made"
+            ]
+        );
+        assert_eq!(evidence.title_tag.as_deref(), Some("Tools & tips"));
+        assert_eq!(evidence.metas[0].1, "SQL & AI");
+    }
 
     #[test]
     fn one_walk_gathers_every_kind() {
