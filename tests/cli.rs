@@ -415,6 +415,41 @@ fn output_file_is_written_whole() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "a.html", ARTICLE.as_bytes());
+    let real = dir.path().join("real.jsonl");
+    fs::write(&real, "old\n").unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let output = run(&["clean", &page, "-o", link.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&real).unwrap().lines().count(), 1);
+    assert!(!fs::read_to_string(&real).unwrap().starts_with("old"));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_into_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "a.html", ARTICLE.as_bytes());
+    let null = std::path::Path::new("/dev/null");
+    let before = fs::metadata(null).unwrap().file_type().is_char_device();
+    let output = run(&["clean", &page, "-o", "/dev/null"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        fs::metadata(null).unwrap().file_type().is_char_device(),
+        before
+    );
+}
+
 #[test]
 fn unwritable_output_fails_with_a_message() {
     let dir = tempfile::tempdir().unwrap();

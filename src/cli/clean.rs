@@ -78,9 +78,11 @@ impl From<FormatFlag> for InputFormat {
     }
 }
 
-/// Where records go: standard output, or a temporary file renamed into place at the end.
+/// Where records go: standard output, a temporary file renamed into place at the end, or,
+/// for a target that is not a regular file (`/dev/null`, a FIFO), the target itself.
 enum Output {
     Stdout(BufWriter<io::Stdout>),
+    Special(BufWriter<std::fs::File>),
     File {
         writer: BufWriter<tempfile::NamedTempFile>,
         target: PathBuf,
@@ -92,6 +94,14 @@ impl Output {
         let Some(target) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Output::Stdout(BufWriter::new(io::stdout())));
         };
+        // Renaming onto a symlink would replace the link, and onto a device or FIFO would
+        // replace the device with a file: write through the link, and into special files.
+        let resolved = std::fs::canonicalize(target).ok();
+        let target = resolved.as_deref().unwrap_or(target);
+        if std::fs::metadata(target).is_ok_and(|meta| !meta.is_file()) {
+            let file = std::fs::OpenOptions::new().write(true).open(target)?;
+            return Ok(Output::Special(BufWriter::new(file)));
+        }
         let directory = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
@@ -112,6 +122,7 @@ impl Output {
     fn writer(&mut self) -> &mut dyn Write {
         match self {
             Output::Stdout(writer) => writer,
+            Output::Special(writer) => writer,
             Output::File { writer, .. } => writer,
         }
     }
@@ -120,6 +131,7 @@ impl Output {
     fn commit(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut writer) => writer.flush(),
+            Output::Special(mut writer) => writer.flush(),
             Output::File { writer, target } => {
                 let temporary = writer.into_inner().map_err(|e| e.into_error())?;
                 temporary.as_file().sync_all()?;
