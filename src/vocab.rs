@@ -727,6 +727,13 @@ pub const MAX_EVIDENCE_PER_KIND: usize = 12;
 /// Longer texts are not a byline, a date or a headline but a box that happens to be named so.
 pub const MAX_EVIDENCE_TEXT_CHARS: usize = 200;
 
+/// Short texts with a digit kept as places a page may write its date without marking it up
+/// ("Datum: 03.11.2021", "Di, 21. April 2020 - 16:40"), at most this many per page …
+pub const MAX_LOOSE_DATE_TEXTS: usize = 40;
+
+/// … each at most this many characters: a date line, not a paragraph that mentions a date.
+pub const MAX_LOOSE_DATE_CHARS: usize = 80;
+
 /// Lowercase class/id fragments of byline and author elements.
 pub const BYLINE_CLASS_PATTERNS: &[&str] = &[
     "byline", "author", "writer", "autor", "auteur", "posted-by", "postedby", "verfasser",
@@ -740,6 +747,10 @@ pub const DATE_CLASS_PATTERNS: &[&str] = &[
 /// Dates before this year are not publication dates of web pages (founding years, birth
 /// dates) and are rejected.
 pub const EARLIEST_DATE_YEAR: i32 = 1995;
+
+/// Page languages (lowercased BCP-47) that write `3/5/2022` month first; every other declared
+/// language reads it day first. A page that declares no language is read month first.
+pub const MONTH_FIRST_LANGS: &[&str] = &["en", "en-us", "en-ph", "es-us", "fil"];
 
 /// Lowercase month names and abbreviations (English, German, French, Spanish, Italian,
 /// Portuguese, Dutch, Polish genitive forms) with their month number, for dates in text.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::vocab::{EARLIEST_DATE_YEAR, MONTH_NAMES};
+use crate::vocab::{EARLIEST_DATE_YEAR, MONTH_FIRST_LANGS, MONTH_NAMES};
 
 /// The date at the start of an ISO-8601-like value (`2017-03-19T12:08:00+08:00`).
 pub fn iso_date(value: &str) -> Option<NaiveDate> {
@@ -40,10 +40,34 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     })
 }
 
+/// How to read an ambiguous `a/b/yyyy` date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlashOrder {
+    /// `3/5/2022` is March 5 (American usage).
+    MonthFirst,
+    /// `3/5/2022` is 3 May (almost everywhere else).
+    DayFirst,
+}
+
+impl SlashOrder {
+    /// The usual order for a page in this language (a BCP-47 tag): month first for American
+    /// English and pages that do not say, day first otherwise.
+    pub fn for_lang(lang: Option<&str>) -> SlashOrder {
+        let Some(lang) = lang.map(str::to_ascii_lowercase) else {
+            return SlashOrder::MonthFirst;
+        };
+        if MONTH_FIRST_LANGS.contains(&lang.as_str()) {
+            SlashOrder::MonthFirst
+        } else {
+            SlashOrder::DayFirst
+        }
+    }
+}
+
 /// The first date written in a short text, in any of the common numeric or month-name forms.
-pub fn date_in_text(text: &str) -> Option<NaiveDate> {
+pub fn date_in_text(text: &str, slash_order: SlashOrder) -> Option<NaiveDate> {
     let tokens = tokenize(text);
-    (0..tokens.len()).find_map(|start| date_at(&tokens[start..]))
+    (0..tokens.len()).find_map(|start| date_at(&tokens[start..], slash_order))
 }
 
 /// A token of running text: a number or a word, with the character that preceded it.
@@ -93,7 +117,7 @@ fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// A date starting at the first token, if one does.
-fn date_at(tokens: &[Token]) -> Option<NaiveDate> {
+fn date_at(tokens: &[Token], slash_order: SlashOrder) -> Option<NaiveDate> {
     use Token::{Number, Word};
     let month_named = |word: &str| {
         MONTH_NAMES
@@ -134,7 +158,7 @@ fn date_at(tokens: &[Token]) -> Option<NaiveDate> {
             ..
         }] => date(*year as i32, *month, *day),
         // Slashes are month first in American usage and day first elsewhere: a part above 12
-        // settles it, otherwise month first.
+        // settles it, otherwise the page's language does.
         [Number {
             value: first,
             digits: 1..=2,
@@ -150,7 +174,8 @@ fn date_at(tokens: &[Token]) -> Option<NaiveDate> {
             after: '/',
             ..
         }] => {
-            if *first > 12 {
+            let day_first = *first > 12 || (*second <= 12 && slash_order == SlashOrder::DayFirst);
+            if day_first {
                 date(*year as i32, *second, *first)
             } else {
                 date(*year as i32, *first, *second)
@@ -190,7 +215,7 @@ mod tests {
     use super::*;
 
     fn ymd(text: &str) -> Option<String> {
-        date_in_text(text).map(|d| d.format("%Y-%m-%d").to_string())
+        date_in_text(text, SlashOrder::MonthFirst).map(|d| d.format("%Y-%m-%d").to_string())
     }
 
     #[test]
@@ -231,6 +256,21 @@ mod tests {
         assert_eq!(ymd("19/03/2017").as_deref(), Some("2017-03-19"));
         assert_eq!(ymd("3 comments, 12 likes"), None);
         assert_eq!(ymd("Call 0800 123 4567"), None);
+    }
+
+    #[test]
+    fn slashes_are_read_in_the_page_language_order() {
+        let us = SlashOrder::for_lang(Some("en-US"));
+        let es = SlashOrder::for_lang(Some("es"));
+        assert_eq!(us, SlashOrder::MonthFirst);
+        assert_eq!(SlashOrder::for_lang(None), SlashOrder::MonthFirst);
+        assert_eq!(es, SlashOrder::DayFirst);
+        let day = |text, order| date_in_text(text, order).map(|d| d.format("%F").to_string());
+        assert_eq!(day("3/5/2022", us).as_deref(), Some("2022-03-05"));
+        assert_eq!(day("3/5/2022", es).as_deref(), Some("2022-05-03"));
+        // A part above 12 settles it whatever the language.
+        assert_eq!(day("25/5/2022", us).as_deref(), Some("2022-05-25"));
+        assert_eq!(day("5/25/2022", es).as_deref(), Some("2022-05-25"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::extract::names::{NameCache, Named};
 use crate::text::collapse_whitespace;
 use crate::vocab::{
     BLOCK_TAGS, HEADING_ANCHOR_MARKS, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS,
+    MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
 };
 
 /// The candidates found in one page, in document order within each kind.
@@ -34,6 +35,9 @@ pub struct Evidence {
     pub bylines: Vec<String>,
     /// Texts of elements whose class or id names a publication date.
     pub date_texts: Vec<String>,
+    /// Short texts holding a digit, outside scripts, with whether they follow the first
+    /// `<h1>`: dates a page writes without marking them up.
+    pub loose_dates: Vec<(bool, String)>,
     /// The `lang` (or `xml:lang`) of `<html>`.
     pub html_lang: Option<String>,
     /// `<link rel=canonical href>`.
@@ -67,8 +71,13 @@ impl Evidence {
                     continue;
                 }
             };
-            let Node::Element(element) = node.value() else {
-                continue;
+            let element = match node.value() {
+                Node::Element(element) => element,
+                Node::Text(text) => {
+                    evidence.read_loose_date(node, text);
+                    continue;
+                }
+                _ => continue,
             };
             let name = element.name();
             if name == "svg" {
@@ -112,6 +121,14 @@ impl Evidence {
                     }
                 }
                 _ => {}
+            }
+            // RDFa puts properties with a `content` on any element:
+            // `<span property="schema:dateCreated" content="2020-04-21T14:40:07+00:00">`.
+            if name != "meta"
+                && element.attribute("property").is_some()
+                && element.attribute("content").is_some()
+            {
+                evidence.read_meta(element);
             }
             if name != "meta" {
                 if let Some(itemprop) = element.attribute("itemprop") {
@@ -157,6 +174,25 @@ impl Evidence {
             }
         }
         evidence
+    }
+
+    fn read_loose_date(&mut self, node: NodeRef<Node>, text: &str) {
+        if self.loose_dates.len() >= MAX_LOOSE_DATE_TEXTS
+            || !text.bytes().any(|b| b.is_ascii_digit())
+            || text.len() > MAX_LOOSE_DATE_CHARS * 4
+        {
+            return;
+        }
+        let text = collapse_whitespace(text);
+        if text.chars().count() > MAX_LOOSE_DATE_CHARS {
+            return;
+        }
+        let in_script = node.parent().is_some_and(|parent| {
+            matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style" | "title"))
+        });
+        if !in_script {
+            self.loose_dates.push((!self.h1.is_empty(), text));
+        }
     }
 
     fn read_meta(&mut self, element: &scraper::node::Element) {

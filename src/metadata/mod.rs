@@ -59,6 +59,22 @@ const DATE_META: &[&str] = &[
     "sailthru.date",
     "parsely-pub-date",
     "og:published_time",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "prism.publicationdate",
+    "published_date",
+    "publish-date",
+    "pub_date",
+    "cxenseparse:recs:publishtime",
+    "schema:datepublished",
+    "schema:datecreated",
+    "dc:date",
+    "dcterms:created",
+    "dcterms:issued",
 ];
 const SITE_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
 const DESCRIPTION_META: &[&str] = &[
@@ -98,7 +114,7 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .metas_for(SITE_META)
         .next()
         .map(|s| s.trim_start_matches('@').to_string());
-    let date = publication_date(&evidence, latest).map(|date| date.format("%Y-%m-%d").to_string());
+
     let author = author(&evidence);
     let description = evidence
         .metas_for(DESCRIPTION_META)
@@ -109,6 +125,9 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .as_deref()
         .or_else(|| evidence.metas_for(LANG_META).next())
         .and_then(normalize_lang);
+    let slash_order = dates::SlashOrder::for_lang(lang.as_deref());
+    let date = publication_date(&evidence, latest, slash_order)
+        .map(|date| date.format("%Y-%m-%d").to_string());
     Metadata {
         title: title(&evidence, site.as_deref()),
         author,
@@ -279,7 +298,11 @@ fn clean_author(author: &str) -> Option<String> {
 /// The publication date, from the most trusted source that has one: JSON-LD
 /// `datePublished`, date meta tags, `itemprop=datePublished`, `<time datetime>`, a date in the
 /// canonical URL, then dates written in date elements and `<time>` texts.
-fn publication_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<NaiveDate> {
+fn publication_date(
+    evidence: &Evidence,
+    latest: Option<NaiveDate>,
+    slash_order: dates::SlashOrder,
+) -> Option<NaiveDate> {
     let acceptable = |date: &NaiveDate| latest.map_or(true, |latest| *date <= latest);
     let json_ld = jsonld::objects(&evidence.json_ld)
         .filter_map(|object| object.get("datePublished")?.as_str());
@@ -307,8 +330,24 @@ fn publication_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<Na
         .date_texts
         .iter()
         .chain(evidence.times.iter().map(|(_, text)| text))
-        .filter_map(|text| dates::date_in_text(text));
-    structured.chain(urls).chain(written).find(acceptable)
+        .filter_map(|text| dates::date_in_text(text, slash_order));
+    // Last, a date written near the headline without markup: the first one after the `<h1>`.
+    let loose = evidence
+        .loose_dates
+        .iter()
+        .filter(|(after_h1, _)| *after_h1)
+        .chain(
+            evidence
+                .loose_dates
+                .iter()
+                .filter(|(after_h1, _)| !*after_h1),
+        )
+        .filter_map(|(_, text)| dates::date_in_text(text, slash_order));
+    structured
+        .chain(urls)
+        .chain(written)
+        .chain(loose)
+        .find(acceptable)
 }
 
 /// The `YYYY-MM-DD` date at the start of an ISO-8601-like value.
@@ -370,6 +409,36 @@ mod tests {
         assert_eq!(iso_date("2017-13-19"), None);
         assert_eq!(iso_date("19 March 2017"), None);
         assert_eq!(iso_date("2017-03-1"), None);
+    }
+
+    #[test]
+    fn a_date_written_without_markup_near_the_headline_is_found() {
+        let page = |body: &str| {
+            let html = format!("<html lang=de><body>{body}</body></html>");
+            from_html_dated(
+                &Html::parse_document(&html),
+                NaiveDate::from_ymd_opt(2026, 1, 1),
+            )
+            .date
+        };
+        // The first date after the headline, not the one in the page header.
+        let dated = page(
+            "<div>Heute: 02.01.2022</div><h1>Titel</h1>\
+             <h5>Datum:</h5>03.11.2021<p>Text vom 4.11.2021</p>",
+        );
+        assert_eq!(dated.as_deref(), Some("2021-11-03"));
+        // Without one after the headline, a date before it.
+        assert_eq!(
+            page("<p>Stand 02.01.2022</p><h1>Titel</h1>").as_deref(),
+            Some("2022-01-02")
+        );
+        // German pages read slashes day first; dates after `latest` are not publication dates.
+        assert_eq!(
+            page("<h1>T</h1><p>3/5/2022</p>").as_deref(),
+            Some("2022-05-03")
+        );
+        assert_eq!(page("<h1>T</h1><p>3.5.2030</p>"), None);
+        assert_eq!(page("<h1>T</h1><p>Seit 1995 in 12 Ländern</p>"), None);
     }
 
     #[test]
