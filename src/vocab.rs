@@ -169,6 +169,10 @@ pub const GRID_MIN_SHARE: f32 = 0.3;
 /// A `<p>` counts as prose, for weighing grids against it, from this many non-link characters.
 pub const GRID_PROSE_MIN_CHARS: u32 = 80;
 
+/// Sectioning elements: a `<header>` inside one of them heads that section (a card's
+/// headline and excerpt), not the page, so its links are not the site's menus.
+pub const SECTIONING_TAGS: &[&str] = &["article", "aside", "main", "nav", "section"];
+
 /// Elements never dropped for their class or id: a `<body class="has-sidebar">` is the page.
 pub const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "main", "article"];
 

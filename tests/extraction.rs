@@ -102,6 +102,24 @@ boilerplate_is_removed!(
 );
 
 #[test]
+fn teaser_cards_of_a_listing_keep_headline_and_excerpt() {
+    // Cards head themselves with a `<header>` and hide the excerpt's duplicate link from
+    // screen readers: both are still the listing's content.
+    let text = text("content/teaser_cards_listing.html");
+    for kept in [
+        "Ferry timetable changes for the summer season",
+        "The ferry company will add two late crossings",
+        "Market square to host a food festival",
+        "Forty stalls from the region",
+    ] {
+        assert!(text.contains(kept), "{kept} missing from {text}");
+    }
+    for gone in ["Home", "Sport", "12 Quay Street"] {
+        assert!(!text.contains(gone), "{gone} kept in {text}");
+    }
+}
+
+#[test]
 fn image_credit() {
     let text = text("boilerplate/image_credit.html");
     assert!(!text.contains("Photo: John Smith"), "{text}");

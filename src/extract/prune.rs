@@ -26,7 +26,8 @@ use crate::vocab::{
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
     NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
+    PROSE_HOLDER_SHARE, SECTIONING_TAGS, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX,
+    TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -371,7 +372,7 @@ pub fn drop_dense_link_lists(dom: &FlatDom, dropped: &mut [bool]) {
 fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
     let mut groups: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
     for index in 0..dom.len() {
-        if reasons[index] != Reason::LinkList || inside(dom, index, "header") {
+        if reasons[index] != Reason::LinkList || in_page_header(dom, index) {
             continue;
         }
         let mut path = Vec::with_capacity(4);
@@ -704,16 +705,21 @@ fn is_furniture_heading(text: &str) -> bool {
     })
 }
 
-/// Whether an ancestor of `index` has this tag.
-fn inside(dom: &FlatDom, index: usize, tag: &str) -> bool {
+/// Whether a node is inside the page's header (its menus are not grid cards). A `<header>`
+/// within a sectioning element ([`SECTIONING_TAGS`]) heads only that section — a teaser
+/// card's headline and excerpt — and is not the page's.
+fn in_page_header(dom: &FlatDom, index: usize) -> bool {
+    let mut in_header = false;
     let mut node = dom.nodes[index].parent;
     while node != NO_PARENT {
-        if dom.nodes[node].tag() == Some(tag) {
-            return true;
+        match dom.nodes[node].tag() {
+            Some("header") => in_header = true,
+            Some(tag) if SECTIONING_TAGS.contains(&tag) => in_header = false,
+            _ => {}
         }
         node = dom.nodes[node].parent;
     }
-    false
+    in_header
 }
 
 /// The outermost elements that are comment sections, in document order.
@@ -763,11 +769,14 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     aria_hidden(element) || hidden_by_style(element)
 }
 
-/// Hidden from assistive technology by `aria-hidden="true"`.
+/// Hidden from assistive technology by `aria-hidden="true"`. A link so marked is still on
+/// screen: cards hide the second link to the same page (an excerpt around the headline's
+/// link) from screen readers so that they announce it once.
 fn aria_hidden(element: &scraper::node::Element) -> bool {
-    element
-        .attribute("aria-hidden")
-        .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
+    element.name() != "a"
+        && element
+            .attribute("aria-hidden")
+            .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
 }
 
 /// Hidden by an inline `display: none` or `visibility: hidden`.
