@@ -89,6 +89,7 @@ boilerplate_is_removed!(
     subscribe_box,
     cookie_banner,
     consent_dialog,
+    consent_panel_beside_main,
     paywall_banner,
     newsletter_box,
     related_links,
@@ -247,6 +248,11 @@ fn boilerplate_is_removed_without_semantic_containers() {
     let mut names = Vec::new();
     for entry in std::fs::read_dir("tests/fixtures/boilerplate").unwrap() {
         let path = entry.unwrap().path();
+        // Fixtures named `…_beside_main` show furniture recognised by where it lies relative
+        // to the page's `<main>`: without one there is nothing to show.
+        if path.to_string_lossy().contains("beside_main") {
+            continue;
+        }
         let html = std::fs::read_to_string(&path).unwrap();
         let plain = html
             .replace("<main>", "<div id=\"wrapper\">")

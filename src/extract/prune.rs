@@ -26,8 +26,8 @@ use crate::vocab::{
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
     NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, SECTIONING_TAGS, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX,
-    TEXT_ENTRY_INPUT_TYPES,
+    PROSE_HOLDER_SHARE, REGION_MIN_CHARS, SECTIONING_TAGS, SHOP_SCHEMA_TYPES,
+    STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// Tags whose text blocks may be dropped for being mostly links.
@@ -153,9 +153,11 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let mut names = NameCache::default();
     let entry_fields = text_entry_ids(dom);
     let shop_page = is_shop_page(dom);
+    let mains = main_ranges(dom);
     let facts = PageFacts {
         entry_fields: &entry_fields,
         shop_page,
+        mains: &mains,
     };
     let mut reasons = reasons(dom, policy, &prose, &mut names, &facts, &[]);
     let grids = grid_items(dom, &reasons, &prose);
@@ -183,6 +185,7 @@ fn reasons<'a>(
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
     let mut reasons = vec![Reason::Kept; dom.len()];
+    let mut main_kept = vec![None; facts.mains.len()];
     // Inside code, class names come from syntax highlighters (`hljs-comment`), not layout.
     let mut in_code = vec![false; dom.len()];
     for index in 0..dom.len() {
@@ -198,10 +201,18 @@ fn reasons<'a>(
         in_code[index] =
             (node.parent != NO_PARENT && in_code[node.parent]) || matches!(tag, "pre" | "code");
         // An element holding most of the page's text is a page-wide container, whatever its
-        // tag or role say (an unclosed <header> swallows the whole page).
+        // tag or role say (an unclosed <header> swallows the whole page) — unless it lies
+        // after the page's `<main>`, which then holds the content.
+        let mut beside_main = None;
+        let mut after_main = |reasons: &[Reason]| {
+            *beside_main.get_or_insert_with(|| {
+                after_kept_main(dom, reasons, facts.mains, &mut main_kept, index)
+            })
+        };
         let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
             && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
-            && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY;
+            && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY
+            && !after_main(&reasons);
         let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
             || element.attribute("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -214,7 +225,7 @@ fn reasons<'a>(
             && ((facts.shop_page && !container && is_shop_furniture(element, names))
                 || ((is_boilerplate_by_name(dom, index, element, policy, prose, names)
                     || is_author_box_by_itemprop(dom, index, element))
-                    && ((!container && !prose.holds_the_prose(index))
+                    && ((!container && (!prose.holds_the_prose(index) || after_main(&reasons)))
                         || is_comment_section_beside_prose(
                             dom, element, policy, prose, names, index,
                         ))));
@@ -258,6 +269,63 @@ struct PageFacts<'f, 'a> {
     entry_fields: &'f HashSet<&'a str>,
     /// The page declares a product for sale (see [`is_shop_page`]).
     shop_page: bool,
+    /// Subtree ranges of the page's `<main>` elements that hold text (see [`main_ranges`]).
+    mains: &'f [(usize, usize)],
+}
+
+/// Whether the element comes after a `<main>` that keeps at least [`REGION_MIN_CHARS`] of
+/// text and neither holds nor lies inside any `<main>`: it is then not a page-wide wrapper
+/// of the content, however much text it holds (a consent dialog's legal prose, a footer of
+/// store links after a grid of products). Only a `<main>` already decided (one before the
+/// element) is weighed; `main_kept` caches, per main, whether it keeps enough.
+fn after_kept_main(
+    dom: &FlatDom,
+    reasons: &[Reason],
+    mains: &[(usize, usize)],
+    main_kept: &mut [Option<bool>],
+    index: usize,
+) -> bool {
+    let end = dom.nodes[index].end;
+    if mains
+        .iter()
+        .any(|&(start, main_end)| main_end > index && start < end)
+    {
+        return false;
+    }
+    mains
+        .iter()
+        .zip(main_kept.iter_mut())
+        .filter(|((_, main_end), _)| *main_end <= index)
+        .any(|(&(start, main_end), kept)| {
+            *kept.get_or_insert_with(|| {
+                let chars: usize = (start..main_end)
+                    .filter(|&node| {
+                        reasons[node] == Reason::Kept
+                            && matches!(dom.nodes[node].kind, Kind::Text(_))
+                    })
+                    .map(|node| dom.text_chars[node] as usize)
+                    .sum();
+                chars >= REGION_MIN_CHARS
+            })
+        })
+}
+
+/// Subtree ranges of the elements that declare the page's main content (`<main>`,
+/// `role=main`) and hold at least [`REGION_MIN_CHARS`] characters.
+fn main_ranges(dom: &FlatDom) -> Vec<(usize, usize)> {
+    dom.nodes
+        .iter()
+        .enumerate()
+        .filter(|(index, node)| {
+            node.element().is_some_and(|element| {
+                element.name() == "main"
+                    || element
+                        .attr("role")
+                        .is_some_and(|role| role.trim().eq_ignore_ascii_case("main"))
+            }) && dom.text_chars[*index] as usize >= REGION_MIN_CHARS
+        })
+        .map(|(index, node)| (index, node.end))
+        .collect()
 }
 
 /// A shop's furniture around a product (see [`crate::vocab::SHOP_FURNITURE_CLASS_PATTERNS`]).
