@@ -320,7 +320,7 @@ fn main_ranges(dom: &FlatDom) -> Vec<(usize, usize)> {
             node.element().is_some_and(|element| {
                 element.name() == "main"
                     || element
-                        .attr("role")
+                        .attribute("role")
                         .is_some_and(|role| role.trim().eq_ignore_ascii_case("main"))
             }) && dom.text_chars[*index] as usize >= REGION_MIN_CHARS
         })
