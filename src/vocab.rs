@@ -800,7 +800,7 @@ pub const MIN_HEADLINE_WORDS: usize = 2;
 /// first so that "written by" wins over "by"; matched without case, followed by a space or ':'.
 pub const AUTHOR_PREFIXES: &[&str] = &[
     "geschrieben von", "written by", "posted by", "autorin", "author", "auteur", "autor", "by",
-    "von", "par", "por", "di", "door", "da",
+    "von", "vom", "par", "por", "di", "door", "da", "interview", "text",
 ];
 
 /// What separates the names from the rest of a byline ("Ann Lee | 3 min read").
@@ -814,6 +814,14 @@ pub const AUTHOR_DATE_CONNECTORS: &[&str] = &["on", "am", "le", "el", "il", "op"
 pub const AUTHOR_TRAILERS: &[&str] = &[
     "updated", "published", "posted", "veröffentlicht", "aktualisiert", "publié", "publicado",
     "pubblicato", "mis", "read", "min", "minutes", "comments", "kommentare",
+    // Links and roles an author box puts after the name ("Alle Artikel", "Mitglied der
+    // Redaktion", "Stand: …"), and a commenter's "says".
+    "alle", "alles", "mehr", "kontakt", "profil", "mitglied", "stand", "says", "said",
+    // Weekdays: "Anna Schmidt am Samstag".
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "sábado", "domingo",
 ];
 
 /// Longer author strings are sentences or boxes, not names.

@@ -255,7 +255,7 @@ fn person_name(value: &serde_json::Value) -> Option<&str> {
 /// follows the names in a byline ("| 3 min read", "on 19 March", "Updated …"). `None` when
 /// nothing name-like is left: a URL, a number, or a sentence rather than a name.
 fn clean_author(author: &str) -> Option<String> {
-    let author = collapse_whitespace(author);
+    let author = collapse_whitespace(&html_escape::decode_html_entities(author));
     let mut rest = author.as_str();
     for prefix in AUTHOR_PREFIXES {
         if let Some(head) = rest.get(..prefix.len()) {
@@ -286,7 +286,15 @@ fn clean_author(author: &str) -> Option<String> {
                 || AUTHOR_TRAILERS.contains(&lower.trim_end_matches([':', ',']))
         })
         .unwrap_or(tokens.len());
-    let name = tokens[..end].join(" ");
+    // A connector left before a cut-off date or weekday ("Anna Schmidt am") goes with it.
+    let mut tokens = &tokens[..end];
+    while let Some((last, head)) = tokens.split_last() {
+        if !AUTHOR_DATE_CONNECTORS.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        tokens = head;
+    }
+    let name = tokens.join(" ");
     let name = name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'));
     let name_like = !name.is_empty()
         && !name.contains("://")
@@ -457,6 +465,11 @@ mod tests {
             ("Written by: Ann Lee, Updated March 3", "Ann Lee"),
             ("par Jean Dupont le 19 mars 2017", "Jean Dupont"),
             ("Ann Lee 19/03/2017", "Ann Lee"),
+            ("Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"),
+            ("Isabella Bauer am Samstag", "Isabella Bauer"),
+            ("Interview: Julia Lauter", "Julia Lauter"),
+            ("Redacci&oacute;n Diario", "Redacción Diario"),
+            ("Michael Dougherty says", "Michael Dougherty"),
         ] {
             assert_eq!(clean_author(byline).as_deref(), Some(name), "{byline}");
         }
