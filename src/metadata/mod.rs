@@ -221,9 +221,10 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 /// once cleaned.
 fn author(evidence: &Evidence) -> Option<String> {
     let json_ld = jsonld::objects(&evidence.json_ld).filter_map(|object| {
+        let name = |value| person_name(&evidence.json_ld, value);
         let names: Vec<&str> = match object.get("author")? {
-            serde_json::Value::Array(items) => items.iter().filter_map(person_name).collect(),
-            single => person_name(single).into_iter().collect(),
+            serde_json::Value::Array(items) => items.iter().filter_map(name).collect(),
+            single => name(single).into_iter().collect(),
         };
         (!names.is_empty()).then(|| names.join("; "))
     });
@@ -242,11 +243,15 @@ fn author(evidence: &Evidence) -> Option<String> {
         .find_map(|author| clean_author(&author))
 }
 
-/// The name of a JSON-LD person: a string, or an object's `name`.
-fn person_name(value: &serde_json::Value) -> Option<&str> {
+/// The name of a JSON-LD person: a string, or an object's `name`, following an `@id`
+/// reference to the object it names.
+fn person_name<'a>(
+    blocks: &'a [serde_json::Value],
+    value: &'a serde_json::Value,
+) -> Option<&'a str> {
     match value {
         serde_json::Value::String(name) => Some(name),
-        serde_json::Value::Object(person) => person.get("name")?.as_str(),
+        serde_json::Value::Object(person) => jsonld::resolve(blocks, person).get("name")?.as_str(),
         _ => None,
     }
 }
