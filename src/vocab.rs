@@ -317,11 +317,27 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "artigos relacionados", "leia também", "veja também", "comentários",
     "gerelateerde artikelen", "lees ook", "reacties", "czytaj także", "zobacz też",
     "powiązane artykuły", "komentarze", "zobacz również", "czytaj również",
+    // shops: recommendation and history rails beside a product, in the same languages
+    "people who viewed this item also viewed", "people who bought this also bought",
+    "customers who bought this item also bought", "customers who viewed this item also viewed",
+    "customers also bought", "customers also viewed", "frequently bought together",
+    "similar items", "similar products", "related products", "related items",
+    "products related to this item", "sponsored products", "complete the look", "shop the look",
+    "recently viewed", "your recently viewed items", "more like this", "pairs well with",
+    "kunden kauften auch", "ähnliche produkte", "zuletzt angesehen",
+    "passende produkte", "produits similaires", "produits associés", "récemment consultés",
+    "productos relacionados", "productos similares", "vistos recientemente",
+    "prodotti correlati", "prodotti simili", "visti di recente", "produtos relacionados",
+    "vergelijkbare producten", "gerelateerde producten", "podobne produkty",
 ];
 
 /// A heading longer than this many words is a real heading, even when it starts with a
 /// furniture phrase ("More from the archive of 1920s jazz recordings").
 pub const FURNITURE_HEADING_MAX_WORDS: usize = 6;
+
+/// How many containers above a furniture heading (and the wrappers holding only the heading)
+/// may be taken as the section it opens, each having the heading as its first text.
+pub const FURNITURE_SECTION_MAX_CLIMB: usize = 5;
 
 /// A container opened by a furniture heading is dropped whole only when it holds less than
 /// this share of the page's text.

@@ -14,8 +14,9 @@ use crate::vocab::{
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
     COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES,
     FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
-    FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS,
-    PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
+    FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS,
+    PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES,
+    SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -545,24 +546,42 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
         }
         let end = dom.nodes[index].end;
         dropped[index..end].fill(true);
-        // Climb while the heading is its container's first text and the container is small.
-        let mut section = index;
-        for _ in 0..3 {
+        // Wrappers that hold nothing but the heading's text are the heading (component
+        // frameworks nest a heading in several of them); then climb while the heading is its
+        // container's first text and the container is small.
+        let mut head = index;
+        loop {
+            let parent = dom.nodes[head].parent;
+            if parent == NO_PARENT
+                || dom.text_chars[parent] != dom.text_chars[index]
+                || dom.nodes[parent]
+                    .tag()
+                    .is_some_and(|tag| CLASS_EXEMPT_TAGS.contains(&tag))
+            {
+                break;
+            }
+            head = parent;
+        }
+        let mut section = head;
+        for _ in 0..FURNITURE_SECTION_MAX_CLIMB {
             let parent = dom.nodes[section].parent;
             if parent == NO_PARENT
                 || first_text_child(dom, parent) != Some(section)
                 || dom.text_chars[parent] as f32 >= FURNITURE_SECTION_MAX_SHARE * page_text
+                || holds_peer_heading(dom, parent, section, rank)
             {
                 break;
             }
             section = parent;
         }
-        if section != index {
+        if section != head {
             dropped[section..dom.nodes[section].end].fill(true);
             continue;
         }
+        // A bare heading opens its following siblings; a wrapped one only itself, as its
+        // wrapper's siblings are often the page's own sections.
         let parent = dom.nodes[index].parent;
-        if parent == NO_PARENT {
+        if head != index || parent == NO_PARENT {
             continue;
         }
         let mut sibling = end;
@@ -736,6 +755,21 @@ fn heading_rank(dom: &FlatDom, index: usize) -> Option<u8> {
         [b'h', digit @ b'1'..=b'6'] => Some(digit - b'0'),
         _ => None,
     }
+}
+
+/// Whether a child of `container` other than `section` is a heading of the same or higher
+/// rank than the furniture heading: then the container groups several sections (a shop's
+/// "Related products" strip beside the category's own introduction), and only the furniture
+/// heading's own section goes. Headings deeper down (the titles of teaser cards) do not count.
+fn holds_peer_heading(dom: &FlatDom, container: usize, section: usize, rank: u8) -> bool {
+    let mut child = container + 1;
+    while child < dom.nodes[container].end {
+        if child != section && heading_rank(dom, child).is_some_and(|r| r <= rank) {
+            return true;
+        }
+        child = dom.nodes[child].end;
+    }
+    false
 }
 
 /// The first child of `parent` that has any text.
@@ -1247,6 +1281,48 @@ mod tests {
                 "Kept after a one-word label"
             ]
         );
+    }
+
+    fn kept_after_sections(html: &str) -> Vec<String> {
+        let document = Html::parse_document(html);
+        let dom = FlatDom::new(&document);
+        let mut mask = drop_mask(&dom, &BALANCED);
+        drop_furniture_sections(&dom, &mut mask);
+        dom.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| match node.kind {
+                Kind::Text(text) if !mask[i] && !text.trim().is_empty() => {
+                    Some(text.trim().to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_furniture_heading_takes_its_section() {
+        let description = "A light day pack with pockets galore, for long walks. ".repeat(8);
+        let kept = kept_after_sections(&format!(
+            "<body><div class=product><h1>Day pack</h1><p>{description}</p></div>\
+             <section><div class=a><div class=b><div class=c><h2>Customers also bought</h2>\
+             </div></div></div><div class=rail><ul><li><div>Water bottle</div><div>$12</div>\
+             </li><li><div>Rain cover</div><div>$18</div></li></ul></div></section></body>"
+        ));
+        assert_eq!(kept, ["Day pack", description.trim()]);
+    }
+
+    #[test]
+    fn a_furniture_section_does_not_swallow_its_sibling_sections() {
+        let intro = "Ergonomic mice keep the wrist and the forearm in a straight line. ".repeat(4);
+        let kept = kept_after_sections(&format!(
+            "<body><div class=wrap><div><h1>Related products</h1><div><span>Desks</span> \
+             <span>Chairs</span></div></div><h1>Ergonomic mice</h1><p>{intro}</p></div>\
+             <div>{}</div></body>",
+            "A product card of the category grid. ".repeat(60)
+        ));
+        assert_eq!(kept[0], "Ergonomic mice");
+        assert_eq!(kept[1], intro.trim());
     }
 
     #[test]
