@@ -55,6 +55,11 @@ pub const TEXT_ENTRY_INPUT_TYPES: &[&str] = &[
     "month", "week", "time",
 ];
 
+/// Raw-text elements that pages close XML-style (`<iframe src=… />`, as tag-manager snippets
+/// and JSX-rendered markup do): HTML ignores the slash, so the element's text would swallow the
+/// rest of the document. They get an end tag before parsing.
+pub const SELF_CLOSED_RAW_TEXT_TAGS: &[&str] = &["iframe"];
+
 /// Elements of page furniture: dropped unless they hold most of the page's text (then the
 /// markup is broken and they are really the page).
 pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "dialog", "menu"];

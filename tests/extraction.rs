@@ -209,6 +209,13 @@ fn code_block_keeps_indentation() {
     ), "{text}");
 }
 
+/// A tag manager's `<noscript><iframe … /></noscript>` before the content: HTML ignores the
+/// slash, and the iframe's raw text must not swallow the rest of the page.
+#[test]
+fn self_closed_iframe() {
+    assert_eq!(text("content/self_closed_iframe.html"), article());
+}
+
 #[test]
 fn lede() {
     assert!(text("content/lede.html").starts_with(
