@@ -645,6 +645,10 @@ pub const MIN_ARTICLE_CHARS: usize = 250;
 /// (Sphinx's and others' `¶`, a link emoji): they are not part of the headline.
 pub const HEADING_ANCHOR_MARKS: &[char] = &['¶', '🔗'];
 
+/// Marks that join the two parts of a headline ("Welpen kaufen – Tipps"): a heading that ends
+/// with one of these before the declared title is one headline, not a kicker and a headline.
+pub const KICKER_JOINING_MARKS: &[char] = &['-', '–', '—', ':', '|', '/', '·'];
+
 /// Separators between a headline and the site name in `<title>`: "Headline | Site".
 pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
 

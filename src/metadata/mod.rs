@@ -16,8 +16,8 @@ use evidence::Evidence;
 use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    HEADLINE_CONFIRMING_WORD_SHARE, MAX_AUTHOR_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS,
-    TITLE_SEPARATORS,
+    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS, MIN_HEADLINE_CHARS,
+    MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -167,7 +167,26 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         })
     });
     if let Some(h1) = confirmed_h1 {
-        return Some(h1.clone());
+        // A kicker written into the heading before the headline ("Interne Unterlagen im Netz
+        // Daten von Rheinmetall gehackt"): a declared title that is the heading's end is the
+        // headline itself.
+        let h1_folded = h1.to_lowercase();
+        let headline = declared
+            .iter()
+            .map(|title| strip_site_name(title, site))
+            .find(|title| {
+                let title_folded = title.to_lowercase();
+                // The kicker stands apart by layout alone; one set off by a dash or colon is
+                // part of a two-part headline ("Welpen kaufen – Tipps zu jeder Hunderasse").
+                let kicker = h1_folded
+                    .strip_suffix(title_folded.as_str())
+                    .map(str::trim_end)
+                    .unwrap_or_default();
+                !kicker.is_empty()
+                    && !kicker.ends_with(KICKER_JOINING_MARKS)
+                    && words(&title_folded).len() >= MIN_HEADLINE_WORDS
+            });
+        return Some(headline.unwrap_or_else(|| h1.clone()));
     }
     meta_title
         .or(title_tag)
@@ -509,6 +528,28 @@ mod tests {
         assert_eq!(
             from_html(&html).title.as_deref(),
             Some("Top ten trends to watch")
+        );
+    }
+
+    #[test]
+    fn a_kicker_inside_the_heading_is_not_the_headline() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        assert_eq!(
+            title(
+                r#"<title>Daten von Rheinmetall gehackt | Nachrichten</title>
+                <h1><span>Interne Unterlagen</span> <span>Daten von Rheinmetall gehackt</span></h1>"#
+            )
+            .as_deref(),
+            Some("Daten von Rheinmetall gehackt")
+        );
+        // A dash joins the two parts of one headline: both stay.
+        assert_eq!(
+            title(
+                r#"<title>Tipps zu jeder Hunderasse</title>
+                <h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1>"#
+            )
+            .as_deref(),
+            Some("Welpen kaufen – Tipps zu jeder Hunderasse")
         );
     }
 
