@@ -16,8 +16,8 @@ use evidence::Evidence;
 use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS, MIN_HEADLINE_CHARS,
-    MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
+    HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -150,7 +150,8 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .flatten()
         .collect();
     let site_folded = site.map(str::to_lowercase);
-    let confirmed_h1 = evidence.h1.iter().take(1).find(|h1| {
+    // A site logo often takes the first `<h1>`: a few are candidates.
+    let confirmed_h1 = evidence.h1.iter().take(HEADLINE_CANDIDATES).find(|h1| {
         let h1_folded = h1.to_lowercase();
         if h1_folded.chars().count() < MIN_HEADLINE_CHARS
             || Some(&h1_folded) == site_folded.as_ref()
