@@ -293,7 +293,11 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "share this article", "share this post", "leave a reply", "leave a comment", "comments",
     "read next", "no comments", "was this article helpful", "most viewed", "editor's picks", "more news", "more stories", "more from", "more articles", "similar threads",
     "similar posts", "watch next", "follow us", "sign up for our newsletter",
-    "subscribe to our newsletter", "tags",
+    "subscribe to our newsletter", "tags", "about the reviewer", "about the authors",
+    "meet the author",
+    // discussion sidebars and thread footers
+    "related discussions", "similar discussions", "related threads", "related questions",
+    "linked questions", "hot network questions", "more topics",
     // German
     "das könnte sie auch interessieren", "das könnte dich auch interessieren", "mehr zum thema",
     "weitere artikel", "weitere beiträge", "lesen sie auch", "auch interessant",
@@ -414,6 +418,20 @@ pub const CREDIT_PHRASES: &[&str] = &[
 /// of these, is a publication stamp.
 pub const DATE_STAMP_SUFFIXES: &[&str] = &["uhr", "h", "am", "pm"];
 
+/// Lowercased labels that may open a date stamp written with a month name of [`MONTH_NAMES`]
+/// ("Published on: March 3, 2025", "Updated 12 Jul 2024"), and words that may stand between its
+/// parts ("3 de marzo de 2024", "· 4:30 pm ET"). A leaf block that is only such a date is a
+/// publication stamp like a numeric one.
+pub const DATE_STAMP_LABELS: &[&str] = &[
+    "published", "updated", "posted", "modified", "last", "reviewed", "originally", "on", "at",
+    "date", "de", "del", "le", "am", "veröffentlicht", "aktualisiert", "publié", "mis", "à",
+    "jour", "publicado", "actualizado", "pubblicato", "aggiornato", "et", "est", "pst", "gmt",
+    "utc", "cet", "cest",
+];
+
+/// A date stamp written with a month name has at most this many words, labels included.
+pub const DATE_STAMP_MAX_WORDS: usize = 9;
+
 /// Lowercased phrases of subscribe, app, membership and donation prompts written as plain
 /// paragraphs ("To view the full story, please subscribe …", "¿Ya sabías que tenemos canal de
 /// Telegram?", "Wesprzyj nas darowizną"): a leaf block of at most [`PROMPT_LINE_MAX_CHARS`]
@@ -432,6 +450,13 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "canal de youtube", "message on whatsapp",
     // support and donations
     "supporting our work", "support our work", "artikel gefallen hat", "wesprzyj nas",
+    "we need your help to keep", "reader-supported publication",
+    // newsletter sign-up boxes ("… delivered straight to your inbox", "Subscribe for free to
+    // receive new posts")
+    "delivered to your inbox", "delivered straight to", "delivered right to your inbox",
+    "directly to your inbox", "directly in your inbox", "receive new posts",
+    "notifications about new posts", "by subscribing", "join our mailing list",
+    "join our newsletter", "sign up to receive",
 ];
 
 /// Lowercased phrases of notices a site shows about itself rather than about its subject:
@@ -503,6 +528,12 @@ pub const NEGATIVE_CLASS_PATTERNS: &[&str] = &[
     "sponsor", "shopping", "tags", "tool", "widget",
 ];
 
+/// Class fragments of the generic wrappers page builders put around every block, the article
+/// text included (`elementor-widget-container`, `widget-wrap`): a class token containing one
+/// of these says nothing about its content, so it does not count against it as
+/// [`NEGATIVE_CLASS_PATTERNS`] would ("widget").
+pub const WRAPPER_CLASS_NAMES: &[&str] = &["widget-container", "widget-wrap"];
+
 // ---------------------------------------------------------------------------------------------
 // HTML: thresholds
 // ---------------------------------------------------------------------------------------------
@@ -569,6 +600,10 @@ pub const OUTSIDE_CORE_MAX_LINK_DENSITY: f32 = 0.3;
 /// page: "more stories" streams) outside the article's core are dropped in runs of at least
 /// this many …
 pub const TEASER_MIN_RUN: usize = 3;
+
+/// Class/id fragments of a teaser card's headline when it is set as a plain `<div>` or `<span>`
+/// (`<div class="title"><a href=…>…</a></div>`) rather than as a heading.
+pub const HEADLINE_CLASS_PATTERNS: &[&str] = &["title", "headline"];
 
 /// … when at least this many of the run's members are cards …
 pub const TEASER_MIN_CARDS: usize = 2;

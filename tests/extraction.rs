@@ -100,6 +100,7 @@ boilerplate_is_removed!(
     pagination,
     hidden_elements,
     scripts_and_styles,
+    date_stamp_and_sign_up_lines,
 );
 
 #[test]

@@ -168,7 +168,8 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     let policy = MaskPolicy::article(options.preset);
     let mut dropped = prune::drop_mask(&dom, &policy);
     let body = dom.first_with_tag("body").unwrap_or(0);
-    if prune::is_discussion(&dom) {
+    let discussion = prune::is_discussion(&dom);
+    if discussion {
         let kept = prune::kept_chars(&dom, &dropped);
         // Forum software names the posts themselves `comment` or `reply`: on a discussion
         // page, keep such containers when they hold the bulk of the text.
@@ -184,7 +185,7 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
         }
     }
     prune::drop_furniture_sections(&dom, &mut dropped);
-    prune::drop_boilerplate_lines(&dom, &mut dropped);
+    prune::drop_boilerplate_lines(&dom, &mut dropped, discussion);
     prune::drop_dense_link_lists(&dom, &mut dropped);
     let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);

@@ -11,9 +11,9 @@ use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, BYLINE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
-    HERO_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS, NEGATIVE_CLASS_PATTERNS,
-    POSITIVE_CLASS_PATTERNS, QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
-    SHOP_FURNITURE_CLASS_PATTERNS,
+    HEADLINE_CLASS_PATTERNS, HERO_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS,
+    NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS, QUOTE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
+    SHOP_FURNITURE_CLASS_PATTERNS, WRAPPER_CLASS_NAMES,
 };
 
 /// Which vocabularies a class or id list matches, one bit per vocabulary.
@@ -47,6 +47,8 @@ impl Named {
     pub const BYLINE: Named = Named(1 << 11);
     /// Publication dates, for metadata ([`DATE_CLASS_PATTERNS`]).
     pub const DATE: Named = Named(1 << 12);
+    /// Teaser-card headlines set without a heading tag ([`HEADLINE_CLASS_PATTERNS`]).
+    pub const HEADLINE: Named = Named(1 << 13);
 
     /// Matches a class or id list against every vocabulary.
     pub fn of(names: &str) -> Named {
@@ -96,7 +98,11 @@ static VOCABULARIES: LazyLock<Vocabularies> = LazyLock::new(|| {
         (NEGATIVE_CLASS_PATTERNS, Named::NEGATIVE),
         (BYLINE_CLASS_PATTERNS, Named::BYLINE),
         (DATE_CLASS_PATTERNS, Named::DATE),
+        (HEADLINE_CLASS_PATTERNS, Named::HEADLINE),
     ])
+    // Page builders' wrapper classes (`elementor-widget-container`) contain "widget" but say
+    // nothing about the content they wrap.
+    .exempting(Named::NEGATIVE, WRAPPER_CLASS_NAMES)
 });
 
 /// Several class/id vocabularies compiled together. A pattern of
@@ -110,6 +116,8 @@ pub struct Vocabularies {
     long_bits: Vec<Named>,
     short: Vec<(String, Named)>,
     longest_short: usize,
+    /// Tokens containing one of these names never set the bits (see [`Vocabularies::exempting`]).
+    exemptions: Vec<(Named, &'static [&'static str])>,
 }
 
 impl Vocabularies {
@@ -137,7 +145,15 @@ impl Vocabularies {
             long_bits,
             short: short.into_iter().collect(),
             longest_short,
+            exemptions: Vec::new(),
         }
+    }
+
+    /// The vocabularies, except that a token containing one of `names` (case ignored) never
+    /// sets `bits`.
+    pub fn exempting(mut self, bits: Named, names: &'static [&'static str]) -> Vocabularies {
+        self.exemptions.push((bits, names));
+        self
     }
 
     /// The bits of every vocabulary that some whitespace-separated token of `names` matches.
@@ -172,11 +188,28 @@ impl Vocabularies {
             }
         }
         // Checked only on a match, which is rare: most tokens match nothing.
-        if named != Named::default() && is_state_flag(token) {
+        if named == Named::default() {
+            return named;
+        }
+        if is_state_flag(token) {
             return Named::default();
+        }
+        for &(bits, names) in &self.exemptions {
+            if named.0 & bits.0 != 0 && names.iter().any(|name| contains_ignoring_case(token, name))
+            {
+                named.0 &= !bits.0;
+            }
         }
         named
     }
+}
+
+/// Whether `haystack` contains `needle`, ASCII case ignored.
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether a class token is a state flag ([`CLASS_FLAG_PREFIXES`]).

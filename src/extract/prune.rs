@@ -12,11 +12,11 @@ use std::collections::{HashMap, HashSet};
 use crate::vocab::{
     AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS,
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
-    COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES,
-    FORUM_URL_MARKERS, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
-    FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS,
-    PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES,
-    SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
+    COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_LABELS, DATE_STAMP_MAX_WORDS,
+    DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
+    FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
+    LINE_INLINE_TAGS, MONTH_NAMES, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
+    PROMPT_PHRASES, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -602,7 +602,7 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
 /// that are subscribe, app or donation prompts ([`PROMPT_PHRASES`]). A leaf block whose text is
 /// a furniture heading ("Das könnte Sie auch interessieren" in a `<p>` or `<div>`) is a heading
 /// without the markup: it goes with the following siblings up to the next real heading.
-pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
+pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: bool) {
     for index in 0..dom.len() {
         if dropped[index]
             || (dom.text_chars[index] as usize)
@@ -644,7 +644,10 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool]) {
         if chars > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
-        if is_boilerplate_line(&text) {
+        if is_boilerplate_line(&text) || (!discussion && is_named_date_stamp(&text.to_lowercase()))
+        {
+            // Posts of a discussion carry their date as a line of their own, and thread truth
+            // keeps it as often as not: there a spelled-out date is left alone.
             dropped[index..end].fill(true);
         } else if inline_line {
             continue;
@@ -702,6 +705,39 @@ fn is_boilerplate_line(text: &str) -> bool {
         || is_date_stamp(&lower)
         || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
             && LINE_PHRASES.is_match(&lower))
+}
+
+/// Whether a lowercased line is only a date written with a month name ("december 19, 2025",
+/// "updated on 23 oct 2025", "published: feb 6, 2024 · 4:30 pm et"): every word is a month
+/// name, a number (a day with its ordinal ending, a year, a time) or a label of
+/// [`DATE_STAMP_LABELS`], with exactly one month and one four-digit year.
+fn is_named_date_stamp(lower: &str) -> bool {
+    let mut months = 0;
+    let mut years = 0;
+    let mut words = 0;
+    for word in lower
+        .split(|c: char| c.is_whitespace() || ",.:;|•·-–—/()".contains(c))
+        .filter(|word| !word.is_empty())
+    {
+        words += 1;
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            let ending = &word[digits..];
+            if !matches!(ending, "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "h") {
+                return false;
+            }
+            if digits == 4 && ending.is_empty() {
+                years += 1;
+            } else if digits > 2 {
+                return false;
+            }
+        } else if MONTH_NAMES.iter().any(|(month, _)| *month == word) {
+            months += 1;
+        } else if !DATE_STAMP_LABELS.contains(&word) && !DATE_STAMP_SUFFIXES.contains(&word) {
+            return false;
+        }
+    }
+    months == 1 && years == 1 && words <= DATE_STAMP_MAX_WORDS
 }
 
 /// Whether a lowercased line is only a numeric date ("23.10.2018", "2023-11-03", "04/21/2022"),
@@ -1100,7 +1136,7 @@ mod tests {
         let document = Html::parse_document(html);
         let dom = FlatDom::new(&document);
         let mut mask = drop_mask(&dom, &BALANCED);
-        drop_boilerplate_lines(&dom, &mut mask);
+        drop_boilerplate_lines(&dom, &mut mask, false);
         dom.nodes
             .iter()
             .enumerate()
@@ -1258,6 +1294,15 @@ mod tests {
         assert!(!is_date_stamp("4.3333333333333333"));
         assert!(!is_date_stamp("1.2.3.4.5.6"));
         assert!(!is_date_stamp("3. modex 2026"));
+        assert!(is_named_date_stamp("december 19, 2025"));
+        assert!(is_named_date_stamp("updated on 23 oct 2025"));
+        assert!(is_named_date_stamp("published: feb 6, 2024 · 4:30 pm et"));
+        assert!(is_named_date_stamp("3 de marzo de 2024"));
+        assert!(is_named_date_stamp("last reviewed: may 2025"));
+        assert!(!is_named_date_stamp("the bridge opened on may 3, 2025"));
+        assert!(!is_named_date_stamp(
+            "december 19, 2025 and january 2, 2026"
+        ));
         let kept = kept_after_lines(
             "<body><p>23.10.2018</p><p>Publiziert: 03.04.2020, 12:35</p>\
              <p>The article, which opened on 23.10.2018.</p></body>",

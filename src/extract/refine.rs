@@ -2,6 +2,7 @@
 //! blocks that read like content stay.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::names::Named;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
@@ -109,7 +110,7 @@ pub fn drop_teaser_runs(
             let key = (element.name(), element.attribute("class"));
             match groups
                 .iter_mut()
-                .find(|(tag, class, _)| (*tag, *class) == key)
+                .find(|(tag, class, _)| *tag == key.0 && same_card_class(*class, key.1))
             {
                 Some((_, _, members)) => members.push(child),
                 None => groups.push((key.0, key.1, vec![child])),
@@ -142,6 +143,19 @@ pub fn drop_teaser_runs(
     }
 }
 
+/// Whether two class lists name the same kind of card. Class tokens that carry a number are
+/// the instance, not the kind (`post-4185`, `elementor-element-2949e15`, `item-3`), so they are
+/// left out of the comparison.
+fn same_card_class(a: Option<&str>, b: Option<&str>) -> bool {
+    fn kind_tokens(class: Option<&str>) -> impl Iterator<Item = &str> {
+        class
+            .unwrap_or_default()
+            .split_ascii_whitespace()
+            .filter(|token| !token.bytes().any(|byte| byte.is_ascii_digit()))
+    }
+    kind_tokens(a).eq(kind_tokens(b))
+}
+
 /// The element children of `parent`.
 fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = usize> + 'd {
     let end = dom.nodes[parent].end;
@@ -158,7 +172,8 @@ fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = u
     })
 }
 
-/// A short block with a heading that is mostly a link to another page.
+/// A short block with a heading (or an element named as a headline) that is mostly a link to
+/// another page.
 fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
     if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
         return false;
@@ -182,15 +197,18 @@ fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) ->
     }
     let mut index = item + 1;
     while index < end {
+        // A headline counts even when the pruning already took it as a short link block:
+        // that is what a teaser's headline is.
+        let is_heading = dom.nodes[index].element().is_some_and(|element| {
+            HEADING_TAGS.contains(&element.name())
+                || Named::of_element(element).has(Named::HEADLINE)
+        });
+        if is_heading && dom.text_chars[index] > 0 && heading_links_away(dom, item, index) {
+            return true;
+        }
         if dropped[index] {
             index = dom.nodes[index].end;
             continue;
-        }
-        let is_heading = dom.nodes[index]
-            .tag()
-            .is_some_and(|tag| HEADING_TAGS.contains(&tag));
-        if is_heading && kept[index] > 0 && heading_links_away(dom, item, index) {
-            return true;
         }
         index += 1;
     }
@@ -302,6 +320,52 @@ mod tests {
         let text = kept_text(&dropped);
         assert!(text.contains("A paragraph of the article"));
         assert!(!text.contains("Story number") && !text.contains("excerpt"));
+
+        // Cards whose classes carry their post number, with headlines set as plain blocks
+        // that the pruning already took as link lines, are one run all the same.
+        let numbered: String = (0..3)
+            .map(|n| {
+                format!(
+                    "<article class=\"teaser post-{n}\"><div class=title><a href=/story-{n}>\
+                     Story number {n}</a></div><div class=body>The excerpt of another story, \
+                     cut short after a sentence or two of its opening lines…</div></article>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div id=core><p>{prose}</p><p>{prose}</p><p>{prose}</p><p>{prose}</p></div>\
+             <div class=more>{numbered}</div></body>"
+        );
+        let numbered_document = Html::parse_document(&html);
+        let numbered_dom = FlatDom::new(&numbered_document);
+        let numbered_body = numbered_dom.first_with_tag("body").unwrap();
+        let numbered_core = numbered_dom
+            .nodes
+            .iter()
+            .position(|n| n.element().is_some_and(|e| e.attribute("id") == Some("core")))
+            .unwrap();
+        let mut dropped = vec![false; numbered_dom.len()];
+        for (index, node) in numbered_dom.nodes.iter().enumerate() {
+            if node.tag() == Some("a") {
+                dropped[index..node.end].fill(true);
+            }
+        }
+        let kept = crate::extract::prune::kept_chars(&numbered_dom, &dropped);
+        drop_teaser_runs(
+            &numbered_dom,
+            &mut dropped,
+            &kept,
+            numbered_body,
+            &[numbered_core],
+        );
+        let mut text = String::new();
+        numbered_dom.walk_kept(&dropped, numbered_body, |visit| {
+            if let crate::extract::dom::Visit::Text(t) = visit {
+                text.push_str(t);
+            }
+        });
+        assert!(text.contains("A paragraph of the article"));
+        assert!(!text.contains("excerpt"), "{text}");
 
         // When the run holds the core (a listing page), it stays.
         let card = dom
