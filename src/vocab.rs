@@ -882,6 +882,8 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     // Links and roles an author box puts after the name ("Alle Artikel", "Mitglied der
     // Redaktion", "Stand: …"), and a commenter's "says".
     "alle", "alles", "mehr", "kontakt", "profil", "mitglied", "stand", "says", "said",
+    // Other credits and stamps after the names ("Edited by …", "Last updated …").
+    "edited", "last",
     // Weekdays: "Anna Schmidt am Samstag".
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",

@@ -342,7 +342,10 @@ mod tests {
         let numbered_core = numbered_dom
             .nodes
             .iter()
-            .position(|n| n.element().is_some_and(|e| e.attribute("id") == Some("core")))
+            .position(|n| {
+                n.element()
+                    .is_some_and(|e| e.attribute("id") == Some("core"))
+            })
             .unwrap();
         let mut dropped = vec![false; numbered_dom.len()];
         for (index, node) in numbered_dom.nodes.iter().enumerate() {

@@ -17,7 +17,7 @@ use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, TITLE_SEPARATORS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -306,8 +306,12 @@ fn clean_author(author: &str) -> Option<String> {
             let next_is_number = tokens
                 .get(i + 1)
                 .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+            let is_month = MONTH_NAMES
+                .iter()
+                .any(|(name, _)| *name == lower.trim_end_matches(['.', ',']));
             (starts_with_digit && token.contains(['.', '/', ':']))
                 || (AUTHOR_DATE_CONNECTORS.contains(&lower.as_str()) && next_is_number)
+                || (is_month && next_is_number)
                 || AUTHOR_TRAILERS.contains(&lower.trim_end_matches([':', ',']))
         })
         .unwrap_or(tokens.len());
@@ -320,7 +324,9 @@ fn clean_author(author: &str) -> Option<String> {
         tokens = head;
     }
     let name = tokens.join(" ");
-    let name = name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'));
+    let name = name.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '-' | '–' | '—' | '·' | '•')
+    });
     let name_like = !name.is_empty()
         && !name.contains("://")
         && name.chars().any(char::is_alphabetic)
@@ -495,11 +501,15 @@ mod tests {
             ("Interview: Julia Lauter", "Julia Lauter"),
             ("Redacci&oacute;n Diario", "Redacción Diario"),
             ("Michael Dougherty says", "Michael Dougherty"),
+            ("Nathan Willis March 25, 2015", "Nathan Willis"),
+            ("Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
+            ("Nicolas Perriault —", "Nicolas Perriault"),
         ] {
             assert_eq!(clean_author(byline).as_deref(), Some(name), "{byline}");
         }
         assert_eq!(clean_author("https://example.org/ann"), None);
         assert_eq!(clean_author("1234"), None);
+        assert_eq!(clean_author("Last Updated: January 7, 2025"), None);
     }
 
     #[test]
