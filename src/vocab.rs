@@ -864,7 +864,9 @@ pub const MIN_HEADLINE_WORDS: usize = 2;
 /// Words before the names in a byline ("By Ann Lee", "Von Anna Schmidt", "Autor: …"), longest
 /// first so that "written by" wins over "by"; matched without case, followed by a space or ':'.
 pub const AUTHOR_PREFIXES: &[&str] = &[
-    "geschrieben von", "written by", "posted by", "autorin", "author", "auteur", "autor", "by",
+    "view all posts by", "all posts by", "artikel von", "beitrag von", "erstellt von",
+    "eingestellt von", "geschrieben von", "written by", "posted by", "autorin", "author",
+    "auteur", "autor", "by",
     "von", "vom", "par", "por", "di", "door", "da", "interview", "text",
 ];
 
@@ -884,6 +886,8 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     "alle", "alles", "mehr", "kontakt", "profil", "mitglied", "stand", "says", "said",
     // Other credits and stamps after the names ("Edited by …", "Last updated …").
     "edited", "last",
+    // Buttons and labels that byline-named elements hold instead of a name.
+    "follow", "folgen", "zeige", "datum", "publiziert", "ebenfalls",
     // Weekdays: "Anna Schmidt am Samstag".
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",

@@ -61,12 +61,18 @@ impl Evidence {
         let mut evidence = Evidence::default();
         let mut in_svg = 0usize;
         let mut names = NameCache::default();
+        // Forms and comment sections being walked: the names there are commenters' and the
+        // "author" fields are form labels, not the article's byline.
+        let mut outside_article: Vec<ego_tree::NodeId> = Vec::new();
         for edge in document.tree.root().traverse() {
             let node = match edge {
                 ego_tree::iter::Edge::Open(node) => node,
                 ego_tree::iter::Edge::Close(node) => {
                     if matches!(node.value(), Node::Element(e) if e.name() == "svg") {
                         in_svg = in_svg.saturating_sub(1);
+                    }
+                    if outside_article.last() == Some(&node.id()) {
+                        outside_article.pop();
                     }
                     continue;
                 }
@@ -163,8 +169,11 @@ impl Evidence {
                     && evidence.date_texts.len() >= MAX_EVIDENCE_PER_KIND;
                 if !full {
                     let named = names.of(element.attribute("id"), element.attribute("class"));
+                    if name == "form" || named.has(Named::COMMENTS) {
+                        outside_article.push(node.id());
+                    }
                     let (byline, date) = (named.has(Named::BYLINE), named.has(Named::DATE));
-                    if byline {
+                    if byline && outside_article.is_empty() {
                         push_limited(&mut evidence.bylines, text_of(node));
                     }
                     if date {

@@ -309,7 +309,9 @@ fn clean_author(author: &str) -> Option<String> {
             let is_month = MONTH_NAMES
                 .iter()
                 .any(|(name, _)| *name == lower.trim_end_matches(['.', ',']));
+            // A date, or a bare count or id ("Emily Burack 8", "HansEhrlich 6709").
             (starts_with_digit && token.contains(['.', '/', ':']))
+                || (!token.is_empty() && token.chars().all(|c| c.is_ascii_digit()))
                 || (AUTHOR_DATE_CONNECTORS.contains(&lower.as_str()) && next_is_number)
                 || (is_month && next_is_number)
                 || AUTHOR_TRAILERS.contains(&lower.trim_end_matches([':', ',']))
@@ -328,6 +330,9 @@ fn clean_author(author: &str) -> Option<String> {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '-' | '–' | '—' | '·' | '•')
     });
     let name_like = !name.is_empty()
+        && !AUTHOR_PREFIXES
+            .iter()
+            .any(|prefix| prefix.eq_ignore_ascii_case(name))
         && !name.contains("://")
         && name.chars().any(char::is_alphabetic)
         && name.chars().count() <= MAX_AUTHOR_CHARS;
@@ -504,12 +509,16 @@ mod tests {
             ("Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
             ("Nicolas Perriault —", "Nicolas Perriault"),
+            ("View all posts by Daniel Lemire", "Daniel Lemire"),
+            ("Emily Burack 8", "Emily Burack"),
         ] {
             assert_eq!(clean_author(byline).as_deref(), Some(name), "{byline}");
         }
         assert_eq!(clean_author("https://example.org/ann"), None);
         assert_eq!(clean_author("1234"), None);
         assert_eq!(clean_author("Last Updated: January 7, 2025"), None);
+        assert_eq!(clean_author("By"), None);
+        assert_eq!(clean_author("Follow"), None);
     }
 
     #[test]
@@ -520,6 +529,17 @@ mod tests {
             "Bo Chen"]}]}</script>"#,
         );
         assert_eq!(from_html(&html).author.as_deref(), Some("Ann Lee; Bo Chen"));
+    }
+
+    #[test]
+    fn commenters_and_form_labels_are_not_the_author() {
+        let html = Html::parse_document(
+            r#"<article><p>Text</p></article>
+            <section class="comments"><span class="comment-author">Aylin</span></section>
+            <form><label class="author">Name *</label></form>
+            <footer><span class="byline">Anna Schmidt</span></footer>"#,
+        );
+        assert_eq!(from_html(&html).author.as_deref(), Some("Anna Schmidt"));
     }
 
     #[test]
