@@ -125,6 +125,7 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.title = meta.title;
     record.author = meta.author;
     record.date = meta.date;
+    record.date_modified = meta.date_modified;
     record.site = meta.site;
     record.lang = meta.lang;
     record.description = meta.description;

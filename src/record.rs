@@ -38,6 +38,8 @@ pub struct Record {
     pub author: Option<String>,
     /// Publication date, ISO 8601 (`YYYY-MM-DD` or with time).
     pub date: Option<String>,
+    /// Date of the last change, `YYYY-MM-DD`, when the page declares one.
+    pub date_modified: Option<String>,
     /// Name of the site.
     pub site: Option<String>,
     /// Language of the page, BCP-47.
@@ -76,6 +78,7 @@ impl Record {
             title: None,
             author: None,
             date: None,
+            date_modified: None,
             site: None,
             lang: None,
             description: None,

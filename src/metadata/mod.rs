@@ -29,6 +29,9 @@ pub struct Metadata {
     pub author: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Date of the last change as `YYYY-MM-DD`, when the page declares one that is not
+    /// before the publication date.
+    pub date_modified: Option<String>,
     /// Site name.
     pub site: Option<String>,
     /// Language tag, BCP-47 style (`en`, `de-AT`).
@@ -75,6 +78,15 @@ const DATE_META: &[&str] = &[
     "dc:date",
     "dcterms:created",
     "dcterms:issued",
+];
+/// Meta keys of the date of the last change, most trusted first.
+const DATE_MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "schema:datemodified",
 ];
 const SITE_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
 const DESCRIPTION_META: &[&str] = &[
@@ -126,12 +138,16 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .or_else(|| evidence.metas_for(LANG_META).next())
         .and_then(normalize_lang);
     let slash_order = dates::SlashOrder::for_lang(lang.as_deref());
-    let date = publication_date(&evidence, latest, slash_order)
+    let published = publication_date(&evidence, latest, slash_order);
+    let date_modified = modification_date(&evidence, latest)
+        .filter(|modified| published.map_or(true, |published| *modified >= published))
         .map(|date| date.format("%Y-%m-%d").to_string());
+    let date = published.map(|date| date.format("%Y-%m-%d").to_string());
     Metadata {
         title: title(&evidence, site.as_deref()),
         author,
         date,
+        date_modified,
         lang,
         description,
         site,
@@ -339,6 +355,21 @@ fn clean_author(author: &str) -> Option<String> {
     name_like.then(|| name.to_string())
 }
 
+/// The date of the last change: JSON-LD `dateModified`, modification meta tags,
+/// `itemprop=dateModified`; structured sources only (text says "updated" too loosely).
+fn modification_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<NaiveDate> {
+    jsonld::objects(&evidence.json_ld)
+        .filter_map(|object| object.get("dateModified")?.as_str())
+        .chain(evidence.metas_for(DATE_MODIFIED_META))
+        .chain(
+            evidence
+                .itemprops_for(&["datemodified"])
+                .filter_map(|itemprop| itemprop.attribute.as_deref()),
+        )
+        .filter_map(dates::iso_date)
+        .find(|date| latest.map_or(true, |latest| *date <= latest))
+}
+
 /// The publication date, from the most trusted source that has one: JSON-LD
 /// `datePublished`, date meta tags, `itemprop=datePublished`, `<time datetime>`, a date in the
 /// canonical URL, then dates written in date elements and `<time>` texts.
@@ -483,6 +514,32 @@ mod tests {
         );
         assert_eq!(page("<h1>T</h1><p>3.5.2030</p>"), None);
         assert_eq!(page("<h1>T</h1><p>Seit 1995 in 12 Ländern</p>"), None);
+    }
+
+    #[test]
+    fn the_modification_date_is_kept_apart_and_never_before_publication() {
+        let page = |head: &str| {
+            let html = format!("<head>{head}</head><body><h1>T</h1></body>");
+            let meta = from_html_dated(
+                &Html::parse_document(&html),
+                NaiveDate::from_ymd_opt(2026, 1, 1),
+            );
+            (meta.date, meta.date_modified)
+        };
+        assert_eq!(
+            page(
+                r#"<meta property="article:published_time" content="2024-05-01T08:00:00Z">
+                <meta property="article:modified_time" content="2024-06-02T10:00:00Z">"#
+            ),
+            (Some("2024-05-01".into()), Some("2024-06-02".into()))
+        );
+        assert_eq!(
+            page(
+                r#"<script type="application/ld+json">{"datePublished": "2024-05-01",
+                "dateModified": "2023-01-01"}</script>"#
+            ),
+            (Some("2024-05-01".into()), None)
+        );
     }
 
     #[test]
