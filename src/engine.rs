@@ -129,6 +129,10 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.site = meta.site;
     record.lang = meta.lang;
     record.description = meta.description;
+    record.canonical_url = meta.canonical_url;
+    record.image = meta.image;
+    record.categories = meta.categories;
+    record.tags = meta.tags;
 }
 
 fn clean_text(record: &mut Record, dump: &str, options: &Options) {

@@ -46,6 +46,16 @@ pub struct Record {
     pub lang: Option<String>,
     /// The page's own summary.
     pub description: Option<String>,
+    /// The URL the page names as its own (`<link rel=canonical>`, else `og:url`).
+    pub canonical_url: Option<String>,
+    /// The page's lead image URL.
+    pub image: Option<String>,
+    /// Sections the page files itself under; empty when it names none.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The page's tags and keywords; empty when it names none.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// The article text: paragraphs separated by one blank line.
     pub text: Option<String>,
     /// The same article as Markdown. Present only with `--format markdown`
@@ -82,6 +92,10 @@ impl Record {
             site: None,
             lang: None,
             description: None,
+            canonical_url: None,
+            image: None,
+            categories: Vec::new(),
+            tags: Vec::new(),
             text: None,
             markdown: None,
             comments: None,

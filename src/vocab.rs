@@ -895,5 +895,8 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     "jueves", "viernes", "sábado", "domingo",
 ];
 
+/// A category or tag longer than this is a sentence someone put in the keywords, not a term.
+pub const MAX_TERM_CHARS: usize = 60;
+
 /// Longer author strings are sentences or boxes, not names.
 pub const MAX_AUTHOR_CHARS: usize = 80;

@@ -17,7 +17,7 @@ use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, TITLE_SEPARATORS,
+    MAX_TERM_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -38,6 +38,14 @@ pub struct Metadata {
     pub lang: Option<String>,
     /// The page's own summary.
     pub description: Option<String>,
+    /// The URL the page names as its own (`<link rel=canonical>`, else `og:url`).
+    pub canonical_url: Option<String>,
+    /// The page's lead image URL (`og:image`, `twitter:image`, JSON-LD `image`).
+    pub image: Option<String>,
+    /// Sections the page files itself under (`article:section`, JSON-LD `articleSection`).
+    pub categories: Vec<String>,
+    /// Keywords and tags (`article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords`).
+    pub tags: Vec<String>,
 }
 
 /// Meta tag keys (`name`, `property` or `itemprop`, lowercased) for each field, most trusted first.
@@ -79,6 +87,18 @@ const DATE_META: &[&str] = &[
     "dcterms:created",
     "dcterms:issued",
 ];
+/// Meta keys of the lead image, most trusted first.
+const IMAGE_META: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+];
+/// Meta keys of the page's sections.
+const CATEGORY_META: &[&str] = &["article:section", "og:article:section"];
+/// Meta keys of the page's tags and keywords.
+const TAG_META: &[&str] = &["article:tag", "og:article:tag", "news_keywords", "keywords"];
+
 /// Meta keys of the date of the last change, most trusted first.
 const DATE_MODIFIED_META: &[&str] = &[
     "article:modified_time",
@@ -143,7 +163,39 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .filter(|modified| published.map_or(true, |published| *modified >= published))
         .map(|date| date.format("%Y-%m-%d").to_string());
     let date = published.map(|date| date.format("%Y-%m-%d").to_string());
+    let canonical_url = evidence
+        .canonical
+        .as_deref()
+        .or_else(|| evidence.metas_for(&["og:url"]).next())
+        .map(str::trim)
+        .filter(|url| url.starts_with("http"))
+        .map(str::to_string);
+    let image = evidence
+        .metas_for(IMAGE_META)
+        .chain(jsonld::objects(&evidence.json_ld).filter_map(json_ld_image))
+        .map(str::trim)
+        .find(|url| url.starts_with("http"))
+        .map(str::to_string);
+    let json_ld_terms = |key: &'static str| {
+        jsonld::objects(&evidence.json_ld)
+            .filter_map(move |object| object.get(key))
+            .flat_map(json_ld_strings)
+    };
+    let categories = distinct_terms(
+        evidence
+            .metas_for(CATEGORY_META)
+            .chain(json_ld_terms("articleSection")),
+    );
+    let tags = distinct_terms(
+        evidence
+            .metas_for(TAG_META)
+            .chain(json_ld_terms("keywords")),
+    );
     Metadata {
+        canonical_url,
+        image,
+        categories,
+        tags,
         title: title(&evidence, site.as_deref()),
         author,
         date,
@@ -355,6 +407,41 @@ fn clean_author(author: &str) -> Option<String> {
     name_like.then(|| name.to_string())
 }
 
+/// A JSON-LD object's `image`: a URL, an ImageObject's `url`, or the first of a list.
+fn json_ld_image(object: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+    let mut image = object.get("image")?;
+    if let serde_json::Value::Array(items) = image {
+        image = items.first()?;
+    }
+    match image {
+        serde_json::Value::String(url) => Some(url),
+        serde_json::Value::Object(image) => image.get("url")?.as_str(),
+        _ => None,
+    }
+}
+
+/// The strings of a JSON-LD value: itself, or the strings of a list.
+fn json_ld_strings(value: &serde_json::Value) -> Vec<&str> {
+    match value {
+        serde_json::Value::String(text) => vec![text.as_str()],
+        serde_json::Value::Array(items) => items.iter().filter_map(|item| item.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Terms from comma-separated lists, trimmed, each once (case ignored), in order of first
+/// appearance.
+fn distinct_terms<'a>(lists: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    lists
+        .flat_map(|list| list.split(','))
+        .map(str::trim)
+        .filter(|term| !term.is_empty() && term.chars().count() <= MAX_TERM_CHARS)
+        .filter(|term| seen.insert(term.to_lowercase()))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The date of the last change: JSON-LD `dateModified`, modification meta tags,
 /// `itemprop=dateModified`; structured sources only (text says "updated" too loosely).
 fn modification_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -540,6 +627,26 @@ mod tests {
             ),
             (Some("2024-05-01".into()), None)
         );
+    }
+
+    #[test]
+    fn canonical_url_image_categories_and_tags() {
+        let html = Html::parse_document(
+            r#"<head><link rel="canonical" href="https://example.org/a">
+            <meta property="og:image" content="https://example.org/a.jpg">
+            <meta property="article:section" content="Politik">
+            <meta name="keywords" content="Wahl, Berlin, wahl, ">
+            <script type="application/ld+json">{"@type": "NewsArticle",
+              "articleSection": ["Politik", "Inland"], "keywords": ["Bundestag"]}</script>
+            </head><body><h1>T</h1></body>"#,
+        );
+        let meta = from_html(&html);
+        assert_eq!(meta.canonical_url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(meta.image.as_deref(), Some("https://example.org/a.jpg"));
+        assert_eq!(meta.categories, ["Politik", "Inland"]);
+        assert_eq!(meta.tags, ["Wahl", "Berlin", "Bundestag"]);
+        let bare = from_html(&Html::parse_document("<p>x</p>"));
+        assert!(bare.canonical_url.is_none() && bare.categories.is_empty() && bare.tags.is_empty());
     }
 
     #[test]
