@@ -133,6 +133,7 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.image = meta.image;
     record.categories = meta.categories;
     record.tags = meta.tags;
+    record.page_type = meta.page_type;
 }
 
 fn clean_text(record: &mut Record, dump: &str, options: &Options) {

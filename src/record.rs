@@ -56,6 +56,8 @@ pub struct Record {
     /// The page's tags and keywords; empty when it names none.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// `article`, `forum`, `product`, `listing` or `documentation`; `null` without evidence.
+    pub page_type: Option<String>,
     /// The article text: paragraphs separated by one blank line.
     pub text: Option<String>,
     /// The same article as Markdown. Present only with `--format markdown`
@@ -96,6 +98,7 @@ impl Record {
             image: None,
             categories: Vec::new(),
             tags: Vec::new(),
+            page_type: None,
             text: None,
             markdown: None,
             comments: None,

@@ -900,3 +900,29 @@ pub const MAX_TERM_CHARS: usize = 60;
 
 /// Longer author strings are sentences or boxes, not names.
 pub const MAX_AUTHOR_CHARS: usize = 80;
+
+// ---------------------------------------------------------------------------------------------
+// Metadata: page type
+// ---------------------------------------------------------------------------------------------
+
+/// schema.org types (JSON-LD `@type`) and `og:type` values that say what kind of page this is,
+/// checked in this order; [`FORUM_SCHEMA_TYPES`] and [`FORUM_URL_MARKERS`] name discussions.
+pub const PAGE_TYPE_SCHEMA_TYPES: &[(&str, &[&str])] = &[
+    ("product", &["Product", "ProductGroup", "IndividualProduct", "product", "og:product", "product.item"]),
+    ("documentation", &["TechArticle", "APIReference", "SoftwareSourceCode"]),
+    (
+        "article",
+        &[
+            "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "AnalysisNewsArticle",
+            "OpinionNewsArticle", "ReviewNewsArticle", "ReportageNewsArticle", "LiveBlogPosting",
+            "Review", "HowTo", "Recipe", "article", "blog",
+        ],
+    ),
+    ("listing", &["CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog", "ProductCollection"]),
+];
+
+/// Path fragments of a page's URL that mark documentation.
+pub const DOCUMENTATION_URL_MARKERS: &[&str] = &[
+    "/docs/", "/doc/", "/documentation/", "/manual/", "/reference/", "/api/", "/guide/", "/handbook/",
+];
+

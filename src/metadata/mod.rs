@@ -16,8 +16,9 @@ use evidence::Evidence;
 use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS,
-    MAX_TERM_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, TITLE_SEPARATORS,
+    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES,
+    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS, MAX_TERM_CHARS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -46,6 +47,9 @@ pub struct Metadata {
     pub categories: Vec<String>,
     /// Keywords and tags (`article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords`).
     pub tags: Vec<String>,
+    /// What kind of page this is: `article`, `forum`, `product`, `listing` or
+    /// `documentation`, from schema.org types, `og:type` and the URL; `None` without evidence.
+    pub page_type: Option<String>,
 }
 
 /// Meta tag keys (`name`, `property` or `itemprop`, lowercased) for each field, most trusted first.
@@ -191,7 +195,9 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
             .metas_for(TAG_META)
             .chain(json_ld_terms("keywords")),
     );
+    let page_type = page_type(&evidence, canonical_url.as_deref());
     Metadata {
+        page_type,
         canonical_url,
         image,
         categories,
@@ -405,6 +411,41 @@ fn clean_author(author: &str) -> Option<String> {
         && name.chars().any(char::is_alphabetic)
         && name.chars().count() <= MAX_AUTHOR_CHARS;
     name_like.then(|| name.to_string())
+}
+
+/// The kind of page: a discussion by its schema.org type or URL, else the first kind of
+/// [`PAGE_TYPE_SCHEMA_TYPES`] that a JSON-LD `@type` or `og:type` names, else documentation by
+/// its URL.
+fn page_type(evidence: &Evidence, url: Option<&str>) -> Option<String> {
+    let json_ld_types = jsonld::objects(&evidence.json_ld)
+        .filter_map(|object| object.get("@type"))
+        .flat_map(json_ld_strings);
+    let types: Vec<&str> = json_ld_types
+        .chain(evidence.metas_for(&["og:type"]))
+        .map(str::trim)
+        .collect();
+    let path = url
+        .and_then(|url| url.split_once("://"))
+        .and_then(|(_, rest)| {
+            rest.find('/')
+                .map(|slash| rest[slash..].to_ascii_lowercase())
+        })
+        .unwrap_or_default();
+    let forum = types.iter().any(|kind| FORUM_SCHEMA_TYPES.contains(kind))
+        || FORUM_URL_MARKERS.iter().any(|marker| path.contains(marker));
+    if forum {
+        return Some("forum".to_string());
+    }
+    let named = PAGE_TYPE_SCHEMA_TYPES
+        .iter()
+        .find(|(_, names)| types.iter().any(|kind| names.contains(kind)))
+        .map(|(page_type, _)| page_type.to_string());
+    named.or_else(|| {
+        DOCUMENTATION_URL_MARKERS
+            .iter()
+            .any(|marker| path.contains(marker))
+            .then(|| "documentation".to_string())
+    })
 }
 
 /// A JSON-LD object's `image`: a URL, an ImageObject's `url`, or the first of a list.
@@ -647,6 +688,30 @@ mod tests {
         assert_eq!(meta.tags, ["Wahl", "Berlin", "Bundestag"]);
         let bare = from_html(&Html::parse_document("<p>x</p>"));
         assert!(bare.canonical_url.is_none() && bare.categories.is_empty() && bare.tags.is_empty());
+    }
+
+    #[test]
+    fn page_types_from_schema_types_og_type_and_url() {
+        let kind = |html: &str| from_html(&Html::parse_document(html)).page_type;
+        let ld = |ty: &str| {
+            format!(r#"<script type="application/ld+json">{{"@type": "{ty}"}}</script>"#)
+        };
+        assert_eq!(kind(&ld("NewsArticle")).as_deref(), Some("article"));
+        assert_eq!(kind(&ld("Product")).as_deref(), Some("product"));
+        assert_eq!(
+            kind(&ld("DiscussionForumPosting")).as_deref(),
+            Some("forum")
+        );
+        assert_eq!(kind(&ld("CollectionPage")).as_deref(), Some("listing"));
+        assert_eq!(
+            kind(r#"<meta property="og:type" content="article">"#).as_deref(),
+            Some("article")
+        );
+        assert_eq!(
+            kind(r#"<link rel="canonical" href="https://example.org/docs/install">"#).as_deref(),
+            Some("documentation")
+        );
+        assert_eq!(kind("<p>Hello</p>"), None);
     }
 
     #[test]
