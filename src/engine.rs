@@ -118,6 +118,7 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
         (markdown, _) => markdown,
     }
     .filter(|markdown| !markdown.is_empty() && !text.is_empty());
+    record.lang = metadata::checked_lang(meta.lang.as_deref(), &text);
     record.text = (!text.is_empty()).then_some(text);
     if options.extract.comments {
         record.comments = Some(article.comments);
@@ -127,7 +128,6 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.date = meta.date;
     record.date_modified = meta.date_modified;
     record.site = meta.site;
-    record.lang = meta.lang;
     record.description = meta.description;
     record.canonical_url = meta.canonical_url;
     record.image = meta.image;

@@ -926,3 +926,21 @@ pub const DOCUMENTATION_URL_MARKERS: &[&str] = &[
     "/docs/", "/doc/", "/documentation/", "/manual/", "/reference/", "/api/", "/guide/", "/handbook/",
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Metadata: language
+// ---------------------------------------------------------------------------------------------
+
+/// Article texts shorter than this are too short to overrule the page's declared language.
+pub const MIN_LANG_DETECTION_CHARS: usize = 200;
+
+/// The detector's confidence (0–1) needed to overrule a declared language.
+pub const MIN_LANG_CONFIDENCE: f64 = 0.9;
+
+/// Detected languages that never overrule a declaration: placeholder text ("lorem ipsum")
+/// reads as Latin.
+pub const LANGS_NEVER_OVERRULING: &[&str] = &["la"];
+
+/// Language codes that name the same language for this check: a macrolanguage and its
+/// members (Norwegian `no` is written Bokmål `nb` or Nynorsk `nn`).
+pub const SAME_LANGS: &[(&str, &str)] = &[("no", "nb"), ("no", "nn"), ("ms", "id")];
+

@@ -17,8 +17,9 @@ use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES,
-    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, MAX_AUTHOR_CHARS, MAX_TERM_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, TITLE_SEPARATORS,
+    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, MAX_AUTHOR_CHARS,
+    MAX_TERM_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
+    MIN_LANG_DETECTION_CHARS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -411,6 +412,48 @@ fn clean_author(author: &str) -> Option<String> {
         && name.chars().any(char::is_alphabetic)
         && name.chars().count() <= MAX_AUTHOR_CHARS;
     name_like.then(|| name.to_string())
+}
+
+/// The page's language: the declared one, unless the article text is long enough to tell
+/// and reliably in another language (a template's `lang="en"` on a German article), or the
+/// detected one when the page declares none. A declared region (`de-AT`) is kept when the
+/// language agrees.
+///
+/// ```
+/// let german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für neue \
+///     Gebäude vorläufig zu stoppen, weil die Mittel des Programms bereits ausgeschöpft sind \
+///     und die Nachfrage in den vergangenen Wochen stark gestiegen ist. Die Branche kritisiert \
+///     den Schritt und fordert eine schnelle Nachfolgeregelung für alle Antragsteller.";
+/// assert_eq!(dechaff::metadata::checked_lang(Some("en"), german).as_deref(), Some("de"));
+/// assert_eq!(dechaff::metadata::checked_lang(Some("de-AT"), german).as_deref(), Some("de-AT"));
+/// assert_eq!(dechaff::metadata::checked_lang(Some("fr"), "Kurz.").as_deref(), Some("fr"));
+/// ```
+pub fn checked_lang(declared: Option<&str>, text: &str) -> Option<String> {
+    let detected = (text.len() >= MIN_LANG_DETECTION_CHARS)
+        .then(|| whatlang::detect(text))
+        .flatten()
+        .filter(|info| info.is_reliable() && info.confidence() >= MIN_LANG_CONFIDENCE)
+        .and_then(|info| isolang::Language::from_639_3(info.lang().code())?.to_639_1());
+    match (declared, detected) {
+        (Some(declared), Some(detected)) => {
+            let primary = declared
+                .split('-')
+                .next()
+                .unwrap_or(declared)
+                .to_ascii_lowercase();
+            let same = primary == detected
+                || SAME_LANGS.iter().any(|&(a, b)| {
+                    (a, b) == (primary.as_str(), detected) || (b, a) == (primary.as_str(), detected)
+                });
+            if same || LANGS_NEVER_OVERRULING.contains(&detected) {
+                Some(declared.to_string())
+            } else {
+                Some(detected.to_string())
+            }
+        }
+        (Some(declared), None) => Some(declared.to_string()),
+        (None, detected) => detected.map(str::to_string),
+    }
 }
 
 /// The kind of page: a discussion by its schema.org type or URL, else the first kind of
