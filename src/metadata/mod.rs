@@ -17,9 +17,10 @@ use crate::text::collapse_whitespace;
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES,
-    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, MAX_AUTHOR_CHARS,
-    MAX_TERM_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
-    MIN_LANG_DETECTION_CHARS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
+    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
+    LANG_DETECTION_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
+    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
+    PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -429,8 +430,13 @@ fn clean_author(author: &str) -> Option<String> {
 /// assert_eq!(dechaff::metadata::checked_lang(Some("fr"), "Kurz.").as_deref(), Some("fr"));
 /// ```
 pub fn checked_lang(declared: Option<&str>, text: &str) -> Option<String> {
+    // A sample from the start is as telling as the whole text, and costs a fixed amount.
+    let mut sample_end = text.len().min(LANG_DETECTION_SAMPLE_BYTES);
+    while !text.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
     let detected = (text.len() >= MIN_LANG_DETECTION_CHARS)
-        .then(|| whatlang::detect(text))
+        .then(|| whatlang::detect(&text[..sample_end]))
         .flatten()
         .filter(|info| info.is_reliable() && info.confidence() >= MIN_LANG_CONFIDENCE)
         .and_then(|info| isolang::Language::from_639_3(info.lang().code())?.to_639_1());
