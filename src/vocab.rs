@@ -457,6 +457,12 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "directly to your inbox", "directly in your inbox", "receive new posts",
     "notifications about new posts", "by subscribing", "join our mailing list",
     "join our newsletter", "sign up to receive",
+    // the sign-in and reply-form lines under a thread or comment section ("Post as a guest",
+    // "Create an account or sign in to comment", "This thread is not open for further replies")
+    "post as a guest", "required, but never shown", "sign up using", "sign up or log in",
+    "sign in to comment", "log in to comment", "sign in to reply", "log in to reply",
+    "in order to leave a comment", "register a new account", "already have an account?",
+    "create an account or sign in", "not open for further replies", "must be logged in to",
 ];
 
 /// Lowercased phrases of notices a site shows about itself rather than about its subject:
@@ -487,6 +493,12 @@ pub const PROMPT_LINE_MAX_CHARS: usize = 300;
 /// Inline elements that are a line of their own for the boilerplate-line rule: a `<time>`
 /// holds an update stamp even when it shares its block with a byline.
 pub const LINE_INLINE_TAGS: &[&str] = &["time"];
+
+/// Lowercased units of the reaction counters that forum and blog software prints beside each
+/// post ("7 Likes", "1,693 views"): a leaf block that is only a number and one of these is
+/// dropped. Answer and reply counts are left alone: they head the answers of a Q&A thread, and
+/// reference extracts keep them as often as not.
+pub const REACTION_COUNT_UNITS: &[&str] = &["like", "likes", "view", "views", "vote", "votes"];
 
 /// Longer blocks that contain a boilerplate phrase are content that mentions it ("a dateline
 /// · 4 min read" on a listing card, a sentence about newsletters).

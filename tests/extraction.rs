@@ -101,6 +101,7 @@ boilerplate_is_removed!(
     hidden_elements,
     scripts_and_styles,
     date_stamp_and_sign_up_lines,
+    thread_post_counters_and_sign_in_lines,
 );
 
 #[test]

@@ -16,7 +16,7 @@ use crate::vocab::{
     DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
     FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
     LINE_INLINE_TAGS, MONTH_NAMES, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
-    PROMPT_PHRASES, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
+    PROMPT_PHRASES, REACTION_COUNT_UNITS, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -644,10 +644,15 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: b
         if chars > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
-        if is_boilerplate_line(&text) || (!discussion && is_named_date_stamp(&text.to_lowercase()))
+        let lower = text.to_lowercase();
+        if is_boilerplate_line(&text)
+            || is_reaction_count(&lower)
+            || (!discussion && is_named_date_stamp(&lower))
+            || (discussion && is_post_number(&lower))
         {
             // Posts of a discussion carry their date as a line of their own, and thread truth
-            // keeps it as often as not: there a spelled-out date is left alone.
+            // keeps it as often as not: there a spelled-out date is left alone. A lone "#12"
+            // there is the post's permalink number; elsewhere it ranks the item that follows.
             dropped[index..end].fill(true);
         } else if inline_line {
             continue;
@@ -705,6 +710,28 @@ fn is_boilerplate_line(text: &str) -> bool {
         || is_date_stamp(&lower)
         || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
             && LINE_PHRASES.is_match(&lower))
+}
+
+/// Whether a lowercased line is only a reaction counter: a number ("7", "1,693", "1.2k") and a
+/// unit of [`REACTION_COUNT_UNITS`].
+fn is_reaction_count(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let count = count.strip_suffix('k').unwrap_or(count);
+    count.starts_with(|c: char| c.is_ascii_digit())
+        && count
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && REACTION_COUNT_UNITS.contains(&unit)
+}
+
+/// Whether a lowercased line is only a post number ("#12").
+fn is_post_number(lower: &str) -> bool {
+    lower
+        .strip_prefix('#')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a lowercased line is only a date written with a month name ("december 19, 2025",
