@@ -514,8 +514,13 @@ pub const PLAIN_FURNITURE_HEADING_MIN_WORDS: usize = 2;
 pub const BOILERPLATE_LINE_MAX_CHARS: usize = 150;
 
 /// Collapsed panels (accordions, tabs) hide content that a click reveals: their hiding does
-/// not count. Matched against class/id …
-pub const COLLAPSED_PANEL_PATTERNS: &[&str] = &["accordion", "collapse"];
+/// not count. Matched against class/id: accordions, the inactive panes of a tab set
+/// (`tab-pane`), "show more" expanders and toggles of a description, and the answers of an
+/// FAQ shown one at a time …
+pub const COLLAPSED_PANEL_PATTERNS: &[&str] = &[
+    "accordion", "collapse", "tab-pane", "tabpane", "tab-panel", "tabpanel", "expander",
+    "toggle-content", "toggle__content", "faq-answer", "faq__answer",
+];
 
 /// … and roles.
 pub const COLLAPSED_PANEL_ROLES: &[&str] = &["region", "tabpanel"];

@@ -218,6 +218,20 @@ fn self_closed_iframe() {
     assert_eq!(text("content/self_closed_iframe.html"), article());
 }
 
+/// Panels hidden until a click (the inactive pane of a tab set) are content; an element
+/// hidden for good is not.
+#[test]
+fn collapsed_panels() {
+    let text = text("content/collapsed_panels.html");
+    assert!(
+        text.ends_with(
+            "The first tab is shown: the closure begins in June.\n\nThe second tab waits for a click: the arches are rebuilt in August."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("mobile menu"), "{text}");
+}
+
 #[test]
 fn lede() {
     assert!(text("content/lede.html").starts_with(
