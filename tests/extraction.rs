@@ -218,14 +218,14 @@ fn self_closed_iframe() {
     assert_eq!(text("content/self_closed_iframe.html"), article());
 }
 
-/// Panels hidden until a click (the inactive pane of a tab set) are content; an element
-/// hidden for good is not.
+/// Panels hidden until a click (the inactive pane of a tab set, the panel a button's
+/// `aria-controls` names) are content; an element hidden for good is not.
 #[test]
 fn collapsed_panels() {
     let text = text("content/collapsed_panels.html");
     assert!(
         text.ends_with(
-            "The first tab is shown: the closure begins in June.\n\nThe second tab waits for a click: the arches are rebuilt in August."
+            "The first tab is shown: the closure begins in June.\n\nThe second tab waits for a click: the arches are rebuilt in August.\n\nA click reveals the answer: the bridge reopens next spring."
         ),
         "{text}"
     );

@@ -153,10 +153,12 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
     let mut names = NameCache::default();
     let entry_fields = text_entry_ids(dom);
+    let controlled_panels = controlled_ids(dom);
     let shop_page = is_shop_page(dom);
     let mains = main_ranges(dom);
     let facts = PageFacts {
         entry_fields: &entry_fields,
+        controlled_panels: &controlled_panels,
         shop_page,
         mains: &mains,
     };
@@ -242,11 +244,15 @@ fn reasons<'a>(
             && !((container || prose.is_hidden_wrapper(dom, index))
                 && (hidden_by_style(element) || aria_hidden(element)))
             && !is_collapsed_panel(element)
+            && !element
+                .attribute("id")
+                .is_some_and(|id| facts.controlled_panels.contains(id))
         {
             // A page-wide wrapper, or one holding most of the page's prose, hidden by style is
             // revealed by script once the page has loaded (anti-flicker, lock screens), and one
-            // marked `aria-hidden` is the page behind a consent or sign-in modal; only smaller
-            // elements are really hidden.
+            // marked `aria-hidden` is the page behind a consent or sign-in modal; a collapsed
+            // panel, by its name or named by a control's `aria-controls`, waits for a click.
+            // Only other, smaller elements are really hidden.
             Reason::Hidden
         } else if (furniture_by_tag && !container) || furniture_by_name {
             Reason::Furniture
@@ -268,6 +274,8 @@ fn reasons<'a>(
 struct PageFacts<'f, 'a> {
     /// Ids of the fields a visitor types into (see [`text_entry_ids`]).
     entry_fields: &'f HashSet<&'a str>,
+    /// Ids of the panels a button or link shows and hides (see [`controlled_ids`]).
+    controlled_panels: &'f HashSet<&'a str>,
     /// The page declares a product for sale (see [`is_shop_page`]).
     shop_page: bool,
     /// Subtree ranges of the page's `<main>` elements that hold text (see [`main_ranges`]).
@@ -369,6 +377,18 @@ fn declares_shop_type(json: &str) -> bool {
             SHOP_SCHEMA_TYPES.contains(&value)
         })
     })
+}
+
+/// Ids named by an `aria-controls` attribute: the panels that a tab, an accordion's question
+/// or a "show more" button reveals. Hidden, such a panel waits for a click, whatever its
+/// class is called; a menu revealed the same way is still dropped as navigation.
+fn controlled_ids<'a>(dom: &FlatDom<'a>) -> HashSet<&'a str> {
+    dom.nodes
+        .iter()
+        .filter_map(|node| node.element())
+        .filter_map(|element| element.attribute("aria-controls"))
+        .flat_map(str::split_whitespace)
+        .collect()
 }
 
 /// Ids of the form fields a visitor types into (text inputs, text areas, drop-downs): their
