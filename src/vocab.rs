@@ -222,8 +222,12 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "credit", "copyright",
     // breadcrumbs and rating widgets
     "crumbs", "post-ratings",
-    // affiliate and editorial disclosures
-    "disclaimer", "disclosure", "affiliate",
+    // affiliate and editorial disclosures, and legal fine print (`copy-legal`,
+    // `game_area_legal`: licence terms and offer conditions under a product or a plan)
+    "disclaimer", "disclosure", "affiliate", "legal",
+    // shop and listing controls: the sort/filter/view bar above a product grid
+    // (`collection-toolbar`, `toolbar-sorter`) and "add to wish list" widgets
+    "toolbar", "wishlist",
     // image captions outside <figcaption>
     "wp-caption", "photo-caption", "image-caption", "img-caption", "imagecaption", "imgcaption",
     "photocaption", "caption-text", "media__caption", "figure__caption", "image__caption",
