@@ -441,13 +441,13 @@ fn output_to_a_device_writes_into_it_instead_of_replacing_it() {
     let dir = tempfile::tempdir().unwrap();
     let page = write(dir.path(), "a.html", ARTICLE.as_bytes());
     let null = std::path::Path::new("/dev/null");
-    let before = fs::metadata(null).unwrap().file_type().is_char_device();
+    // Some sandboxes provide /dev/null as a plain file; there is no device to test with.
+    if !fs::metadata(null).is_ok_and(|meta| meta.file_type().is_char_device()) {
+        return;
+    }
     let output = run(&["clean", &page, "-o", "/dev/null"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(
-        fs::metadata(null).unwrap().file_type().is_char_device(),
-        before
-    );
+    assert!(fs::metadata(null).unwrap().file_type().is_char_device());
 }
 
 #[test]
