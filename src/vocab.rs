@@ -954,8 +954,11 @@ pub const DOCUMENTATION_URL_MARKERS: &[&str] = &[
 /// Article texts shorter than this are too short to overrule the page's declared language.
 pub const MIN_LANG_DETECTION_CHARS: usize = 200;
 
-/// Language detection reads at most this many bytes from the start of the article text.
+/// Language detection reads at most this many bytes from the start of the article text …
 pub const LANG_DETECTION_SAMPLE_BYTES: usize = 1500;
+
+/// … after a first look at this many, which settles it when it agrees with the declaration.
+pub const LANG_QUICK_SAMPLE_BYTES: usize = 400;
 
 /// The detector's confidence (0–1) needed to overrule a declared language.
 pub const MIN_LANG_CONFIDENCE: f64 = 0.9;

@@ -18,9 +18,9 @@ use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES,
     HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
-    LANG_DETECTION_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
-    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
-    PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
+    LANG_DETECTION_SAMPLE_BYTES, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS,
+    MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -430,34 +430,50 @@ fn clean_author(author: &str) -> Option<String> {
 /// assert_eq!(dechaff::metadata::checked_lang(Some("fr"), "Kurz.").as_deref(), Some("fr"));
 /// ```
 pub fn checked_lang(declared: Option<&str>, text: &str) -> Option<String> {
-    // A sample from the start is as telling as the whole text, and costs a fixed amount.
-    let mut sample_end = text.len().min(LANG_DETECTION_SAMPLE_BYTES);
-    while !text.is_char_boundary(sample_end) {
-        sample_end -= 1;
+    if text.len() < MIN_LANG_DETECTION_CHARS {
+        return declared.map(str::to_string);
     }
-    let detected = (text.len() >= MIN_LANG_DETECTION_CHARS)
-        .then(|| whatlang::detect(&text[..sample_end]))
-        .flatten()
-        .filter(|info| info.is_reliable() && info.confidence() >= MIN_LANG_CONFIDENCE)
-        .and_then(|info| isolang::Language::from_639_3(info.lang().code())?.to_639_1());
-    match (declared, detected) {
-        (Some(declared), Some(detected)) => {
-            let primary = declared
-                .split('-')
-                .next()
-                .unwrap_or(declared)
-                .to_ascii_lowercase();
-            let same = primary == detected
-                || SAME_LANGS.iter().any(|&(a, b)| {
-                    (a, b) == (primary.as_str(), detected) || (b, a) == (primary.as_str(), detected)
-                });
-            if same || LANGS_NEVER_OVERRULING.contains(&detected) {
-                Some(declared.to_string())
-            } else {
-                Some(detected.to_string())
-            }
+    // A sample from the start is as telling as the whole text, and costs a fixed amount.
+    let sample = |bytes: usize| {
+        let mut end = text.len().min(bytes);
+        while !text.is_char_boundary(end) {
+            end -= 1;
         }
-        (Some(declared), None) => Some(declared.to_string()),
+        &text[..end]
+    };
+    let code =
+        |info: &whatlang::Info| isolang::Language::from_639_3(info.lang().code())?.to_639_1();
+    let primary = declared.map(|declared| {
+        declared
+            .split('-')
+            .next()
+            .unwrap_or(declared)
+            .to_ascii_lowercase()
+    });
+    let agrees = |detected: &str| {
+        primary.as_deref().is_some_and(|primary| {
+            primary == detected
+                || SAME_LANGS
+                    .iter()
+                    .any(|&(a, b)| (a, b) == (primary, detected) || (b, a) == (primary, detected))
+        })
+    };
+    // Most pages declare their language rightly: a short sample that agrees settles it, and
+    // only a disagreement pays for the full sample.
+    let quick = whatlang::detect(sample(LANG_QUICK_SAMPLE_BYTES));
+    if quick.as_ref().and_then(code).is_some_and(agrees) {
+        return declared.map(str::to_string);
+    }
+    let detected = whatlang::detect(sample(LANG_DETECTION_SAMPLE_BYTES))
+        .filter(|info| info.is_reliable() && info.confidence() >= MIN_LANG_CONFIDENCE)
+        .and_then(|info| code(&info));
+    match (declared, detected) {
+        (Some(_), Some(detected))
+            if !agrees(detected) && !LANGS_NEVER_OVERRULING.contains(&detected) =>
+        {
+            Some(detected.to_string())
+        }
+        (Some(declared), _) => Some(declared.to_string()),
         (None, detected) => detected.map(str::to_string),
     }
 }
