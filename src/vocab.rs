@@ -971,3 +971,89 @@ pub const LANGS_NEVER_OVERRULING: &[&str] = &["la"];
 /// members (Norwegian `no` is written Bokmål `nb` or Nynorsk `nn`).
 pub const SAME_LANGS: &[(&str, &str)] = &[("no", "nb"), ("no", "nn"), ("ms", "id")];
 
+// ---------------------------------------------------------------------------------------------
+// Metadata: meta tag keys
+// ---------------------------------------------------------------------------------------------
+
+/// Meta keys of the headline, most trusted first (meta keys are the lowercased `name`,
+/// `property` or `itemprop`).
+pub const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
+
+/// Meta keys of the author, most trusted first.
+pub const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+];
+
+/// Meta keys of the publication date, most trusted first.
+pub const DATE_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "prism.publicationdate",
+    "published_date",
+    "publish-date",
+    "pub_date",
+    "cxenseparse:recs:publishtime",
+    "schema:datepublished",
+    "schema:datecreated",
+    "dc:date",
+    "dcterms:created",
+    "dcterms:issued",
+];
+
+/// Meta keys of the lead image, most trusted first.
+pub const IMAGE_META: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+];
+
+/// Meta keys of the page's sections.
+pub const CATEGORY_META: &[&str] = &["article:section", "og:article:section"];
+
+/// Meta keys of the page's tags and keywords.
+pub const TAG_META: &[&str] = &["article:tag", "og:article:tag", "news_keywords", "keywords"];
+
+/// Meta keys of the date of the last change, most trusted first.
+pub const DATE_MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "schema:datemodified",
+];
+
+/// Meta keys of the site name, most trusted first.
+pub const SITE_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+
+/// Meta keys of the page's own summary, most trusted first.
+pub const DESCRIPTION_META: &[&str] = &[
+    "description",
+    "og:description",
+    "twitter:description",
+    "dc.description",
+];
+
+/// Meta keys of the page's language, after `<html lang>`.
+pub const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:locale"];

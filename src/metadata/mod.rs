@@ -15,12 +15,13 @@ use evidence::Evidence;
 
 use crate::text::collapse_whitespace;
 use crate::vocab::{
-    AUTHOR_DATE_CONNECTORS, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES,
-    HEADLINE_CONFIRMING_WORD_SHARE, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
-    LANG_DETECTION_SAMPLE_BYTES, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS,
-    MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, TITLE_SEPARATORS,
+    AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
+    CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META, DOCUMENTATION_URL_MARKERS,
+    FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE,
+    IMAGE_META, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES,
+    LANG_META, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
+    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
+    PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -53,75 +54,6 @@ pub struct Metadata {
     /// `documentation`, from schema.org types, `og:type` and the URL; `None` without evidence.
     pub page_type: Option<String>,
 }
-
-/// Meta tag keys (`name`, `property` or `itemprop`, lowercased) for each field, most trusted first.
-const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
-const AUTHOR_META: &[&str] = &[
-    "author",
-    "article:author",
-    "dc.creator",
-    "byl",
-    "sailthru.author",
-    "parsely-author",
-];
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
-    "og:published_time",
-    "article.published",
-    "citation_publication_date",
-    "citation_date",
-    "dc.date.created",
-    "dcterms.date",
-    "dcterms.issued",
-    "prism.publicationdate",
-    "published_date",
-    "publish-date",
-    "pub_date",
-    "cxenseparse:recs:publishtime",
-    "schema:datepublished",
-    "schema:datecreated",
-    "dc:date",
-    "dcterms:created",
-    "dcterms:issued",
-];
-/// Meta keys of the lead image, most trusted first.
-const IMAGE_META: &[&str] = &[
-    "og:image",
-    "og:image:url",
-    "og:image:secure_url",
-    "twitter:image",
-];
-/// Meta keys of the page's sections.
-const CATEGORY_META: &[&str] = &["article:section", "og:article:section"];
-/// Meta keys of the page's tags and keywords.
-const TAG_META: &[&str] = &["article:tag", "og:article:tag", "news_keywords", "keywords"];
-
-/// Meta keys of the date of the last change, most trusted first.
-const DATE_MODIFIED_META: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "dcterms.modified",
-    "last-modified",
-    "schema:datemodified",
-];
-const SITE_META: &[&str] = &["og:site_name", "application-name", "twitter:site"];
-const DESCRIPTION_META: &[&str] = &[
-    "description",
-    "og:description",
-    "twitter:description",
-    "dc.description",
-];
-const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:locale"];
 
 /// Reads the metadata of a parsed HTML document.
 ///
