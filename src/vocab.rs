@@ -1057,3 +1057,17 @@ pub const DESCRIPTION_META: &[&str] = &[
 
 /// Meta keys of the page's language, after `<html lang>`.
 pub const LANG_META: &[&str] = &["content-language", "language", "dc.language", "og:locale"];
+
+// ---------------------------------------------------------------------------------------------
+// HTML: thresholds used by single stages
+// ---------------------------------------------------------------------------------------------
+
+/// Tags whose text blocks may be dropped for being mostly links.
+pub const LINK_LIST_TAGS: &[&str] = &["ul", "ol", "li", "p", "div", "section", "table", "dl"];
+
+/// Link density below which a sibling paragraph counts as prose.
+pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not
+/// headings run into the next sentence.
+pub const MIN_GLUED_WORD_CHARS: usize = 3;

@@ -5,11 +5,9 @@ use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names::Named;
 use crate::vocab::{
     ANCESTOR_SHARES, CHARS_PER_POINT, CLASS_WEIGHT, MAX_LENGTH_POINTS, MIN_PARAGRAPH_CHARS,
-    PARAGRAPH_TAGS, SIBLING_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE, TAG_BASE_SCORES,
+    PARAGRAPH_TAGS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
+    TAG_BASE_SCORES,
 };
-
-/// Link density below which a sibling paragraph counts as prose.
-const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// Indices of the subtrees that make up the article, in document order. Falls back to the
 /// `<body>` (or the whole document) when no paragraph votes.

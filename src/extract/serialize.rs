@@ -7,8 +7,8 @@ use super::dom::{FlatDom, Visit};
 use super::names::Named;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    BLOCK_TAGS, CODE_LINE_CLASSES, MIN_COPIED_RUN, PREFORMATTED_TAGS, SENTENCE_END_CHARS,
-    TABLE_CELL_TAGS,
+    BLOCK_TAGS, CODE_LINE_CLASSES, MIN_COPIED_RUN, MIN_GLUED_WORD_CHARS, PREFORMATTED_TAGS,
+    SENTENCE_END_CHARS, TABLE_CELL_TAGS,
 };
 
 /// Paragraphs the text leaves out as copies of earlier ones, each as its text and which
@@ -71,10 +71,6 @@ pub(super) fn is_code_line(element: &scraper::node::Element) -> bool {
 fn is_quotation(element: &scraper::node::Element) -> bool {
     element.name() == "blockquote" || Named::of_element(element).has(Named::QUOTE)
 }
-
-/// Words shorter than this before an element boundary are prefixes ("i" of "iPhone"), not
-/// headings run into the next sentence.
-const MIN_GLUED_WORD_CHARS: usize = 3;
 
 /// Builds paragraphs from a stream of open/close/text events.
 #[derive(Default)]
