@@ -240,7 +240,30 @@ fn heading_links_away(dom: &FlatDom, item: usize, heading: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::dom::Visit;
     use scraper::Html;
+
+    /// The first element whose attribute `name` is `value`.
+    fn element_with(dom: &FlatDom, name: &str, value: &str) -> usize {
+        dom.nodes
+            .iter()
+            .position(|n| {
+                n.element()
+                    .is_some_and(|e| e.attribute(name) == Some(value))
+            })
+            .unwrap()
+    }
+
+    /// The text kept under `root`.
+    fn kept_text(dom: &FlatDom, dropped: &[bool], root: usize) -> String {
+        let mut text = String::new();
+        dom.walk_kept(dropped, root, |visit| {
+            if let Visit::Text(t) = visit {
+                text.push_str(t);
+            }
+        });
+        text
+    }
 
     #[test]
     fn short_and_linky_blocks_outside_the_core_go() {
@@ -252,14 +275,7 @@ mod tests {
         );
         let dom = FlatDom::new(&document);
         let body = dom.first_with_tag("body").unwrap();
-        let core = dom
-            .nodes
-            .iter()
-            .position(|n| {
-                n.element()
-                    .is_some_and(|e| e.attribute("id") == Some("core"))
-            })
-            .unwrap();
+        let core = element_with(&dom, "id", "core");
         let mut dropped = vec![false; dom.len()];
         trim_outside_core(&dom, &mut dropped, body, &[core]);
         let kept: Vec<&str> = dom
@@ -297,27 +313,11 @@ mod tests {
         let document = Html::parse_document(&html);
         let dom = FlatDom::new(&document);
         let body = dom.first_with_tag("body").unwrap();
-        let core = dom
-            .nodes
-            .iter()
-            .position(|n| {
-                n.element()
-                    .is_some_and(|e| e.attribute("id") == Some("core"))
-            })
-            .unwrap();
-        let kept_text = |dropped: &[bool]| {
-            let mut text = String::new();
-            dom.walk_kept(dropped, body, |visit| {
-                if let crate::extract::dom::Visit::Text(t) = visit {
-                    text.push_str(t);
-                }
-            });
-            text
-        };
+        let core = element_with(&dom, "id", "core");
         let mut dropped = vec![false; dom.len()];
         let kept = crate::extract::prune::kept_chars(&dom, &dropped);
         drop_teaser_runs(&dom, &mut dropped, &kept, body, &[core]);
-        let text = kept_text(&dropped);
+        let text = kept_text(&dom, &dropped, body);
         assert!(text.contains("A paragraph of the article"));
         assert!(!text.contains("Story number") && !text.contains("excerpt"));
 
@@ -339,14 +339,7 @@ mod tests {
         let numbered_document = Html::parse_document(&html);
         let numbered_dom = FlatDom::new(&numbered_document);
         let numbered_body = numbered_dom.first_with_tag("body").unwrap();
-        let numbered_core = numbered_dom
-            .nodes
-            .iter()
-            .position(|n| {
-                n.element()
-                    .is_some_and(|e| e.attribute("id") == Some("core"))
-            })
-            .unwrap();
+        let numbered_core = element_with(&numbered_dom, "id", "core");
         let mut dropped = vec![false; numbered_dom.len()];
         for (index, node) in numbered_dom.nodes.iter().enumerate() {
             if node.tag() == Some("a") {
@@ -361,26 +354,14 @@ mod tests {
             numbered_body,
             &[numbered_core],
         );
-        let mut text = String::new();
-        numbered_dom.walk_kept(&dropped, numbered_body, |visit| {
-            if let crate::extract::dom::Visit::Text(t) = visit {
-                text.push_str(t);
-            }
-        });
+        let text = kept_text(&numbered_dom, &dropped, numbered_body);
         assert!(text.contains("A paragraph of the article"));
         assert!(!text.contains("excerpt"), "{text}");
 
         // When the run holds the core (a listing page), it stays.
-        let card = dom
-            .nodes
-            .iter()
-            .position(|n| {
-                n.element()
-                    .is_some_and(|e| e.attribute("class") == Some("card"))
-            })
-            .unwrap();
+        let card = element_with(&dom, "class", "card");
         let mut dropped = vec![false; dom.len()];
         drop_teaser_runs(&dom, &mut dropped, &kept, body, &[card]);
-        assert!(kept_text(&dropped).contains("Story number 2"));
+        assert!(kept_text(&dom, &dropped, body).contains("Story number 2"));
     }
 }
