@@ -192,14 +192,11 @@ impl Evidence {
         {
             return;
         }
-        let text = collapse_whitespace(text);
-        if text.chars().count() > MAX_LOOSE_DATE_CHARS {
+        if parent_is_one_of(node, &["script", "style", "title"]) {
             return;
         }
-        let in_script = node.parent().is_some_and(|parent| {
-            matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style" | "title"))
-        });
-        if !in_script {
+        let text = collapse_whitespace(text);
+        if text.chars().count() <= MAX_LOOSE_DATE_CHARS {
             self.loose_dates.push((!self.h1.is_empty(), text));
         }
     }
@@ -263,13 +260,8 @@ fn text_of(node: NodeRef<Node>) -> String {
     let mut text = String::new();
     for descendant in node.descendants() {
         match descendant.value() {
-            Node::Text(t) => {
-                let hidden = descendant.parent().is_some_and(|parent| {
-                    matches!(parent.value(), Node::Element(e) if matches!(e.name(), "script" | "style"))
-                });
-                if !hidden {
-                    text.push_str(t);
-                }
+            Node::Text(t) if !parent_is_one_of(descendant, &["script", "style"]) => {
+                text.push_str(t);
             }
             // A line break or a block inside a headline or byline separates words
             // ("Data Analytics<br>Agency").
@@ -283,6 +275,13 @@ fn text_of(node: NodeRef<Node>) -> String {
         }
     }
     collapse_whitespace(&text)
+}
+
+/// Whether the node's parent is an element with one of these names.
+fn parent_is_one_of(node: NodeRef<Node>, names: &[&str]) -> bool {
+    node.parent().is_some_and(
+        |parent| matches!(parent.value(), Node::Element(e) if names.contains(&e.name())),
+    )
 }
 
 /// The raw text of a script element.
