@@ -1,4 +1,5 @@
-//! Small text utilities shared by the stages: word counting and whitespace normalisation.
+//! Small text utilities shared by the stages: word counting, whitespace normalisation and
+//! the path of a URL.
 
 /// Whether a character belongs to a word, as `\w` does in Unicode regular expressions:
 /// letters, digits, combining marks' base letters and the underscore.
@@ -70,6 +71,21 @@ pub fn normalize_paragraphs(text: &str) -> String {
         pending_break = false;
     }
     out
+}
+
+/// The path of a URL, lowercased: everything from the first `/` after the host (`""` when
+/// there is none). A value without a scheme is read as host and path.
+///
+/// ```
+/// use dechaff::text::url_path;
+/// assert_eq!(url_path("https://Example.org/Forum/T/42?x=1"), "/forum/t/42?x=1");
+/// assert_eq!(url_path("https://example.org"), "");
+/// ```
+pub fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.find('/')
+        .map_or("", |slash| &rest[slash..])
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ use prune::MaskPolicy;
 use std::sync::LazyLock;
 
 pub use markdown::{plain_text_markdown, without_leading_title};
+pub(crate) use prune::is_discussion_url;
 
 /// Settings of the HTML extractor.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use std::collections::{HashMap, HashSet};
 
+use crate::text::url_path;
 use crate::vocab::{
     AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS,
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
@@ -150,8 +151,7 @@ impl MaskPolicy {
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
     let mut names = NameCache::default();
-    let entry_fields = text_entry_ids(dom);
-    let controlled_panels = controlled_ids(dom);
+    let (entry_fields, controlled_panels) = page_ids(dom);
     let shop_page = is_shop_page(dom);
     let mains = main_ranges(dom);
     let facts = PageFacts {
@@ -270,9 +270,9 @@ fn reasons<'a>(
 
 /// What the rules know about the page as a whole.
 struct PageFacts<'f, 'a> {
-    /// Ids of the fields a visitor types into (see [`text_entry_ids`]).
+    /// Ids of the fields a visitor types into (see [`page_ids`]).
     entry_fields: &'f HashSet<&'a str>,
-    /// Ids of the panels a button or link shows and hides (see [`controlled_ids`]).
+    /// Ids of the panels a button or link shows and hides (see [`page_ids`]).
     controlled_panels: &'f HashSet<&'a str>,
     /// The page declares a product for sale (see [`is_shop_page`]).
     shop_page: bool,
@@ -377,34 +377,32 @@ fn declares_shop_type(json: &str) -> bool {
     })
 }
 
-/// Ids named by an `aria-controls` attribute: the panels that a tab, an accordion's question
-/// or a "show more" button reveals. Hidden, such a panel waits for a click, whatever its
-/// class is called; a menu revealed the same way is still dropped as navigation.
-fn controlled_ids<'a>(dom: &FlatDom<'a>) -> HashSet<&'a str> {
-    dom.nodes
-        .iter()
-        .filter_map(|node| node.element())
-        .filter_map(|element| element.attribute("aria-controls"))
-        .flat_map(str::split_whitespace)
-        .collect()
-}
-
-/// Ids of the form fields a visitor types into (text inputs, text areas, drop-downs): their
-/// `<label for=…>` prompts the visitor ("Email address", "Your message") and is no content,
-/// unlike the labels of checkboxes and radio buttons, which name a product's options.
-fn text_entry_ids<'a>(dom: &FlatDom<'a>) -> HashSet<&'a str> {
-    dom.nodes
-        .iter()
-        .filter_map(|node| node.element())
-        .filter(|element| match element.name() {
+/// In one walk over the elements: the ids of the form fields a visitor types into (text
+/// inputs, text areas, drop-downs), whose `<label for=…>` prompts the visitor ("Email address",
+/// "Your message") and is no content, unlike the labels of checkboxes and radio buttons, which
+/// name a product's options; and the ids named by an `aria-controls` attribute, the panels that
+/// a tab, an accordion's question or a "show more" button reveals. Hidden, such a panel waits
+/// for a click, whatever its class is called; a menu revealed the same way is still dropped as
+/// navigation.
+fn page_ids<'a>(dom: &FlatDom<'a>) -> (HashSet<&'a str>, HashSet<&'a str>) {
+    let mut entry_fields = HashSet::new();
+    let mut controlled_panels = HashSet::new();
+    for element in dom.nodes.iter().filter_map(|node| node.element()) {
+        let is_entry_field = match element.name() {
             "textarea" | "select" => true,
             "input" => element.attribute("type").map_or(true, |kind| {
                 TEXT_ENTRY_INPUT_TYPES.contains(&kind.trim().to_ascii_lowercase().as_str())
             }),
             _ => false,
-        })
-        .filter_map(|element| element.attribute("id"))
-        .collect()
+        };
+        if is_entry_field {
+            entry_fields.extend(element.attribute("id"));
+        }
+        if let Some(controls) = element.attribute("aria-controls") {
+            controlled_panels.extend(controls.split_whitespace());
+        }
+    }
+    (entry_fields, controlled_panels)
 }
 
 /// Drops the longer blocks of nearly nothing but links (teaser rails, "most read" boxes, link
@@ -541,12 +539,9 @@ pub fn is_discussion(dom: &FlatDom) -> bool {
     })
 }
 
-fn is_discussion_url(url: &str) -> bool {
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path
-        .find('/')
-        .map_or("", |slash| &path[slash..])
-        .to_ascii_lowercase();
+/// Whether a URL's path marks a discussion ([`FORUM_URL_MARKERS`]).
+pub(crate) fn is_discussion_url(url: &str) -> bool {
+    let path = url_path(url);
     FORUM_URL_MARKERS.iter().any(|marker| path.contains(marker))
 }
 
@@ -1177,11 +1172,12 @@ mod tests {
         assert_eq!(dropped, ["Email address", "Your message"]);
     }
 
-    fn kept_after_lines(html: &str) -> Vec<String> {
+    /// The non-blank texts kept after the drop mask and then `step`.
+    fn kept_after(html: &str, step: impl Fn(&FlatDom, &mut [bool])) -> Vec<String> {
         let document = Html::parse_document(html);
         let dom = FlatDom::new(&document);
         let mut mask = drop_mask(&dom, &BALANCED);
-        drop_boilerplate_lines(&dom, &mut mask, false);
+        step(&dom, &mut mask);
         dom.nodes
             .iter()
             .enumerate()
@@ -1192,6 +1188,10 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    fn kept_after_lines(html: &str) -> Vec<String> {
+        kept_after(html, |dom, mask| drop_boilerplate_lines(dom, mask, false))
     }
 
     #[test]
@@ -1374,20 +1374,7 @@ mod tests {
     }
 
     fn kept_after_sections(html: &str) -> Vec<String> {
-        let document = Html::parse_document(html);
-        let dom = FlatDom::new(&document);
-        let mut mask = drop_mask(&dom, &BALANCED);
-        drop_furniture_sections(&dom, &mut mask);
-        dom.nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, node)| match node.kind {
-                Kind::Text(text) if !mask[i] && !text.trim().is_empty() => {
-                    Some(text.trim().to_string())
-                }
-                _ => None,
-            })
-            .collect()
+        kept_after(html, drop_furniture_sections)
     }
 
     #[test]

@@ -13,13 +13,14 @@ mod jsonld;
 
 use evidence::Evidence;
 
-use crate::text::collapse_whitespace;
+use crate::extract::is_discussion_url;
+use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META, DOCUMENTATION_URL_MARKERS,
-    FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE,
-    IMAGE_META, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES,
-    LANG_META, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
+    FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META,
+    KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES, LANG_META,
+    LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
     MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
     PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS,
 };
@@ -421,15 +422,9 @@ fn page_type(evidence: &Evidence, url: Option<&str>) -> Option<String> {
         .chain(evidence.metas_for(&["og:type"]))
         .map(str::trim)
         .collect();
-    let path = url
-        .and_then(|url| url.split_once("://"))
-        .and_then(|(_, rest)| {
-            rest.find('/')
-                .map(|slash| rest[slash..].to_ascii_lowercase())
-        })
-        .unwrap_or_default();
+    let path = url.map(url_path).unwrap_or_default();
     let forum = types.iter().any(|kind| FORUM_SCHEMA_TYPES.contains(kind))
-        || FORUM_URL_MARKERS.iter().any(|marker| path.contains(marker));
+        || url.is_some_and(is_discussion_url);
     if forum {
         return Some("forum".to_string());
     }
