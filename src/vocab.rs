@@ -212,7 +212,7 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "cookie", "consent", "gdpr", "paywall", "newsletter", "news-letter", "subscribe", "signup",
     "popup", "modal",
     // related and recommended links
-    "related", "recommend", "popular", "trending", "read-more", "readmore", "more-stories", "tags",
+    "related", "recommend", "popular", "trending", "more-stories", "tags",
     "tag-cloud", "tagcloud",
     // author boxes and bylines
     "author-bio", "author-box", "authorbox", "about-author", "byline",
@@ -235,6 +235,15 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // author bios and contact boxes under news and press articles, and fact boxes beside them
     "author", "autor", "kontakt", "contact", "ansprechpartner", "infobox",
 ];
+
+/// Class/id fragments of "read more" controls. A link or button so named is furniture; a
+/// block so named that holds prose is the text the control unfolds (a product description in
+/// `content-toggle-product-details-read-more`, an intro in `readmore-content`) and stays.
+pub const READ_MORE_CLASS_PATTERNS: &[&str] = &["read-more", "readmore"];
+
+/// A "read more" block holding at least this many characters of non-link text is the text it
+/// unfolds, not the control.
+pub const READ_MORE_BODY_MIN_CHARS: u32 = 200;
 
 /// Microdata properties (`itemprop`) of author boxes: many are marked up only as
 /// `itemprop=author` (a `Person` with avatar, name and description), with no telling class.

@@ -233,6 +233,13 @@ fn collapsed_panels() {
     assert!(!text.contains("mobile menu"), "{text}");
 }
 
+/// A block named for a "read more" toggle that holds prose is the text the toggle unfolds and
+/// stays; the toggle itself and a "read more" list of links go.
+#[test]
+fn read_more_body() {
+    assert_eq!(text("content/read_more_body.html"), article());
+}
+
 #[test]
 fn lede() {
     assert!(text("content/lede.html").starts_with(

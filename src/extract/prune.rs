@@ -29,8 +29,8 @@ use crate::vocab::{
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
     NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, REGION_MIN_CHARS, SECTIONING_TAGS, SHOP_SCHEMA_TYPES,
-    STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
+    PROSE_HOLDER_SHARE, READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS, SECTIONING_TAGS,
+    SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// What the drop mask lets through besides the article.
@@ -1002,6 +1002,8 @@ fn is_boilerplate_by_name<'a>(
         _ => named,
     };
     let furniture = named.has(Named::BOILERPLATE)
+        // A "read more" control is short; a "read more" block of prose is what it unfolds.
+        || (named.has(Named::READ_MORE) && prose.non_link[index] < READ_MORE_BODY_MIN_CHARS)
         || (!policy.keep_comments && named.has(Named::COMMENTS))
         || (!policy.keep_replies && named.has(Named::REPLIES))
         || (named.has(Named::BANNER) && !named.has(Named::HERO) && !is_hero(dom, index, prose));
