@@ -196,9 +196,8 @@ pub const CONTAINER_MAX_LINK_DENSITY: f32 = 0.5;
 /// newsletter boxes, related links, author boxes and footers. An element whose class or id
 /// contains one of these (as a token part, see `extract`) is dropped with all it holds.
 pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
-    // navigation and site chrome
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "masthead", "topbar", "sidebar", "footer",
-    "pagination", "pager", "skip-link", "skiplink",
+    // site chrome (navigation proper is in NAVIGATION_CLASS_PATTERNS)
+    "masthead", "topbar", "sidebar", "footer", "skip-link", "skiplink",
     // sharing and social
     "share", "sharing", "social", "follow-us", "sociable",
     // forum user furniture: signatures, user titles and badges, flair, notices
@@ -220,8 +219,8 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "print-only", "screen-reader", "sr-only", "visually-hidden",
     // image credits and copyright lines
     "credit", "copyright",
-    // breadcrumbs and rating widgets
-    "crumbs", "post-ratings",
+    // rating widgets
+    "post-ratings",
     // affiliate and editorial disclosures, and legal fine print (`copy-legal`,
     // `game_area_legal`: licence terms and offer conditions under a product or a plan)
     "disclaimer", "disclosure", "affiliate", "legal",
@@ -244,6 +243,21 @@ pub const READ_MORE_CLASS_PATTERNS: &[&str] = &["read-more", "readmore"];
 /// A "read more" block holding at least this many characters of non-link text is the text it
 /// unfolds, not the control.
 pub const READ_MORE_BODY_MIN_CHARS: u32 = 200;
+
+/// Class/id fragments of navigation: menus, breadcrumbs, pagers. Navigation is made of links,
+/// so an element so named is furniture unless it reads as prose (see
+/// [`NAVIGATION_PROSE_MIN_CHARS`]): a FAQ in a `tabs-menu`, a tab panel whose id comes from a
+/// `filter-menu`, an article section in a `content-nav-section` are content, and so are the
+/// navigation-named items inside such a block (`faq-menu-item`).
+pub const NAVIGATION_CLASS_PATTERNS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "crumbs", "pagination", "pager",
+];
+
+/// A navigation-named element with at least this many characters of text outside links …
+pub const NAVIGATION_PROSE_MIN_CHARS: u32 = 400;
+
+/// … and a link density below this is prose under a navigation name, not navigation.
+pub const NAVIGATION_PROSE_MAX_LINK_DENSITY: f32 = 0.2;
 
 /// Microdata properties (`itemprop`) of author boxes: many are marked up only as
 /// `itemprop=author` (a `Person` with avatar, name and description), with no telling class.

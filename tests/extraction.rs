@@ -240,6 +240,20 @@ fn read_more_body() {
     assert_eq!(text("content/read_more_body.html"), article());
 }
 
+/// Navigation is made of links: a block of prose under a navigation name (a FAQ in a
+/// `tabs-menu`) is content, while the link menu beside the article still goes.
+#[test]
+fn prose_under_a_navigation_name() {
+    let text = text("content/prose_under_navigation_name.html");
+    assert!(text.starts_with(&article()), "{text}");
+    assert!(text.ends_with("to be repaid over twenty years."), "{text}");
+    assert!(
+        text.contains("Will the new bridge carry lorries?"),
+        "{text}"
+    );
+    assert!(!text.contains("Opinion Pages"), "{text}");
+}
+
 #[test]
 fn lede() {
     assert!(text("content/lede.html").starts_with(

@@ -12,9 +12,9 @@ use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, BYLINE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
     HEADLINE_CLASS_PATTERNS, HERO_CLASS_PATTERNS, MIN_SUBSTRING_PATTERN_CHARS,
-    NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS, QUOTE_CLASS_PATTERNS,
-    READ_MORE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS, SHOP_FURNITURE_CLASS_PATTERNS,
-    WRAPPER_CLASS_NAMES,
+    NAVIGATION_CLASS_PATTERNS, NEGATIVE_CLASS_PATTERNS, POSITIVE_CLASS_PATTERNS,
+    QUOTE_CLASS_PATTERNS, READ_MORE_CLASS_PATTERNS, REPLY_CLASS_PATTERNS,
+    SHOP_FURNITURE_CLASS_PATTERNS, WRAPPER_CLASS_NAMES,
 };
 
 /// Which vocabularies a class or id list matches, one bit per vocabulary.
@@ -52,6 +52,8 @@ impl Named {
     pub const HEADLINE: Named = Named(1 << 13);
     /// "Read more" toggles and links ([`READ_MORE_CLASS_PATTERNS`]).
     pub const READ_MORE: Named = Named(1 << 14);
+    /// Navigation ([`NAVIGATION_CLASS_PATTERNS`]).
+    pub const NAVIGATION: Named = Named(1 << 15);
 
     /// Matches a class or id list against every vocabulary.
     pub fn of(names: &str) -> Named {
@@ -103,6 +105,7 @@ static VOCABULARIES: LazyLock<Vocabularies> = LazyLock::new(|| {
         (DATE_CLASS_PATTERNS, Named::DATE),
         (HEADLINE_CLASS_PATTERNS, Named::HEADLINE),
         (READ_MORE_CLASS_PATTERNS, Named::READ_MORE),
+        (NAVIGATION_CLASS_PATTERNS, Named::NAVIGATION),
     ])
     // Page builders' wrapper classes (`elementor-widget-container`) contain "widget" but say
     // nothing about the content they wrap.

@@ -16,9 +16,9 @@ use crate::vocab::{
     COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_LABELS, DATE_STAMP_MAX_WORDS,
     DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
     FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
-    LINE_INLINE_TAGS, LINK_LIST_TAGS, MONTH_NAMES, PLAIN_FURNITURE_HEADING_MIN_WORDS,
-    PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, REACTION_COUNT_UNITS, SITE_NOTICE_MAX_CHARS,
-    SITE_NOTICE_PHRASES,
+    LINE_INLINE_TAGS, LINK_LIST_TAGS, MONTH_NAMES, NAVIGATION_PROSE_MAX_LINK_DENSITY,
+    NAVIGATION_PROSE_MIN_CHARS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
+    PROMPT_PHRASES, REACTION_COUNT_UNITS, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -189,6 +189,9 @@ fn reasons<'a>(
     let mut main_kept = vec![None; facts.mains.len()];
     // Inside code, class names come from syntax highlighters (`hljs-comment`), not layout.
     let mut in_code = vec![false; dom.len()];
+    // Inside a block of prose under a navigation name, its items' navigation names say nothing
+    // either (`faq-menu` > `faq-menu-item`).
+    let mut in_navigation_prose = vec![false; dom.len()];
     for index in 0..dom.len() {
         let node = &dom.nodes[index];
         if node.parent != NO_PARENT && reasons[node.parent] != Reason::Kept {
@@ -214,6 +217,12 @@ fn reasons<'a>(
             && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
             && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY
             && !after_main(&reasons);
+        // A page-wide container's names are layout flags (`et_primary_nav_dropdown` on the
+        // body), not what it is: it cannot vouch for the navigation names inside it.
+        in_navigation_prose[index] = (node.parent != NO_PARENT && in_navigation_prose[node.parent])
+            || (!container
+                && !CLASS_EXEMPT_TAGS.contains(&tag)
+                && is_navigation_prose(dom, index, element, prose, names));
         let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
             || element.attribute("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -224,8 +233,15 @@ fn reasons<'a>(
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
             && ((facts.shop_page && !container && is_shop_furniture(element, names))
-                || ((is_boilerplate_by_name(dom, index, element, policy, prose, names)
-                    || is_author_box_by_itemprop(dom, index, element))
+                || ((is_boilerplate_by_name(
+                    dom,
+                    index,
+                    element,
+                    policy,
+                    prose,
+                    names,
+                    in_navigation_prose[index],
+                ) || is_author_box_by_itemprop(dom, index, element))
                     && ((!container && (!prose.holds_the_prose(index) || after_main(&reasons)))
                         || is_comment_section_beside_prose(
                             dom, element, policy, prose, names, index,
@@ -986,6 +1002,7 @@ fn is_boilerplate_by_name<'a>(
     policy: &MaskPolicy,
     prose: &Prose,
     names: &mut NameCache<'a>,
+    in_navigation_prose: bool,
 ) -> bool {
     let (id, class) = (element.attribute("id"), element.attribute("class"));
     if id.is_none() && class.is_none() {
@@ -1002,12 +1019,30 @@ fn is_boilerplate_by_name<'a>(
         _ => named,
     };
     let furniture = named.has(Named::BOILERPLATE)
+        || (named.has(Named::NAVIGATION) && !in_navigation_prose)
         // A "read more" control is short; a "read more" block of prose is what it unfolds.
         || (named.has(Named::READ_MORE) && prose.non_link[index] < READ_MORE_BODY_MIN_CHARS)
         || (!policy.keep_comments && named.has(Named::COMMENTS))
         || (!policy.keep_replies && named.has(Named::REPLIES))
         || (named.has(Named::BANNER) && !named.has(Named::HERO) && !is_hero(dom, index, prose));
     furniture && !named.has(Named::CONTENT)
+}
+
+/// Whether an element named as navigation ([`crate::vocab::NAVIGATION_CLASS_PATTERNS`]) reads
+/// as prose: navigation is links, so a long block with few of them (a FAQ in a `tabs-menu`, a
+/// tab panel whose id comes from a `filter-menu`) is content under a layout name.
+fn is_navigation_prose<'a>(
+    dom: &FlatDom<'a>,
+    index: usize,
+    element: &'a scraper::node::Element,
+    prose: &Prose,
+    names: &mut NameCache<'a>,
+) -> bool {
+    prose.non_link[index] >= NAVIGATION_PROSE_MIN_CHARS
+        && dom.link_density(index) < NAVIGATION_PROSE_MAX_LINK_DENSITY
+        && names
+            .of(element.attribute("id"), element.attribute("class"))
+            .has(Named::NAVIGATION)
 }
 
 /// An author box marked up only as microdata: an element whose `itemprop` is one of
