@@ -85,6 +85,16 @@ pub const REGION_MIN_SHARE: f32 = 0.25;
 /// … and at least this many characters.
 pub const REGION_MIN_CHARS: usize = 200;
 
+/// … and, on a page with at least [`REGION_PROSE_PAGE_MIN_CHARS`] of prose paragraphs (`<p>`s
+/// of [`GRID_PROSE_MIN_CHARS`] non-link characters or more), at least this share of them. A
+/// shop's `<main>` often holds only the product grid while the category's buying guide follows
+/// it; when most of the page's prose lies outside the container, the container is not where
+/// the article is.
+pub const REGION_MIN_PROSE_SHARE: f32 = 0.2;
+
+/// See [`REGION_MIN_PROSE_SHARE`]: below this much prose on the page, the share is not weighed.
+pub const REGION_PROSE_PAGE_MIN_CHARS: u32 = 1000;
+
 /// Elements that start a new block of text; everything else flows inline.
 pub const BLOCK_TAGS: &[&str] = &[
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul",

@@ -254,6 +254,19 @@ fn prose_under_a_navigation_name() {
     assert!(!text.contains("Opinion Pages"), "{text}");
 }
 
+/// A `<main>` holding only a product grid, with the page's prose after it, is not where the
+/// article is: the buying guide after the grid is found, and the footer still goes.
+#[test]
+fn prose_after_a_main_that_holds_a_grid() {
+    let text = text("content/guide_after_product_grid.html");
+    assert!(text.starts_with(&article()), "{text}");
+    assert!(
+        text.ends_with("returned unopened within thirty days."),
+        "{text}"
+    );
+    assert!(!text.contains("All rights reserved"), "{text}");
+}
+
 #[test]
 fn lede() {
     assert!(text("content/lede.html").starts_with(

@@ -3,16 +3,28 @@
 
 use super::dom::FlatDom;
 use crate::extract::dom::AttributeExt;
-use crate::vocab::{REGION_MIN_CHARS, REGION_MIN_SHARE};
+use crate::vocab::{
+    GRID_PROSE_MIN_CHARS, REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE,
+    REGION_PROSE_PAGE_MIN_CHARS,
+};
 
 /// The node whose subtree holds the article: `itemprop=articleBody`, else a lone `<article>`,
-/// else `<main>` or `role=main`, each only if it keeps enough text; else `fallback`.
+/// else `<main>` or `role=main`, each only if it keeps enough text and enough of the page's
+/// prose; else `fallback`.
 pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usize) -> usize {
     let total = kept[fallback] as f32;
-    let big_enough = |index: usize| {
+    // Weighed only for a container that keeps enough text, so most pages never count it.
+    let mut page_prose = None;
+    let mut big_enough = |index: usize| {
         !dropped[index]
             && kept[index] as usize >= REGION_MIN_CHARS
             && kept[index] as f32 >= REGION_MIN_SHARE * total
+            && {
+                let page = *page_prose.get_or_insert_with(|| prose_chars(dom, dropped, fallback));
+                page < REGION_PROSE_PAGE_MIN_CHARS
+                    || prose_chars(dom, dropped, index) as f32
+                        >= REGION_MIN_PROSE_SHARE * page as f32
+            }
     };
     let elements = || {
         dom.nodes
@@ -48,4 +60,14 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .map(|(i, _)| i)
         .find(|&i| big_enough(i))
         .unwrap_or(fallback)
+}
+
+/// Non-link characters of the kept prose paragraphs (`<p>`s of at least
+/// [`GRID_PROSE_MIN_CHARS`] non-link characters) in a subtree.
+fn prose_chars(dom: &FlatDom, dropped: &[bool], root: usize) -> u32 {
+    (root..dom.nodes[root].end)
+        .filter(|&index| !dropped[index] && dom.nodes[index].tag() == Some("p"))
+        .map(|index| dom.text_chars[index].saturating_sub(dom.link_chars[index]))
+        .filter(|&chars| chars >= GRID_PROSE_MIN_CHARS)
+        .sum()
 }
