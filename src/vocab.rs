@@ -40,7 +40,8 @@ pub const META_PRESCAN_BYTES: usize = 16 * 1024;
 // HTML: elements
 // ---------------------------------------------------------------------------------------------
 
-/// Elements that never hold article text: code, styling, embedded objects and form controls.
+/// Elements that never hold article text: code, styling, embedded objects and form controls
+/// (a `<button>` that is a heading's whole text is that heading and stays).
 pub const DISCARD_TAGS: &[&str] = &[
     "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
     "head", "title", "meta", "link", "button", "input", "select", "textarea", "option",

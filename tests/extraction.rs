@@ -226,11 +226,13 @@ fn collapsed_panels() {
     let text = text("content/collapsed_panels.html");
     assert!(
         text.ends_with(
-            "The first tab is shown: the closure begins in June.\n\nThe second tab waits for a click: the arches are rebuilt in August.\n\nA click reveals the answer: the bridge reopens next spring."
+            "The first tab is shown: the closure begins in June.\n\nThe second tab waits for a click: the arches are rebuilt in August.\n\nA click reveals the answer: the bridge reopens next spring.\n\nWho pays for the works?\n\nThe county and the town share the cost of the new bridge."
         ),
         "{text}"
     );
     assert!(!text.contains("mobile menu"), "{text}");
+    // A lone toggle is a control; one that is a heading's whole text is the heading.
+    assert!(!text.contains("When will the bridge reopen?"), "{text}");
 }
 
 /// A block named for a "read more" toggle that holds prose is the text the toggle unfolds and

@@ -246,7 +246,14 @@ fn reasons<'a>(
                         || is_comment_section_beside_prose(
                             dom, element, policy, prose, names, index,
                         ))));
-        reasons[index] = if DISCARD_TAGS.contains(&tag)
+        // A button that is a heading's whole text is the heading of a collapsible section
+        // (`<h3><button aria-expanded>Question</button></h3>`), not a form control.
+        let heading_button = tag == "button"
+            && node.parent != NO_PARENT
+            && dom.nodes[node.parent]
+                .tag()
+                .is_some_and(|parent| HEADING_TAGS.contains(&parent));
+        reasons[index] = if (DISCARD_TAGS.contains(&tag) && !heading_button)
             || (tag == "noscript" && (dom.text_chars[index] as usize) < NOSCRIPT_CONTENT_CHARS)
             || (tag == "label"
                 && element
