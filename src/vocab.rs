@@ -211,9 +211,10 @@ pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     "masthead", "topbar", "sidebar", "footer", "skip-link", "skiplink",
     // sharing and social
     "share", "sharing", "social", "follow-us", "sociable",
-    // forum user furniture: signatures, user titles and badges, flair, notices
+    // forum user furniture: signatures, user titles and badges, flair, notices, the poster's
+    // profile panel ("postprofile", "Joined: …" lines) and the reaction bar under a post
     "signature", "usertitle", "userextras", "user-extras", "user-info", "userinfo", "flair",
-    "notice",
+    "notice", "postprofile", "joined", "reactions",
     // advertising and promotion
     "advert", "ads", "ad", "sponsor", "promo", "outbrain", "taboola",
     // customer-review widgets on shop pages (not "review": reviews are articles too)

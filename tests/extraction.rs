@@ -102,6 +102,7 @@ boilerplate_is_removed!(
     scripts_and_styles,
     date_stamp_and_sign_up_lines,
     thread_post_counters_and_sign_in_lines,
+    poster_profiles_and_reaction_bars,
     legal_print_and_shop_controls,
 );
 
