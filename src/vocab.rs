@@ -208,7 +208,10 @@ pub const CONTAINER_MAX_LINK_DENSITY: f32 = 0.5;
 /// contains one of these (as a token part, see `extract`) is dropped with all it holds.
 pub const BOILERPLATE_CLASS_PATTERNS: &[&str] = &[
     // site chrome (navigation proper is in NAVIGATION_CLASS_PATTERNS)
-    "masthead", "topbar", "sidebar", "footer", "skip-link", "skiplink",
+    "masthead", "topbar", "sidebar", "footer", "skip-link", "skiplink", "skip-to",
+    // site-wide announcement strips above the header ("Free shipping on orders $75+", "Beware
+    // of scams impersonating our staff")
+    "top-bar", "announcement-bar",
     // sharing and social
     "share", "sharing", "social", "follow-us", "sociable",
     // forum user furniture: signatures, user titles and badges, flair, notices, the poster's
@@ -532,6 +535,18 @@ pub const PROMPT_LINE_MAX_CHARS: usize = 300;
 /// Inline elements that are a line of their own for the boilerplate-line rule: a `<time>`
 /// holds an update stamp even when it shares its block with a byline.
 pub const LINE_INLINE_TAGS: &[&str] = &["time"];
+
+/// Lowercased words of the placeholders scripts show until content arrives ("Loading...",
+/// "Loading specifications…", "Chargement…", "Wird geladen …"): a leaf block that starts with
+/// one of these and is at most [`LOADING_PLACEHOLDER_MAX_WORDS`] words long is dropped when it
+/// is the word alone or ends in an ellipsis. A sentence about loading a truck has neither shape.
+pub const LOADING_PLACEHOLDER_WORDS: &[&str] = &[
+    "loading", "chargement", "wird geladen", "lädt", "laden", "cargando", "caricamento",
+    "carregando", "ładowanie", "загрузка", "読み込み中", "加载中", "載入中",
+];
+
+/// A loading placeholder names at most what is loading, and maybe asks to wait.
+pub const LOADING_PLACEHOLDER_MAX_WORDS: usize = 4;
 
 /// Lowercased units of the reaction counters that forum and blog software prints beside each
 /// post ("7 Likes", "1,693 views"): a leaf block that is only a number and one of these is

@@ -104,6 +104,7 @@ boilerplate_is_removed!(
     thread_post_counters_and_sign_in_lines,
     poster_profiles_and_reaction_bars,
     legal_print_and_shop_controls,
+    announcement_bar_skip_link_and_loading_lines,
 );
 
 #[test]

@@ -16,9 +16,10 @@ use crate::vocab::{
     COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_LABELS, DATE_STAMP_MAX_WORDS,
     DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
     FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
-    LINE_INLINE_TAGS, LINK_LIST_TAGS, MONTH_NAMES, NAVIGATION_PROSE_MAX_LINK_DENSITY,
-    NAVIGATION_PROSE_MIN_CHARS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
-    PROMPT_PHRASES, REACTION_COUNT_UNITS, SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
+    LINE_INLINE_TAGS, LINK_LIST_TAGS, LOADING_PLACEHOLDER_MAX_WORDS, LOADING_PLACEHOLDER_WORDS,
+    MONTH_NAMES, NAVIGATION_PROSE_MAX_LINK_DENSITY, NAVIGATION_PROSE_MIN_CHARS,
+    PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, REACTION_COUNT_UNITS,
+    SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -682,6 +683,7 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: b
         }
         let lower = text.to_lowercase();
         if is_boilerplate_line(&text)
+            || is_loading_placeholder(&lower)
             || is_reaction_count(&lower)
             || (!discussion && is_named_date_stamp(&lower))
             || (discussion && is_post_number(&lower))
@@ -761,6 +763,21 @@ fn is_reaction_count(lower: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         && REACTION_COUNT_UNITS.contains(&unit)
+}
+
+/// Whether a lowercased line is a script's loading placeholder ("loading...", "loading
+/// questions…"; see [`LOADING_PLACEHOLDER_WORDS`]).
+fn is_loading_placeholder(lower: &str) -> bool {
+    let line = lower.trim();
+    let Some(word) = LOADING_PLACEHOLDER_WORDS
+        .iter()
+        .find(|word| line.starts_with(*word))
+    else {
+        return false;
+    };
+    let bare = line.trim_end_matches(['.', '…', ' ']);
+    let ellipsis = line.ends_with("...") || line.ends_with('…');
+    (bare == *word || ellipsis) && crate::text::count_words(line) <= LOADING_PLACEHOLDER_MAX_WORDS
 }
 
 /// Whether a lowercased line is only a post number ("#12").
@@ -1142,6 +1159,25 @@ mod tests {
     use scraper::Html;
 
     const BALANCED: MaskPolicy = MaskPolicy::article(Preset::BALANCED);
+
+    #[test]
+    fn loading_placeholders_are_the_word_alone_or_an_ellipsis() {
+        for line in [
+            "loading",
+            "loading...",
+            "loading questions…",
+            "chargement …",
+        ] {
+            assert!(is_loading_placeholder(line), "{line}");
+        }
+        for line in [
+            "loading dock",
+            "loading the van took the whole morning.",
+            "loading times of the new console are short...",
+        ] {
+            assert!(!is_loading_placeholder(line), "{line}");
+        }
+    }
 
     fn dropped_texts(html: &str) -> Vec<String> {
         let document = Html::parse_document(html);
