@@ -751,6 +751,17 @@ pub const MIN_ARTICLE_CHARS: usize = 250;
 /// (Sphinx's and others' `¶`, a link emoji): they are not part of the headline.
 pub const HEADING_ANCHOR_MARKS: &[char] = &['¶', '🔗'];
 
+/// File names of a site's home page: an `<h1>` whose text is all a link to one of these (or to
+/// `/`) is the site's logo, not the headline.
+pub const HOME_PAGE_FILES: &[&str] = &[
+    "index.html",
+    "index.htm",
+    "index.php",
+    "index.shtml",
+    "default.aspx",
+    "default.asp",
+];
+
 /// How many of the first `<h1>` headings may be the headline that a declared title confirms
 /// (a site logo often takes the first). `<h2>` headings are not candidates: measured, they
 /// confirmed section headings more often than headlines.

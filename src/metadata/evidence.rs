@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
-    BLOCK_TAGS, HEADING_ANCHOR_MARKS, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS,
-    MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
+    BLOCK_TAGS, HEADING_ANCHOR_MARKS, HOME_PAGE_FILES, MAX_EVIDENCE_PER_KIND,
+    MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
 };
 
 /// The candidates found in one page, in document order within each kind.
@@ -23,8 +23,10 @@ pub struct Evidence {
     pub json_ld: Vec<serde_json::Value>,
     /// The first `<title>` outside SVG.
     pub title_tag: Option<String>,
-    /// Texts of the first `<h1>` elements.
+    /// Texts of the first `<h1>` elements, without the ones that are a link home (a logo).
     pub h1: Vec<String>,
+    /// Whether an `<h1>` has been walked past, logo or not.
+    pub h1_seen: bool,
     /// `<time>` elements: their `datetime` attribute (or `None`) and text.
     pub times: Vec<(Option<String>, String)>,
     /// Microdata outside meta tags.
@@ -102,9 +104,12 @@ impl Evidence {
                     evidence.title_tag = Some(title).filter(|t| !t.is_empty());
                 }
                 "h1" => {
+                    evidence.h1_seen = true;
                     let heading = text_of(node);
                     let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
-                    push_limited(&mut evidence.h1, heading.to_string());
+                    if !is_home_link_heading(node, heading) {
+                        push_limited(&mut evidence.h1, heading.to_string());
+                    }
                 }
                 "script" => {
                     let is_json_ld = element
@@ -197,7 +202,7 @@ impl Evidence {
         }
         let text = collapse_whitespace(text);
         if text.chars().count() <= MAX_LOOSE_DATE_CHARS {
-            self.loose_dates.push((!self.h1.is_empty(), text));
+            self.loose_dates.push((self.h1_seen, text));
         }
     }
 
@@ -275,6 +280,44 @@ fn text_of(node: NodeRef<Node>) -> String {
         }
     }
     collapse_whitespace(&text)
+}
+
+/// Whether a heading is a site logo: all of its text is a link to the site's home page
+/// (`<h1><a href="/">Site</a></h1>`), which no headline is.
+fn is_home_link_heading(heading: NodeRef<Node>, text: &str) -> bool {
+    heading.descendants().any(|node| {
+        let Node::Element(element) = node.value() else {
+            return false;
+        };
+        element.name() == "a"
+            && element.attribute("href").is_some_and(is_home_href)
+            && text_of(node) == text
+    })
+}
+
+/// Whether a link leads to a site's home page: its path, relative or absolute, is empty,
+/// `/`, or an index page (`../index.html`).
+fn is_home_href(href: &str) -> bool {
+    let href = href.trim();
+    let href = href.split(['#', '?']).next().unwrap_or_default();
+    if href.is_empty() {
+        // A bare fragment or query stays on the page itself.
+        return false;
+    }
+    let path = if href.contains("://") || href.starts_with("//") {
+        url_path(href.trim_start_matches('/'))
+    } else {
+        href.to_ascii_lowercase()
+    };
+    let page = path
+        .split('/')
+        .filter(|segment| !matches!(*segment, "" | "." | ".."))
+        .collect::<Vec<_>>();
+    match page.as_slice() {
+        [] => true,
+        [file] => HOME_PAGE_FILES.contains(file),
+        _ => false,
+    }
 }
 
 /// Whether the node's parent is an element with one of these names.
@@ -379,6 +422,25 @@ mod tests {
         assert_eq!(evidence.rel_authors, ["Anna"]);
         assert_eq!(evidence.date_texts, ["19.03.2017"]);
         assert_eq!(evidence.canonical.as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn a_heading_that_links_home_is_a_logo_not_a_headline() {
+        let html = Html::parse_document(
+            r#"<body><h1 class="logo"><a href="../index.html">Field Notes</a></h1>
+            <h1><a href="https://example.org/">Example Blog</a></h1>
+            <h1><a href="/2024/05/rain/">Rain expected</a></h1>
+            <h1>Back <a href="/">home</a></h1><p>Posted 19.03.2017</p></body>"#,
+        );
+        let evidence = Evidence::gather(&html);
+        // A permalink and a heading with a home link inside its text are kept.
+        assert_eq!(evidence.h1, ["Rain expected", "Back home"]);
+        // Dates after a logo heading still count as written after the headline.
+        assert!(evidence.loose_dates.iter().all(|(after_h1, _)| *after_h1));
+        assert!(is_home_href("//example.org"));
+        assert!(is_home_href("./"));
+        assert!(!is_home_href("#top"));
+        assert!(!is_home_href("/blog/"));
     }
 
     #[test]

@@ -814,6 +814,18 @@ mod tests {
     }
 
     #[test]
+    fn a_logo_heading_linking_home_does_not_take_the_title() {
+        let html = Html::parse_document(
+            r#"<title>Choosing a framework - Field Notes</title>
+            <h1><a href="/">Field Notes</a></h1><h1>Choosing a framework</h1>"#,
+        );
+        assert_eq!(
+            from_html(&html).title.as_deref(),
+            Some("Choosing a framework")
+        );
+    }
+
+    #[test]
     fn unconfirmed_h1_loses_to_og_title() {
         let html = Html::parse_document(
             r#"<title>Site</title><meta property="og:title" content="Real headline"><h1>Menu</h1>"#,
