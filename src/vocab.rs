@@ -771,6 +771,14 @@ pub const HEADLINE_CANDIDATES: usize = 3;
 /// with one of these before the declared title is one headline, not a kicker and a headline.
 pub const KICKER_JOINING_MARKS: &[char] = &['-', '–', '—', ':', '|', '/', '·'];
 
+/// Top-level domains of the domain names sites use as their name ("WRAL.com", an `<h1>` that
+/// reads "example.org"): such a name is the site's, and without the domain it is what titles
+/// repeat. Script-file endings such as `.js` are not here ("Node.js" is a headline).
+pub const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "com", "org", "net", "info", "biz", "io", "co", "de", "at", "ch", "uk", "fr", "es", "it", "nl",
+    "be", "eu", "pl", "cz", "ru", "jp", "cn", "us", "ca", "au", "in", "br", "se", "no", "dk", "fi",
+];
+
 /// Separators between a headline and the site name in `<title>`: "Headline | Site".
 pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
 

@@ -23,6 +23,7 @@ use crate::vocab::{
     LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
     MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
     PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS,
+    TOP_LEVEL_DOMAINS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -158,12 +159,15 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .into_iter()
         .flatten()
         .collect();
-    let site_folded = site.map(str::to_lowercase);
+    let site_key = site
+        .map(|site| site_key_of_folded(&site.to_lowercase()))
+        .filter(|key| !key.is_empty());
     // A site logo often takes the first `<h1>`: a few are candidates.
     let confirmed_h1 = evidence.h1.iter().take(HEADLINE_CANDIDATES).find(|h1| {
         let h1_folded = h1.to_lowercase();
         if h1_folded.chars().count() < MIN_HEADLINE_CHARS
-            || Some(&h1_folded) == site_folded.as_ref()
+            || site_key.is_some() && Some(site_key_of_folded(&h1_folded)) == site_key
+            || is_domain_name(&h1_folded)
         {
             return false;
         }
@@ -177,26 +181,49 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         })
     });
     if let Some(h1) = confirmed_h1 {
+        // Some headings carry the site name as the title does ("Headline | Site").
+        let h1 = strip_named_site(h1, site, true).unwrap_or_else(|| h1.clone());
+        let h1_folded = h1.to_lowercase();
+        let stripped: Vec<String> = declared
+            .iter()
+            .map(|title| strip_site_name(title, site))
+            .collect();
         // A kicker written into the heading before the headline ("Interne Unterlagen im Netz
         // Daten von Rheinmetall gehackt"): a declared title that is the heading's end is the
         // headline itself.
-        let h1_folded = h1.to_lowercase();
-        let headline = declared
-            .iter()
-            .map(|title| strip_site_name(title, site))
-            .find(|title| {
-                let title_folded = title.to_lowercase();
-                // The kicker stands apart by layout alone; one set off by a dash or colon is
-                // part of a two-part headline ("Welpen kaufen – Tipps zu jeder Hunderasse").
-                let kicker = h1_folded
-                    .strip_suffix(title_folded.as_str())
-                    .map(str::trim_end)
-                    .unwrap_or_default();
-                !kicker.is_empty()
-                    && !kicker.ends_with(KICKER_JOINING_MARKS)
-                    && words(&title_folded).len() >= MIN_HEADLINE_WORDS
-            });
-        return Some(headline.unwrap_or_else(|| h1.clone()));
+        let after_kicker = stripped.iter().find(|title| {
+            let title_folded = title.to_lowercase();
+            // The kicker stands apart by layout alone; one set off by a dash or colon is
+            // part of a two-part headline ("Welpen kaufen – Tipps zu jeder Hunderasse").
+            let kicker = h1_folded
+                .strip_suffix(title_folded.as_str())
+                .map(str::trim_end)
+                .unwrap_or_default();
+            !kicker.is_empty()
+                && !kicker.ends_with(KICKER_JOINING_MARKS)
+                && words(&title_folded).len() >= MIN_HEADLINE_WORDS
+        });
+        // A trailer set off by a separator after the headline ("Tips for a first visit -
+        // Travel Forum"): a declared title that is the heading's start is the headline. Only
+        // a title as declared counts: the longest part guessed from "A – B" is no evidence
+        // that the heading's "– B" is a trailer.
+        let before_trailer = || {
+            declared
+                .iter()
+                .map(|title| {
+                    strip_named_site(title, site, false).unwrap_or_else(|| title.trim().to_string())
+                })
+                .find(|title| {
+                    h1_folded
+                        .strip_prefix(title.to_lowercase().as_str())
+                        .is_some_and(|rest| {
+                            TITLE_SEPARATORS
+                                .iter()
+                                .any(|separator| rest.starts_with(separator))
+                        })
+                })
+        };
+        return Some(after_kicker.cloned().or_else(before_trailer).unwrap_or(h1));
     }
     meta_title
         .or(title_tag)
@@ -221,28 +248,78 @@ fn words(text: &str) -> std::collections::HashSet<&str> {
 /// assert_eq!(strip_site_name("A title without site", None), "A title without site");
 /// ```
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    if let Some(kept) = strip_named_site(title, site, false) {
+        return kept;
+    }
     for separator in TITLE_SEPARATORS {
         let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        if let Some(site) = site {
-            let site = site.to_lowercase();
-            let kept: Vec<&str> = parts
-                .iter()
-                .copied()
-                .filter(|p| !p.to_lowercase().contains(&site))
-                .collect();
-            if kept.len() < parts.len() && !kept.is_empty() {
-                return kept.join(separator);
-            }
-        }
         // Without a known site name, the headline is the longest part.
-        if let Some(longest) = parts.iter().max_by_key(|p| p.chars().count()) {
-            return longest.to_string();
+        if parts.len() >= 2 {
+            if let Some(longest) = parts.iter().max_by_key(|p| p.chars().count()) {
+                return longest.to_string();
+            }
         }
     }
     title.trim().to_string()
+}
+
+/// "Headline | Site" without the parts that name the site, when some part does; `None` when
+/// the site is unknown or no part names it. A part that is the site name is looked for first,
+/// at every separator ("Headline | Subtitle — Site"), then one that contains it. With
+/// `exact`, for a heading, only a part that is the site name counts (a heading's "Signal #18"
+/// is the headline of a site called "Signal").
+fn strip_named_site(title: &str, site: Option<&str>, exact: bool) -> Option<String> {
+    let site = site?.to_lowercase();
+    let key = site_key_of_folded(&site);
+    if key.is_empty() {
+        return None;
+    }
+    let is_site = |part: &str| {
+        let part = part.to_lowercase();
+        // In a declared title, the key may have a number or marks after it ("AliExpress 7",
+        // "Site®").
+        let is_key = part.strip_prefix(key.as_str()).is_some_and(|rest| {
+            rest.is_empty() || !exact && !rest.chars().any(char::is_alphabetic)
+        });
+        is_key || part == site
+    };
+    let contains_site = |part: &str| !exact && part.to_lowercase().contains(&site);
+    let without = |names_site: &dyn Fn(&str) -> bool| {
+        TITLE_SEPARATORS.iter().find_map(|separator| {
+            let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+            let kept: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|part| !names_site(part))
+                .collect();
+            (parts.len() >= 2 && kept.len() < parts.len() && !kept.is_empty())
+                .then(|| kept.join(separator))
+        })
+    };
+    without(&is_site).or_else(|| without(&contains_site))
+}
+
+/// The part of a lowercased site name that titles and logos repeat: without surrounding
+/// punctuation and, for a domain name, without its top-level domain ("wral.com" → "wral").
+fn site_key_of_folded(site: &str) -> String {
+    let site = site.trim_matches(|c: char| !c.is_alphanumeric());
+    match site.rsplit_once('.') {
+        Some((name, _)) if is_domain_name(site) => name.trim_start_matches("www.").to_string(),
+        _ => site.to_string(),
+    }
+}
+
+/// Whether a lowercased text is a bare domain name ("example.org"): a site's name, not a
+/// headline.
+fn is_domain_name(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && TOP_LEVEL_DOMAINS.contains(&tld)
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        })
 }
 
 /// The author: JSON-LD `author` (a name, a Person, or a list of them), author meta tags,
@@ -822,6 +899,80 @@ mod tests {
         assert_eq!(
             from_html(&html).title.as_deref(),
             Some("Choosing a framework")
+        );
+    }
+
+    #[test]
+    fn site_names_are_matched_as_titles_write_them() {
+        // A domain-name site is written without its domain; the part that is the site name
+        // goes before one that only contains it.
+        assert_eq!(
+            strip_site_name("Rental car news | WRAL", Some("WRAL.com")),
+            "Rental car news"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Coffee - Daily Planet Shop | Daily Planet",
+                Some("Daily Planet")
+            ),
+            "Coffee - Daily Planet Shop"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Best cameras | Our top picks — Field Notes",
+                Some("Field Notes")
+            ),
+            "Best cameras | Our top picks"
+        );
+        assert_eq!(
+            strip_site_name("Wireless keyboard - Bazaar 7", Some("bazaar.")),
+            "Wireless keyboard"
+        );
+        // A headline that only mentions a word of the site name keeps it.
+        assert_eq!(
+            strip_site_name("Hifi Headphones | 2020 Edition", Some("Headphones.com")),
+            "Hifi Headphones"
+        );
+    }
+
+    #[test]
+    fn a_heading_loses_the_site_name_and_trailers_the_declared_title_lacks() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        // The heading names the site as the title does.
+        assert_eq!(
+            title(
+                r#"<title>Catering tips | Smokehouse</title>
+                <meta property="og:site_name" content="Smokehouse"><h1>Catering tips | Smokehouse</h1>"#
+            )
+            .as_deref(),
+            Some("Catering tips")
+        );
+        // A trailer after a separator that the declared title leaves out.
+        assert_eq!(
+            title(
+                r#"<meta property="og:title" content="What we would rather not hear">
+                <h1>What we would rather not hear | OTHER.NET</h1>"#
+            )
+            .as_deref(),
+            Some("What we would rather not hear")
+        );
+        // A heading that is a domain name is the site's.
+        assert_eq!(
+            title(
+                r#"<title>Review request, 2024 version - Example.org</title><h1>Example.org</h1>"#
+            )
+            .as_deref(),
+            Some("Review request, 2024 version")
+        );
+        // A heading that starts with the site name keeps it.
+        assert_eq!(
+            title(
+                r#"<meta property="og:site_name" content="Signal">
+                <meta property="og:title" content="Signal #18 – A world without work?">
+                <h1>Signal #18 – A world without work?</h1>"#
+            )
+            .as_deref(),
+            Some("Signal #18 – A world without work?")
         );
     }
 
