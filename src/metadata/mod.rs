@@ -225,6 +225,26 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         };
         return Some(after_kicker.cloned().or_else(before_trailer).unwrap_or(h1));
     }
+    // An `og:title` that `<title>` repeats before a separator ("Headline – Site") is the
+    // headline without the site already: its own dashes are the headline's.
+    // A bar is set off a site or section, never inside a headline: such a title still has
+    // its site part.
+    let bare_meta_title = meta_title.filter(|meta| {
+        !meta.contains(" | ")
+            && title_tag.is_some_and(|tag| {
+                tag.to_lowercase()
+                    .strip_prefix(meta.trim().to_lowercase().as_str())
+                    .is_some_and(|rest| {
+                        TITLE_SEPARATORS
+                            .iter()
+                            .any(|separator| rest.starts_with(separator))
+                    })
+            })
+    });
+    if let Some(meta) = bare_meta_title {
+        let meta = strip_named_site(meta, site, true).unwrap_or_else(|| meta.trim().to_string());
+        return Some(meta).filter(|t| !t.is_empty());
+    }
     meta_title
         .or(title_tag)
         .map(|title| strip_site_name(title, site))
@@ -973,6 +993,28 @@ mod tests {
             )
             .as_deref(),
             Some("Signal #18 – A world without work?")
+        );
+    }
+
+    #[test]
+    fn an_og_title_that_the_title_tag_repeats_keeps_its_dashes() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        assert_eq!(
+            title(
+                r#"<title>Report of 22 April – what is politics waiting for? – THE DAILY</title>
+                <meta property="og:title" content="Report of 22 April – what is politics waiting for?">"#
+            )
+            .as_deref(),
+            Some("Report of 22 April – what is politics waiting for?")
+        );
+        // A bar in the og:title still sets off the site.
+        assert_eq!(
+            title(
+                r#"<title>Down jackets | Worn Wear | Shop</title>
+                <meta property="og:title" content="Down jackets | Worn Wear">"#
+            )
+            .as_deref(),
+            Some("Down jackets")
         );
     }
 
