@@ -955,7 +955,7 @@ pub const MIN_HEADLINE_WORDS: usize = 2;
 /// first so that "written by" wins over "by"; matched without case, followed by a space or ':'.
 pub const AUTHOR_PREFIXES: &[&str] = &[
     "view all posts by", "all posts by", "artikel von", "beitrag von", "erstellt von",
-    "eingestellt von", "geschrieben von", "written by", "posted by", "autorin", "author",
+    "eingestellt von", "geschrieben von", "written by", "posted by", "autorin", "authors", "author",
     "auteur", "autor", "by",
     "von", "vom", "par", "por", "di", "door", "da", "interview", "text",
 ];

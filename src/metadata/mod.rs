@@ -390,7 +390,12 @@ fn clean_author(author: &str) -> Option<String> {
     let mut rest = author.as_str();
     for prefix in AUTHOR_PREFIXES {
         if let Some(head) = rest.get(..prefix.len()) {
-            if head.eq_ignore_ascii_case(prefix) && rest[prefix.len()..].starts_with([' ', ':']) {
+            let after = &rest[prefix.len()..];
+            // "ByTrevor Jones": markup that set the prefix apart was lost, and a capital
+            // right after the prefix's lowercase end shows where the name starts.
+            let glued = head.ends_with(|c: char| c.is_lowercase())
+                && after.starts_with(|c: char| c.is_uppercase());
+            if head.eq_ignore_ascii_case(prefix) && (after.starts_with([' ', ':']) || glued) {
                 rest = rest[prefix.len()..].trim_start_matches([' ', ':']);
                 break;
             }
@@ -829,6 +834,12 @@ mod tests {
             ("Nicolas Perriault —", "Nicolas Perriault"),
             ("View all posts by Daniel Lemire", "Daniel Lemire"),
             ("Emily Burack 8", "Emily Burack"),
+            ("ByTrevor Jones", "Trevor Jones"),
+            ("Written byAnn Lee", "Ann Lee"),
+            ("Authors:Ann Lee, Bo Chen", "Ann Lee, Bo Chen"),
+            ("Byron Katie", "Byron Katie"),
+            ("BYRON KATIE", "BYRON KATIE"),
+            ("Vonda Shepard", "Vonda Shepard"),
         ] {
             assert_eq!(clean_author(byline).as_deref(), Some(name), "{byline}");
         }
