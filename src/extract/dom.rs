@@ -6,6 +6,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use super::names::{NameCache, Named};
 use crate::vocab::NON_RENDERED_TAGS;
 
 /// Reading an attribute by name without interning the name first.
@@ -78,12 +79,34 @@ pub struct FlatDom<'a> {
     pub text_chars: Vec<u32>,
     /// Characters of text inside links in each subtree.
     pub link_chars: Vec<u32>,
+    /// What each element's class list and id name (empty for other nodes): matched once per
+    /// page, since every stage asks.
+    pub names: Vec<NodeNames>,
+}
+
+/// What an element's class list and its id name, kept apart: an id made from a heading
+/// names a topic, not a kind of block, and some rules read the class list alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NodeNames {
+    /// What the class list names.
+    pub class: Named,
+    /// What the id names.
+    pub id: Named,
+}
+
+impl NodeNames {
+    /// What the class list and id name together.
+    pub fn all(self) -> Named {
+        self.class | self.id
+    }
 }
 
 impl<'a> FlatDom<'a> {
     /// Flattens a parsed document and counts text and link text per subtree.
     pub fn new(document: &'a Html) -> FlatDom<'a> {
         let mut nodes: Vec<FlatNode<'a>> = Vec::new();
+        let mut names: Vec<NodeNames> = Vec::new();
+        let mut cache = NameCache::default();
         let mut open: Vec<usize> = Vec::new();
         for edge in document.tree.root().traverse() {
             match edge {
@@ -93,6 +116,13 @@ impl<'a> FlatDom<'a> {
                         Node::Text(text) => Kind::Text(text),
                         _ => Kind::Other,
                     };
+                    names.push(match kind {
+                        Kind::Element(element) => NodeNames {
+                            class: cache.of_class(element.attribute("class")),
+                            id: cache.of_id(element.attribute("id")),
+                        },
+                        _ => NodeNames::default(),
+                    });
                     let parent = open.last().copied().unwrap_or(NO_PARENT);
                     open.push(nodes.len());
                     nodes.push(FlatNode {
@@ -112,6 +142,7 @@ impl<'a> FlatDom<'a> {
             text_chars: vec![0; nodes.len()],
             link_chars: vec![0; nodes.len()],
             nodes,
+            names,
         };
         dom.count_text();
         dom
@@ -152,6 +183,11 @@ impl<'a> FlatDom<'a> {
     /// Whether the document has no nodes (never true for a parsed document).
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
+    }
+
+    /// What the node's class list and id name together (nothing for non-elements).
+    pub fn named(&self, index: usize) -> Named {
+        self.names[index].all()
     }
 
     /// Share of a subtree's text that is link text (0 for a subtree without text).

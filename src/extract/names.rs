@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 
-use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BANNER_CLASS_PATTERNS, BOILERPLATE_CLASS_PATTERNS, BYLINE_CLASS_PATTERNS, CLASS_FLAG_PREFIXES,
     COLLAPSED_PANEL_PATTERNS, COMMENT_CLASS_PATTERNS, CONTENT_CLASS_PATTERNS, DATE_CLASS_PATTERNS,
@@ -58,14 +57,6 @@ impl Named {
     /// Matches a class or id list against every vocabulary.
     pub fn of(names: &str) -> Named {
         VOCABULARIES.classify(names)
-    }
-
-    /// Matches the element's id and class list against every vocabulary.
-    pub fn of_element(element: &scraper::node::Element) -> Named {
-        element.attribute("id").map_or(Named::default(), Named::of)
-            | element
-                .attribute("class")
-                .map_or(Named::default(), Named::of)
     }
 
     /// Whether every bit of `other` is set.
@@ -229,23 +220,42 @@ fn is_state_flag(token: &str) -> bool {
     })
 }
 
-/// [`Named::of`] remembered per class list for one page: pages repeat the same class lists
-/// on hundreds of elements.
+/// [`Named::of`] remembered for one page: pages repeat the same class lists on hundreds of
+/// elements, and the same tokens (`flex`, `container`, `col-md-6`) across many lists.
 #[derive(Debug, Default)]
 pub struct NameCache<'a> {
-    classes: FxHashMap<&'a str, Named>,
+    lists: FxHashMap<&'a str, Named>,
+    tokens: FxHashMap<&'a str, Named>,
 }
 
 impl<'a> NameCache<'a> {
-    /// What the element's class list and id name (an id is not cached: ids are unique).
-    pub fn of(&mut self, id: Option<&str>, class: Option<&'a str>) -> Named {
-        let by_class = class.map_or(Named::default(), |class| {
-            *self
-                .classes
-                .entry(class)
-                .or_insert_with(|| Named::of(class))
-        });
-        by_class | id.map_or(Named::default(), Named::of)
+    /// What the element's class list and id name.
+    pub fn of(&mut self, id: Option<&'a str>, class: Option<&'a str>) -> Named {
+        self.of_class(class) | self.of_id(id)
+    }
+
+    /// What a class list names.
+    pub fn of_class(&mut self, class: Option<&'a str>) -> Named {
+        let Some(class) = class else {
+            return Named::default();
+        };
+        if let Some(&named) = self.lists.get(class) {
+            return named;
+        }
+        let mut named = Named::default();
+        for token in class.split_ascii_whitespace() {
+            named |= *self
+                .tokens
+                .entry(token)
+                .or_insert_with(|| VOCABULARIES.classify_token(token));
+        }
+        self.lists.insert(class, named);
+        named
+    }
+
+    /// What an id names (not remembered: ids are unique on a page).
+    pub fn of_id(&mut self, id: Option<&str>) -> Named {
+        id.map_or(Named::default(), Named::of)
     }
 }
 
@@ -284,13 +294,17 @@ mod tests {
     }
 
     #[test]
-    fn names_are_classified_once_per_class_list() {
+    fn names_are_classified_once_per_class_list_and_token() {
         let mut cache = NameCache::default();
         let named = cache.of(Some("comments"), Some("share-bar"));
         assert!(named.has(Named::BOILERPLATE) && named.has(Named::COMMENTS));
         assert!(!named.has(Named::CONTENT));
         assert_eq!(cache.of(None, Some("share-bar")), Named::BOILERPLATE);
-        assert_eq!(cache.classes.len(), 1);
+        assert_eq!(cache.lists.len(), 1);
+        // A new list of known tokens is classified from the remembered tokens, alike.
+        let both = cache.of_class(Some("share-bar entry-content"));
+        assert_eq!(both, Named::of("share-bar entry-content"));
+        assert_eq!((cache.lists.len(), cache.tokens.len()), (2, 2));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! class/id vocabulary and link density.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
-use super::names::{NameCache, Named};
+use super::names::Named;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -116,11 +116,7 @@ impl Prose {
     fn article_bodies(&self, dom: &FlatDom) -> &[(usize, usize)] {
         self.article_bodies.get_or_init(|| {
             (0..dom.len())
-                .filter(|&i| {
-                    dom.nodes[i]
-                        .element()
-                        .is_some_and(|e| Named::of_element(e).has(Named::CONTENT))
-                })
+                .filter(|&i| dom.named(i).has(Named::CONTENT))
                 .map(|i| (i, dom.nodes[i].end))
                 .collect()
         })
@@ -151,7 +147,6 @@ impl MaskPolicy {
 /// `true` for every node that is not part of any article.
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
-    let mut names = NameCache::default();
     let (entry_fields, controlled_panels) = page_ids(dom);
     let shop_page = is_shop_page(dom);
     let mains = main_ranges(dom);
@@ -161,14 +156,14 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
         shop_page,
         mains: &mains,
     };
-    let mut reasons = reasons(dom, policy, &prose, &mut names, &facts, &[]);
+    let mut reasons = reasons(dom, policy, &prose, &facts, &[]);
     let grids = grid_items(dom, &reasons, &prose);
     if !grids.is_empty() {
         let mut in_grid = vec![false; dom.len()];
         for &item in &grids {
             in_grid[item..dom.nodes[item].end].fill(true);
         }
-        reasons = self::reasons(dom, policy, &prose, &mut names, &facts, &in_grid);
+        reasons = self::reasons(dom, policy, &prose, &facts, &in_grid);
     }
     reasons
         .into_iter()
@@ -181,7 +176,6 @@ fn reasons<'a>(
     dom: &FlatDom<'a>,
     policy: &MaskPolicy,
     prose: &Prose,
-    names: &mut NameCache<'a>,
     facts: &PageFacts,
     link_lists_allowed: &[bool],
 ) -> Vec<Reason> {
@@ -223,7 +217,7 @@ fn reasons<'a>(
         in_navigation_prose[index] = (node.parent != NO_PARENT && in_navigation_prose[node.parent])
             || (!container
                 && !CLASS_EXEMPT_TAGS.contains(&tag)
-                && is_navigation_prose(dom, index, element, prose, names));
+                && is_navigation_prose(dom, index, prose));
         let furniture_by_tag = FURNITURE_TAGS.contains(&tag)
             || element.attribute("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -233,20 +227,17 @@ fn reasons<'a>(
         // product page's customer reviews.
         let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
-            && ((facts.shop_page && !container && is_shop_furniture(element, names))
+            && ((facts.shop_page && !container && is_shop_furniture(dom, index))
                 || ((is_boilerplate_by_name(
                     dom,
                     index,
                     element,
                     policy,
                     prose,
-                    names,
                     in_navigation_prose[index],
                 ) || is_author_box_by_itemprop(dom, index, element))
                     && ((!container && (!prose.holds_the_prose(index) || after_main(&reasons)))
-                        || is_comment_section_beside_prose(
-                            dom, element, policy, prose, names, index,
-                        ))));
+                        || is_comment_section_beside_prose(dom, policy, prose, index))));
         // A button that is a heading's whole text is the heading of a collapsible section
         // (`<h3><button aria-expanded>Question</button></h3>`), not a form control.
         let heading_button = tag == "button"
@@ -265,7 +256,7 @@ fn reasons<'a>(
         } else if is_hidden(element)
             && !((container || prose.is_hidden_wrapper(dom, index))
                 && (hidden_by_style(element) || aria_hidden(element)))
-            && !is_collapsed_panel(element)
+            && !is_collapsed_panel(dom, index, element)
             && !element
                 .attribute("id")
                 .is_some_and(|id| facts.controlled_panels.contains(id))
@@ -360,8 +351,8 @@ fn main_ranges(dom: &FlatDom) -> Vec<(usize, usize)> {
 }
 
 /// A shop's furniture around a product (see [`crate::vocab::SHOP_FURNITURE_CLASS_PATTERNS`]).
-fn is_shop_furniture<'a>(element: &'a scraper::node::Element, names: &mut NameCache<'a>) -> bool {
-    let named = names.of(element.attribute("id"), element.attribute("class"));
+fn is_shop_furniture(dom: &FlatDom, index: usize) -> bool {
+    let named = dom.named(index);
     named.has(Named::SHOP_FURNITURE) && !named.has(Named::CONTENT)
 }
 
@@ -533,10 +524,10 @@ fn in_prose_list(dom: &FlatDom, index: usize, policy: &MaskPolicy) -> bool {
 }
 
 /// An accordion or tab panel, whose content is hidden only until a click.
-fn is_collapsed_panel(element: &scraper::node::Element) -> bool {
+fn is_collapsed_panel(dom: &FlatDom, index: usize, element: &scraper::node::Element) -> bool {
     element.attribute("role").is_some_and(|role| {
         COLLAPSED_PANEL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    }) || Named::of_element(element).has(Named::COLLAPSED_PANEL)
+    }) || dom.named(index).has(Named::COLLAPSED_PANEL)
 }
 
 /// Whether the page declares itself a discussion: a forum or Q&A schema type in microdata or
@@ -948,7 +939,7 @@ pub fn comment_sections(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
         let is_section = !dropped[index]
             && dom.nodes[index].element().is_some_and(|element| {
                 !CLASS_EXEMPT_TAGS.contains(&element.name())
-                    && Named::of_element(element).has(Named::COMMENTS)
+                    && dom.named(index).has(Named::COMMENTS)
             });
         if is_section {
             sections.push(index);
@@ -1025,22 +1016,19 @@ fn is_boilerplate_by_name<'a>(
     element: &'a scraper::node::Element,
     policy: &MaskPolicy,
     prose: &Prose,
-    names: &mut NameCache<'a>,
     in_navigation_prose: bool,
 ) -> bool {
-    let (id, class) = (element.attribute("id"), element.attribute("class"));
-    if id.is_none() && class.is_none() {
-        return false;
-    }
-    let named = names.of(id, class);
-    if named == Named::default() {
+    let names = dom.names[index];
+    if names.all() == Named::default() {
         return false;
     }
     // A section's id made from its heading ("sharing-with-other-developers") names a topic of
     // the article, not a kind of furniture.
-    let named = match id {
-        Some(id) if is_heading_anchor(dom, index, id) => names.of(None, class),
-        _ => named,
+    let named = match element.attribute("id") {
+        Some(id) if names.id != Named::default() && is_heading_anchor(dom, index, id) => {
+            names.class
+        }
+        _ => names.all(),
     };
     let furniture = named.has(Named::BOILERPLATE)
         || (named.has(Named::NAVIGATION) && !in_navigation_prose)
@@ -1055,18 +1043,10 @@ fn is_boilerplate_by_name<'a>(
 /// Whether an element named as navigation ([`crate::vocab::NAVIGATION_CLASS_PATTERNS`]) reads
 /// as prose: navigation is links, so a long block with few of them (a FAQ in a `tabs-menu`, a
 /// tab panel whose id comes from a `filter-menu`) is content under a layout name.
-fn is_navigation_prose<'a>(
-    dom: &FlatDom<'a>,
-    index: usize,
-    element: &'a scraper::node::Element,
-    prose: &Prose,
-    names: &mut NameCache<'a>,
-) -> bool {
+fn is_navigation_prose(dom: &FlatDom, index: usize, prose: &Prose) -> bool {
     prose.non_link[index] >= NAVIGATION_PROSE_MIN_CHARS
         && dom.link_density(index) < NAVIGATION_PROSE_MAX_LINK_DENSITY
-        && names
-            .of(element.attribute("id"), element.attribute("class"))
-            .has(Named::NAVIGATION)
+        && dom.named(index).has(Named::NAVIGATION)
 }
 
 /// An author box marked up only as microdata: an element whose `itemprop` is one of
@@ -1091,15 +1071,13 @@ fn is_author_box_by_itemprop(
 /// [`crate::vocab::CONTENT_CLASS_PATTERNS`]) holding at least [`COMMENTS_BESIDE_PROSE_SHARE`]
 /// of the section's non-link text: however much text the section holds, the article is the
 /// content.
-fn is_comment_section_beside_prose<'a>(
-    dom: &FlatDom<'a>,
-    element: &'a scraper::node::Element,
+fn is_comment_section_beside_prose(
+    dom: &FlatDom,
     policy: &MaskPolicy,
     prose: &Prose,
-    names: &mut NameCache<'a>,
     index: usize,
 ) -> bool {
-    let named = names.of(element.attribute("id"), element.attribute("class"));
+    let named = dom.named(index);
     !policy.keep_comments
         && named.has(Named::COMMENTS)
         && !named.has(Named::CONTENT)

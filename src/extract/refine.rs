@@ -199,10 +199,10 @@ fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) ->
     while index < end {
         // A headline counts even when the pruning already took it as a short link block:
         // that is what a teaser's headline is.
-        let is_heading = dom.nodes[index].element().is_some_and(|element| {
-            HEADING_TAGS.contains(&element.name())
-                || Named::of_element(element).has(Named::HEADLINE)
-        });
+        let is_heading = dom.nodes[index]
+            .tag()
+            .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+            || dom.named(index).has(Named::HEADLINE);
         if is_heading && dom.text_chars[index] > 0 && heading_links_away(dom, item, index) {
             return true;
         }

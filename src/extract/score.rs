@@ -88,7 +88,7 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
         .iter()
         .find(|(tag, _)| *tag == element.name())
         .map_or(0.0, |(_, score)| *score);
-    let named = Named::of_element(element);
+    let named = dom.named(index);
     let mut class_score = 0.0;
     if named.has(Named::POSITIVE) {
         class_score += CLASS_WEIGHT;

@@ -38,7 +38,7 @@ pub fn text_and_copies(
                 if BLOCK_TAGS.contains(&element.name()) {
                     writer.block_parent = dom.nodes[index].parent;
                 }
-                if is_quotation(element) {
+                if is_quotation(dom, index, element) {
                     writer.open_quotes.push(index);
                 }
                 writer.open(element.name(), is_code_line(element));
@@ -68,8 +68,8 @@ pub(super) fn is_code_line(element: &scraper::node::Element) -> bool {
 }
 
 /// A block quotation, or a box that forum software styles as one.
-fn is_quotation(element: &scraper::node::Element) -> bool {
-    element.name() == "blockquote" || Named::of_element(element).has(Named::QUOTE)
+fn is_quotation(dom: &FlatDom, index: usize, element: &scraper::node::Element) -> bool {
+    element.name() == "blockquote" || dom.named(index).has(Named::QUOTE)
 }
 
 /// Builds paragraphs from a stream of open/close/text events.
