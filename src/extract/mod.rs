@@ -6,9 +6,10 @@
 //! 3. `region` takes the container the page marks as its main content (`articleBody`, a
 //!    lone `<article>`, `<main>`), or the whole `<body>`.
 //! 4. `score` lets paragraphs vote for their containers (Readability's idea) and finds the
-//!    article's core; `refine` drops runs of teaser cards outside it ("more stories" streams
-//!    with excerpts) and, when the core dominates the region, trims the blocks around it that
-//!    do not read like content (related links, bylines, sources, share lines).
+//!    article's core (never a card of a "more posts" grid beside an article); `refine` drops
+//!    runs of teaser cards outside it ("more stories" streams with excerpts) and, when the
+//!    core dominates the region, trims the blocks around it that do not read like content
+//!    (related links, bylines, sources, share lines).
 //! 5. `serialize` writes the kept nodes as paragraphs of text and, when asked, `markdown`
 //!    writes the same kept nodes as Markdown.
 
@@ -24,7 +25,10 @@ mod serialize;
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
 
-use crate::vocab::{Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, SELF_CLOSED_RAW_TEXT_TAGS};
+use crate::vocab::{
+    Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, SELF_CLOSED_RAW_TEXT_TAGS,
+    TEASER_CORE_MIN_CHARS,
+};
 use aho_corasick::AhoCorasick;
 use dom::FlatDom;
 use prune::MaskPolicy;
@@ -190,7 +194,13 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     prune::drop_dense_link_lists(&dom, &mut dropped);
     let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);
-    let core = score::article_roots(&dom, &dropped);
+    let core = core_beside_teasers(
+        &dom,
+        &dropped,
+        &kept,
+        region,
+        score::article_roots(&dom, &dropped),
+    );
     refine::drop_teaser_runs(&dom, &mut dropped, &kept, region, &core);
     let kept = prune::kept_chars(&dom, &dropped);
     let region_end = dom.nodes[region].end;
@@ -228,6 +238,43 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
     }
 }
 
+/// The article's core, not inside a teaser card: a card's excerpt (`post__excerpt`) in a
+/// "more posts" grid beside the article may outvote the article's own container, its class
+/// names ("post", "text") earning the bonus of an article's home. When the best container lies
+/// inside a card of a teaser run and, without the cards, another container of at least
+/// [`TEASER_CORE_MIN_CHARS`] wins, that one is the core; else (a listing page, whose cards
+/// are the content) the cards keep it.
+fn core_beside_teasers(
+    dom: &FlatDom,
+    dropped: &[bool],
+    kept: &[u32],
+    region: usize,
+    core: Vec<usize>,
+) -> Vec<usize> {
+    let cards = refine::teaser_runs(dom, dropped, kept, region, |_| false);
+    if cards.is_empty() {
+        return core;
+    }
+    let mut in_card = vec![false; dom.len()];
+    for &card in &cards {
+        in_card[card..dom.nodes[card].end].fill(true);
+    }
+    if !core.iter().any(|&root| in_card[root]) {
+        return core;
+    }
+    let beside = score::article_roots_avoiding(dom, dropped, &in_card);
+    let chars: u32 = beside
+        .iter()
+        .filter(|&&root| !in_card[root])
+        .map(|&root| kept[root])
+        .sum();
+    if chars as usize >= TEASER_CORE_MIN_CHARS && !beside.iter().any(|&root| in_card[root]) {
+        beside
+    } else {
+        core
+    }
+}
+
 /// The text of the page's comment sections, or `None` when it has none.
 fn comments_of(dom: &FlatDom, policy: &MaskPolicy) -> Option<String> {
     let keep_comments = MaskPolicy {
@@ -249,6 +296,41 @@ pub fn debug_drop_mask(dom: &FlatDom) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_teaser_card_does_not_outvote_the_article() {
+        let paragraph = "A paragraph of the article itself that is long enough to read as prose \
+                         and runs on like the others beside it in the post. ";
+        let body: String = (0..3)
+            .map(|_| format!("<p>{}</p>", paragraph.repeat(3)))
+            .collect();
+        let card = |n: usize| {
+            format!(
+                "<article class=\"post post-{n}\"><div class=post__text><h3><a href=/p{n}>Another \
+                 post {n}</a></h3><div class=post__excerpt><p>The excerpt of another post, with \
+                 commas, clauses, asides, and more, cut short at its first lines…</p></div>\
+                 </div></article>"
+            )
+        };
+        let cards: String = (0..3).map(card).collect();
+        let html = format!(
+            "<body><div class=widget><div class=inner>{body}</div></div><div class=grid>{cards}\
+             </div></body>"
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let dropped = debug_drop_mask(&dom);
+        // The card's class names win the vote on their own …
+        let voted = score::article_roots(&dom, &dropped);
+        assert!(voted.iter().all(|&root| dom.nodes[root]
+            .element()
+            .and_then(|e| e.attr("class"))
+            .is_some_and(|class| class.starts_with("post"))));
+        // … but the article beside the cards is its core, and the cards go.
+        let article = extract(&document, &ExtractOptions::default());
+        assert!(article.text.starts_with("A paragraph of the article"));
+        assert!(!article.text.contains("excerpt"), "{}", article.text);
+    }
 
     #[test]
     fn self_closed_iframes_are_closed() {

@@ -85,6 +85,26 @@ pub fn drop_teaser_runs(
                 || (index >= root && index < dom.nodes[root].end)
         })
     };
+    let drops = teaser_runs(dom, dropped, kept, region, touches_core);
+    let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
+    if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
+        return;
+    }
+    for index in drops {
+        dropped[index] = true;
+    }
+}
+
+/// The members of the runs of teaser cards inside `region` (see [`drop_teaser_runs`]), leaving
+/// out runs whose parent `skip` names.
+pub fn teaser_runs(
+    dom: &FlatDom,
+    dropped: &[bool],
+    kept: &[u32],
+    region: usize,
+    skip: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let end = dom.nodes[region].end;
     let mut drops: Vec<usize> = Vec::new();
     // Runs nested inside a member of a run already taken go with it.
     let mut taken_until = region;
@@ -99,7 +119,7 @@ pub fn drop_teaser_runs(
         let children: Vec<usize> = child_elements(dom, parent)
             .filter(|&child| !dropped[child] && kept[child] > 0)
             .collect();
-        if children.len() < TEASER_MIN_RUN || touches_core(parent) {
+        if children.len() < TEASER_MIN_RUN || skip(parent) {
             continue;
         }
         let mut groups: Vec<(&str, Option<&str>, Vec<usize>)> = Vec::new();
@@ -134,13 +154,7 @@ pub fn drop_teaser_runs(
             }
         }
     }
-    let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
-    if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
-        return;
-    }
-    for index in drops {
-        dropped[index] = true;
-    }
+    drops
 }
 
 /// Whether two class lists name the same kind of card. Class tokens that carry a number are

@@ -12,6 +12,13 @@ use crate::vocab::{
 /// Indices of the subtrees that make up the article, in document order. Falls back to the
 /// `<body>` (or the whole document) when no paragraph votes.
 pub fn article_roots(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
+    article_roots_avoiding(dom, dropped, &[])
+}
+
+/// [`article_roots`], with the nodes `avoid` marks never taken as the best container (a
+/// shorter `avoid` marks nothing beyond its end).
+pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -> Vec<usize> {
+    let avoided = |index: usize| avoid.get(index).copied().unwrap_or(false);
     let mut votes = vec![0f32; dom.len()];
     let mut is_candidate = vec![false; dom.len()];
     for index in 0..dom.len() {
@@ -43,7 +50,7 @@ pub fn article_roots(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
         (votes[index] + base_score(dom, index)) * (1.0 - dom.link_density(index))
     };
     let best = (0..dom.len())
-        .filter(|&i| is_candidate[i] && !dropped[i])
+        .filter(|&i| is_candidate[i] && !dropped[i] && !avoided(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, best_score)) if best_score >= s => best,
