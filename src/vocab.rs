@@ -166,8 +166,12 @@ pub const PROSE_HOLDER_SHARE: f32 = 0.4;
 /// … or at least this share of the non-link text of all `<p>` elements …
 pub const PROSE_HOLDER_PARAGRAPH_SHARE: f32 = 0.3;
 
-/// … and in either case at least this many characters of it.
+/// … and in either case at least this many characters of it. One inside the page's `<main>`
+/// that holds at least [`MAIN_PROSE_HOLDER_SHARE`] of that `<main>`'s non-link text is kept too.
 pub const PROSE_HOLDER_MIN_CHARS: u32 = 500;
+
+/// See [`PROSE_HOLDER_MIN_CHARS`].
+pub const MAIN_PROSE_HOLDER_SHARE: f32 = 0.5;
 
 /// A comment section is not the content, however much text it holds, when an article body
 /// beside it has at least this share of the section's non-link text.

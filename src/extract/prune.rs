@@ -29,9 +29,9 @@ use crate::vocab::{
     DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS, FURNITURE_TAGS,
     GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
     HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
-    NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE,
-    PROSE_HOLDER_SHARE, READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS, SECTIONING_TAGS,
-    SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
+    MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS,
+    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS,
+    SECTIONING_TAGS, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// What the drop mask lets through besides the article.
@@ -236,7 +236,10 @@ fn reasons<'a>(
                     prose,
                     in_navigation_prose[index],
                 ) || is_author_box_by_itemprop(dom, index, element))
-                    && ((!container && (!prose.holds_the_prose(index) || after_main(&reasons)))
+                    && ((!container
+                        && ((!prose.holds_the_prose(index)
+                            && !holds_main_prose(prose, facts.mains, index))
+                            || after_main(&reasons)))
                         || is_comment_section_beside_prose(dom, policy, prose, index))));
         // A button that is a heading's whole text is the heading of a collapsible section
         // (`<h3><button aria-expanded>Question</button></h3>`), not a form control.
@@ -329,6 +332,19 @@ fn after_kept_main(
                     .sum();
                 chars >= REGION_MIN_CHARS
             })
+        })
+}
+
+/// Whether the element lies inside a `<main>` and holds most of its non-link text (see
+/// [`MAIN_PROSE_HOLDER_SHARE`]): the content under a furniture name, on a page whose menus and
+/// footers outweigh it.
+fn holds_main_prose(prose: &Prose, mains: &[(usize, usize)], index: usize) -> bool {
+    let own = prose.non_link[index];
+    own >= PROSE_HOLDER_MIN_CHARS
+        && mains.iter().any(|&(start, end)| {
+            start < index
+                && index < end
+                && own as f32 >= MAIN_PROSE_HOLDER_SHARE * prose.non_link[start] as f32
         })
 }
 
@@ -1317,6 +1333,27 @@ mod tests {
              <div class=sidebar>Links</div></body>"
         ));
         assert_eq!(dropped, ["Links"]);
+    }
+
+    #[test]
+    fn a_furniture_name_holding_most_of_main_is_content() {
+        let copy = "The category's buying guide, a paragraph of advice on what to choose. ";
+        let legal = "Terms, store addresses and the small print of the site's footer. ";
+        let html = format!(
+            "<body><main><h1>Clogs</h1><div class=seo-footer-copy><p>{}</p></div></main>\
+             <footer><p>{}</p></footer></body>",
+            copy.repeat(10),
+            legal.repeat(30)
+        );
+        let dropped = dropped_texts(&html);
+        assert!(!dropped
+            .iter()
+            .any(|text| text.starts_with("The category's")));
+        // Outside a <main>, the name still tells.
+        let dropped = dropped_texts(&html.replace("main>", "div>"));
+        assert!(dropped
+            .iter()
+            .any(|text| text.starts_with("The category's")));
     }
 
     #[test]
