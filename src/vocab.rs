@@ -173,6 +173,12 @@ pub const PROSE_HOLDER_MIN_CHARS: u32 = 500;
 /// See [`PROSE_HOLDER_MIN_CHARS`].
 pub const MAIN_PROSE_HOLDER_SHARE: f32 = 0.5;
 
+/// Class/id fragments of cookie-consent managers (also furniture by
+/// [`BOILERPLATE_CLASS_PATTERNS`]): their preference centres run to pages of legal prose,
+/// which may hold more of a short page's text than its content does, so an element so named
+/// is never kept for holding the prose.
+pub const CONSENT_CLASS_PATTERNS: &[&str] = &["consent", "gdpr", "onetrust", "cookiebot"];
+
 /// A comment section is not the content, however much text it holds, when an article body
 /// beside it has at least this share of the section's non-link text.
 pub const COMMENTS_BESIDE_PROSE_SHARE: f32 = 0.5;

@@ -24,14 +24,15 @@ use crate::vocab::{
 
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, COMMENTS_BESIDE_PROSE_SHARE,
-    CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE, DENSE_LINK_LIST_DENSITY,
-    DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS, FURNITURE_TAGS,
-    GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS, HEADING_ANCHOR_SEARCH_NODES,
-    HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE, LINK_DENSITY_MIN_CHARS,
-    MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS,
-    PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE, READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS,
-    SECTIONING_TAGS, SHOP_SCHEMA_TYPES, STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
+    Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES, COMMENTS_BESIDE_PROSE_SHARE,
+    CONSENT_CLASS_PATTERNS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
+    DENSE_LINK_LIST_DENSITY, DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS,
+    FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
+    HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE,
+    LINK_DENSITY_MIN_CHARS, MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS,
+    PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
+    READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS, SECTIONING_TAGS, SHOP_SCHEMA_TYPES,
+    STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
 
 /// What the drop mask lets through besides the article.
@@ -240,6 +241,7 @@ fn reasons<'a>(
                         && ((!prose.holds_the_prose(index)
                             && !holds_main_prose(prose, facts.mains, index))
                             || after_main(&reasons)))
+                        || is_consent_manager(element)
                         || is_comment_section_beside_prose(dom, policy, prose, index))));
         // A button that is a heading's whole text is the heading of a collapsible section
         // (`<h3><button aria-expanded>Question</button></h3>`), not a form control.
@@ -332,6 +334,27 @@ fn after_kept_main(
                     .sum();
                 chars >= REGION_MIN_CHARS
             })
+        })
+}
+
+/// Whether the element is named as a cookie-consent manager ([`CONSENT_CLASS_PATTERNS`]),
+/// whose legal prose may outweigh a short page's content, even fill most of the page's text,
+/// but never is the content. State flags (`has-consent`) do not count.
+fn is_consent_manager(element: &scraper::node::Element) -> bool {
+    [element.attribute("id"), element.attribute("class")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .map(str::to_ascii_lowercase)
+        .filter(|token| {
+            !CLASS_FLAG_PREFIXES
+                .iter()
+                .any(|flag| token.starts_with(flag))
+        })
+        .any(|token| {
+            CONSENT_CLASS_PATTERNS
+                .iter()
+                .any(|pattern| token.contains(pattern))
         })
 }
 
@@ -1354,6 +1377,25 @@ mod tests {
         assert!(dropped
             .iter()
             .any(|text| text.starts_with("The category's")));
+    }
+
+    #[test]
+    fn a_consent_manager_is_furniture_however_much_it_holds() {
+        let legal = "These cookies may be set through our site by our advertising partners \
+                     to build a profile of your interests. ";
+        let post = "A short post that the page is about.";
+        let dropped = dropped_texts(&format!(
+            "<body><p>{post}</p><div id=onetrust-consent-sdk><p>{}</p></div></body>",
+            legal.repeat(20)
+        ));
+        assert_eq!(dropped.len(), 1);
+        assert!(dropped[0].starts_with("These cookies"));
+        // A state flag on a wrapper of the page is not a consent manager.
+        let dropped = dropped_texts(&format!(
+            "<body><div class=has-consent><p>{}</p></div></body>",
+            post.repeat(20)
+        ));
+        assert!(dropped.is_empty());
     }
 
     #[test]
