@@ -533,6 +533,15 @@ pub const SITE_NOTICE_PHRASES: &[&str] = &[
     "requires javascript", "javascript must be enabled",
     // form-plugin helper lines
     "this field is for validation purposes", "this field is hidden when viewing the form",
+    // affiliate disclosures ("This post may contain affiliate links", "We may earn commission
+    // from links on this page"): the site speaking of its own links, not an article about
+    // affiliate marketing ("creators earn a commission through affiliate links")
+    "contains affiliate links", "contain affiliate links", "includes affiliate links",
+    "include affiliate links", "uses affiliate links", "we use affiliate links",
+    "we also use affiliate links", "i use affiliate links", "may earn commission",
+    "may earn a commission",
+    "may earn a small commission", "may earn an affiliate commission", "earn us a commission",
+    "earn us a small commission", "we earn a commission", "from qualifying purchases",
 ];
 
 /// Consent banners run to a paragraph of legal prose; longer blocks are article text.

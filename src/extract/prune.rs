@@ -1450,6 +1450,19 @@ mod tests {
             kept,
             ["Web apps that use cookies must ask for consent under the ePrivacy rules."]
         );
+        // Affiliate disclosures are the site speaking of its links; an article about
+        // affiliate marketing is not.
+        let kept = kept_after_lines(
+            "<body><p><em>This post may contain affiliate links. If you buy through them, we \
+             may earn a small commission at no extra cost to you.</em></p>\
+             <p>Streamers earn a commission when viewers buy gear through affiliate links.</p>\
+             <p>We earn a commission for products purchased through some links in this \
+             article.</p></body>",
+        );
+        assert_eq!(
+            kept,
+            ["Streamers earn a commission when viewers buy gear through affiliate links."]
+        );
     }
 
     #[test]
