@@ -1064,8 +1064,18 @@ pub const SAME_LANGS: &[(&str, &str)] = &[("no", "nb"), ("no", "nn"), ("ms", "id
 // ---------------------------------------------------------------------------------------------
 
 /// Meta keys of the headline, most trusted first (meta keys are the lowercased `name`,
-/// `property` or `itemprop`).
-pub const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
+/// `property` or `itemprop`). A Dublin Core title is set for the document itself, where
+/// `og:title` is often written for sharing; Parse.ly's analytics tag is last but one.
+pub const TITLE_META: &[&str] = &[
+    "dc:title",
+    "dcterms:title",
+    "dc.title",
+    "dcterms.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "headline",
+];
 
 /// Meta keys of the author, most trusted first.
 pub const AUTHOR_META: &[&str] = &[

@@ -222,8 +222,12 @@ impl Evidence {
         else {
             return;
         };
-        if !content.is_empty() {
-            self.metas.push((key.trim().to_ascii_lowercase(), content));
+        if content.is_empty() {
+            return;
+        }
+        // RDFa lists several properties in one attribute: `property="og:title twitter:title"`.
+        for key in key.split_whitespace() {
+            self.metas.push((key.to_ascii_lowercase(), content.clone()));
         }
     }
 
@@ -441,6 +445,22 @@ mod tests {
         assert!(is_home_href("./"));
         assert!(!is_home_href("#top"));
         assert!(!is_home_href("/blog/"));
+    }
+
+    #[test]
+    fn a_meta_tag_with_several_properties_counts_for_each() {
+        let html = Html::parse_document(
+            r#"<meta property="og:title twitter:title" content="Rain expected">
+            <meta property="og:description">"#,
+        );
+        let evidence = Evidence::gather(&html);
+        assert_eq!(
+            evidence.metas,
+            [
+                ("og:title".to_string(), "Rain expected".to_string()),
+                ("twitter:title".to_string(), "Rain expected".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -1030,6 +1030,23 @@ mod tests {
     }
 
     #[test]
+    fn dublin_core_and_analytics_titles_are_declared_titles() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        assert_eq!(
+            title(
+                r#"<title>Title Element</title><meta property="og:title" content="Shared title">
+                <meta name="DC.title" content="Document title"><h1>Something else</h1>"#
+            )
+            .as_deref(),
+            Some("Document title")
+        );
+        assert_eq!(
+            title(r#"<meta name="parsely-title" content="Some title"><h1>Menu</h1>"#).as_deref(),
+            Some("Some title")
+        );
+    }
+
+    #[test]
     fn unconfirmed_h1_loses_to_og_title() {
         let html = Html::parse_document(
             r#"<title>Site</title><meta property="og:title" content="Real headline"><h1>Menu</h1>"#,
