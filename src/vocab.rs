@@ -770,6 +770,18 @@ pub const MIN_ARTICLE_CHARS: usize = 250;
 /// (Sphinx's and others' `¶`, a link emoji): they are not part of the headline.
 pub const HEADING_ANCHOR_MARKS: &[char] = &['¶', '🔗'];
 
+/// Labels that some templates print before the headline in its heading ("Thread: …",
+/// "Collection: …"): they name the field, not the page. Matched without case, before a colon.
+/// Words that start headlines as often ("Tutorial:", "Review:") are not here.
+pub const HEADING_FIELD_LABELS: &[&str] = &[
+    "title",
+    "headline",
+    "thread",
+    "topic",
+    "subject",
+    "collection",
+];
+
 /// File names of a site's home page: an `<h1>` whose text is all a link to one of these (or to
 /// `/`) is the site's logo, not the headline.
 pub const HOME_PAGE_FILES: &[&str] = &[

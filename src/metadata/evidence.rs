@@ -10,7 +10,7 @@ use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
 use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
-    BLOCK_TAGS, HEADING_ANCHOR_MARKS, HOME_PAGE_FILES, MAX_EVIDENCE_PER_KIND,
+    BLOCK_TAGS, HEADING_ANCHOR_MARKS, HEADING_FIELD_LABELS, HOME_PAGE_FILES, MAX_EVIDENCE_PER_KIND,
     MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
 };
 
@@ -108,7 +108,7 @@ impl Evidence {
                     let heading = text_of(node);
                     let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
                     if !is_home_link_heading(node, heading) {
-                        push_limited(&mut evidence.h1, heading.to_string());
+                        push_limited(&mut evidence.h1, without_field_label(heading).to_string());
                     }
                 }
                 "script" => {
@@ -286,6 +286,18 @@ fn text_of(node: NodeRef<Node>) -> String {
     collapse_whitespace(&text)
 }
 
+/// A heading without a label that names the field it fills ("Thread: Best budget
+/// headphones" → "Best budget headphones").
+fn without_field_label(heading: &str) -> &str {
+    heading
+        .split_once(':')
+        .filter(|(label, rest)| {
+            !rest.trim().is_empty()
+                && HEADING_FIELD_LABELS.contains(&label.trim().to_lowercase().as_str())
+        })
+        .map_or(heading, |(_, rest)| rest.trim())
+}
+
 /// Whether a heading is a site logo: all of its text is a link to the site's home page
 /// (`<h1><a href="/">Site</a></h1>`), which no headline is.
 fn is_home_link_heading(heading: NodeRef<Node>, text: &str) -> bool {
@@ -426,6 +438,22 @@ mod tests {
         assert_eq!(evidence.rel_authors, ["Anna"]);
         assert_eq!(evidence.date_texts, ["19.03.2017"]);
         assert_eq!(evidence.canonical.as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn field_labels_before_a_heading_are_dropped() {
+        let html = Html::parse_document(
+            "<h1>Thread: Best budget headphones</h1><h1>Headline:</h1>\
+             <h1>Tutorial: Get started with Go</h1>",
+        );
+        assert_eq!(
+            Evidence::gather(&html).h1,
+            [
+                "Best budget headphones",
+                "Headline:",
+                "Tutorial: Get started with Go"
+            ]
+        );
     }
 
     #[test]
