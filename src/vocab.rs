@@ -810,8 +810,11 @@ pub const TOP_LEVEL_DOMAINS: &[&str] = &[
     "be", "eu", "pl", "cz", "ru", "jp", "cn", "us", "ca", "au", "in", "br", "se", "no", "dk", "fi",
 ];
 
-/// Separators between a headline and the site name in `<title>`: "Headline | Site".
-pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
+/// Separators between a headline and the site name in `<title>`: "Headline | Site",
+/// "Headline • Site".
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Markdown output (`--format markdown`)

@@ -956,6 +956,10 @@ mod tests {
             "Best cameras | Our top picks"
         );
         assert_eq!(
+            strip_site_name("A brief intro to git • Field Notes", Some("Field Notes")),
+            "A brief intro to git"
+        );
+        assert_eq!(
             strip_site_name("Wireless keyboard - Bazaar 7", Some("bazaar.")),
             "Wireless keyboard"
         );
