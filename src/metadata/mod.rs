@@ -162,24 +162,30 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
     let site_key = site
         .map(|site| site_key_of_folded(&site.to_lowercase()))
         .filter(|key| !key.is_empty());
-    // A site logo often takes the first `<h1>`: a few are candidates.
-    let confirmed_h1 = evidence.h1.iter().take(HEADLINE_CANDIDATES).find(|h1| {
+    // A site logo often takes the first `<h1>`: a few are candidates. The one a declared
+    // title confirms best wins, the first of equals: one that is a whole part of a declared
+    // title ("Sudo" in "Sudo - ArchWiki"), then one that a declared title contains, then one
+    // that only shares most of its words with one ("The Go Blog" against "Defer, Panic, and
+    // Recover - The Go Programming Language" loses to a later "Defer, Panic, and Recover").
+    let mut confirmed_h1: Option<(&String, Confirmation)> = None;
+    for h1 in evidence.h1.iter().take(HEADLINE_CANDIDATES) {
         let h1_folded = h1.to_lowercase();
         if h1_folded.chars().count() < MIN_HEADLINE_CHARS
             || site_key.is_some() && Some(site_key_of_folded(&h1_folded)) == site_key
             || is_domain_name(&h1_folded)
         {
-            return false;
+            continue;
         }
-        let h1_words = words(&h1_folded);
-        declared.iter().any(|title| {
-            let title_folded = title.to_lowercase();
-            title_folded.contains(&h1_folded)
-                || (h1_words.len() >= MIN_HEADLINE_WORDS
-                    && h1_words.intersection(&words(&title_folded)).count() as f32
-                        >= HEADLINE_CONFIRMING_WORD_SHARE * h1_words.len() as f32)
-        })
-    });
+        let confirmation = declared
+            .iter()
+            .map(|title| confirmation(&h1_folded, &title.to_lowercase()))
+            .max()
+            .unwrap_or(Confirmation::None);
+        if confirmation > confirmed_h1.map_or(Confirmation::None, |(_, best)| best) {
+            confirmed_h1 = Some((h1, confirmation));
+        }
+    }
+    let confirmed_h1 = confirmed_h1.map(|(h1, _)| h1);
     if let Some(h1) = confirmed_h1 {
         // Some headings carry the site name as the title does ("Headline | Site").
         let h1 = strip_named_site(h1, site, true).unwrap_or_else(|| h1.clone());
@@ -249,6 +255,40 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .or(title_tag)
         .map(|title| strip_site_name(title, site))
         .filter(|t| !t.is_empty())
+}
+
+/// How well a declared title confirms a heading as the headline, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Confirmation {
+    None,
+    /// The title has at least [`HEADLINE_CONFIRMING_WORD_SHARE`] of the heading's words.
+    SharedWords,
+    /// The title contains the heading.
+    Contained,
+    /// The heading is the title or one of its parts between separators.
+    WholePart,
+}
+
+/// How a lowercased declared title confirms a lowercased heading.
+fn confirmation(heading: &str, title: &str) -> Confirmation {
+    if title.trim() == heading
+        || TITLE_SEPARATORS
+            .iter()
+            .any(|separator| title.split(separator).any(|part| part.trim() == heading))
+    {
+        return Confirmation::WholePart;
+    }
+    if title.contains(heading) {
+        return Confirmation::Contained;
+    }
+    let heading_words = words(heading);
+    let shared = heading_words.intersection(&words(title)).count() as f32;
+    if heading_words.len() >= MIN_HEADLINE_WORDS
+        && shared >= HEADLINE_CONFIRMING_WORD_SHARE * heading_words.len() as f32
+    {
+        return Confirmation::SharedWords;
+    }
+    Confirmation::None
 }
 
 /// The distinct words of a lowercased text.
@@ -888,6 +928,35 @@ mod tests {
         assert_eq!(
             from_html(&html).title.as_deref(),
             Some("Top ten trends to watch")
+        );
+    }
+
+    #[test]
+    fn the_heading_a_declared_title_confirms_best_is_the_headline() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        // A blog's name shares words with the title; the headline is in it whole.
+        assert_eq!(
+            title(
+                r#"<title>Defer, Panic, and Recover - The Go Programming Language</title>
+                <h1>The Go Blog</h1><h1>Defer, Panic, and Recover</h1>"#
+            )
+            .as_deref(),
+            Some("Defer, Panic, and Recover")
+        );
+        // A heading that is a whole part of the title goes before one that runs on past it.
+        assert_eq!(
+            title(
+                r#"<title>Tips for a first visit - Japan Forum - Travel Guide</title>
+                <h1>Tips for a first visit - Japan</h1><h1>Tips for a first visit</h1>"#
+            )
+            .as_deref(),
+            Some("Tips for a first visit")
+        );
+        // Among equals, the first.
+        assert_eq!(
+            title(r#"<title>Sofas | Chairs | Furniture</title><h1>Sofas</h1><h1>Chairs</h1>"#)
+                .as_deref(),
+            Some("Sofas")
         );
     }
 
