@@ -816,6 +816,15 @@ pub const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ",
 ];
 
+/// Of [`TITLE_SEPARATORS`], the ones that also join breadcrumbs, which lead from the site to
+/// the page: a title of [`MIN_BREADCRUMB_PARTS`] or more parts joined by one ("Site » Blog
+/// Archive » Headline") names the site first and ends with the headline. Two parts are
+/// "Headline » Site" as often as not.
+pub const BREADCRUMB_SEPARATORS: &[&str] = &[" » "];
+
+/// See [`BREADCRUMB_SEPARATORS`].
+pub const MIN_BREADCRUMB_PARTS: usize = 3;
+
 // ---------------------------------------------------------------------------------------------
 // Markdown output (`--format markdown`)
 // ---------------------------------------------------------------------------------------------

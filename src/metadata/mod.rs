@@ -17,13 +17,13 @@ use crate::extract::is_discussion_url;
 use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META, DOCUMENTATION_URL_MARKERS,
-    FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META,
-    KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES, LANG_META,
-    LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS, MAX_TERM_CHARS, MIN_HEADLINE_CHARS,
-    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
-    PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS,
-    TOP_LEVEL_DOMAINS,
+    BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
+    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES,
+    HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
+    LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS,
+    MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS,
+    MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS,
+    SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -176,6 +176,19 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         {
             continue;
         }
+        // A heading that is the part of a declared title where the site name goes is the
+        // site's logo ("Field Notes" for "Choosing a framework | Field Notes"); with a known
+        // site name, only when it has the name in it ("Field Notes Journal").
+        let names_site = site_key
+            .as_deref()
+            .map_or(true, |key| h1_folded.contains(key));
+        if names_site
+            && declared
+                .iter()
+                .any(|title| is_site_place(&title.to_lowercase(), &h1_folded))
+        {
+            continue;
+        }
         let confirmation = declared
             .iter()
             .map(|title| confirmation(&h1_folded, &title.to_lowercase()))
@@ -255,6 +268,22 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .or(title_tag)
         .map(|title| strip_site_name(title, site))
         .filter(|t| !t.is_empty())
+}
+
+/// Whether a lowercased heading is the part of a lowercased declared title where the site
+/// name goes: the last of "Headline | Site", the first of a breadcrumb "Site » Section »
+/// Headline".
+fn is_site_place(title: &str, heading: &str) -> bool {
+    TITLE_SEPARATORS.iter().any(|separator| {
+        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+        let site_place =
+            if parts.len() >= MIN_BREADCRUMB_PARTS && BREADCRUMB_SEPARATORS.contains(separator) {
+                parts.first()
+            } else {
+                parts.last()
+            };
+        parts.len() >= 2 && site_place == Some(&heading)
+    })
 }
 
 /// How well a declared title confirms a heading as the headline, weakest first.
@@ -957,6 +986,39 @@ mod tests {
             title(r#"<title>Sofas | Chairs | Furniture</title><h1>Sofas</h1><h1>Chairs</h1>"#)
                 .as_deref(),
             Some("Sofas")
+        );
+    }
+
+    #[test]
+    fn a_heading_in_the_site_place_of_the_title_is_the_logo() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        assert_eq!(
+            title(r#"<title>Was ist virales Marketing? | DimidoBlog</title><h1>DimidoBlog</h1>"#)
+                .as_deref(),
+            Some("Was ist virales Marketing?")
+        );
+        assert_eq!(
+            title(
+                r#"<title>Field Notes » Blog Archive » Interning small integers</title>
+                <h1>Field Notes</h1>"#
+            )
+            .as_deref(),
+            Some("Interning small integers")
+        );
+        // With a known site name, a heading without it in the site's place is the headline.
+        assert_eq!(
+            title(
+                r#"<meta property="og:site_name" content="Roastery">
+                <meta property="og:title" content="Fiercely Strong Coffee | Dark Roast Coffee">
+                <h1>Dark Roast Coffee</h1>"#
+            )
+            .as_deref(),
+            Some("Dark Roast Coffee")
+        );
+        // A heading in the headline's place stays.
+        assert_eq!(
+            title(r#"<title>Sudo - ArchWiki</title><h1>Sudo</h1>"#).as_deref(),
+            Some("Sudo")
         );
     }
 
