@@ -825,6 +825,11 @@ pub const BREADCRUMB_SEPARATORS: &[&str] = &[" » "];
 /// See [`BREADCRUMB_SEPARATORS`].
 pub const MIN_BREADCRUMB_PARTS: usize = 3;
 
+/// Without a known site name, the first part of a title is its headline unless it is shorter
+/// than this share of the longest part (in characters): "The Agency | ML (Machine Learning)
+/// at …" names the site first.
+pub const MIN_HEADLINE_PART_SHARE: f32 = 1.0 / 3.0;
+
 // ---------------------------------------------------------------------------------------------
 // Markdown output (`--format markdown`)
 // ---------------------------------------------------------------------------------------------

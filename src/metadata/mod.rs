@@ -21,9 +21,10 @@ use crate::vocab::{
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES,
     HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
     LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES, MAX_AUTHOR_CHARS,
-    MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS,
-    MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES, PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS,
-    SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS,
+    MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE,
+    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MONTH_NAMES,
+    PAGE_TYPE_SCHEMA_TYPES, SAME_LANGS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS,
+    TOP_LEVEL_DOMAINS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -328,7 +329,7 @@ fn words(text: &str) -> std::collections::HashSet<&str> {
 }
 
 /// Cuts "Headline | Site" down to "Headline": drops the parts naming the site, or else keeps
-/// the longest part.
+/// the first part, unless that reads as a site name, and then the longest.
 ///
 /// ```
 /// use dechaff::metadata::strip_site_name;
@@ -342,12 +343,30 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     }
     for separator in TITLE_SEPARATORS {
         let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
-        // Without a known site name, the headline is the longest part.
-        if parts.len() >= 2 {
-            if let Some(longest) = parts.iter().max_by_key(|p| p.chars().count()) {
-                return longest.to_string();
+        if parts.len() < 2 {
+            continue;
+        }
+        // A breadcrumb leads from the site to the page: the headline is its last part.
+        if parts.len() >= MIN_BREADCRUMB_PARTS && BREADCRUMB_SEPARATORS.contains(separator) {
+            if let Some(last) = parts.last().filter(|last| !last.is_empty()) {
+                return last.to_string();
             }
         }
+        let chars = |part: &str| part.chars().count();
+        let Some(longest) = parts.iter().copied().max_by_key(|part| chars(part)) else {
+            continue;
+        };
+        // Without a known site name, titles put the headline first ("Electrical - Overview |
+        // Occupational Safety and Health Administration"), unless the first part reads as a
+        // site name: one word before a longer part ("Todoist | A to-do list for your work"),
+        // a domain name, or far shorter than the longest part.
+        let first = parts[0];
+        let one_word = |part: &str| part.split_whitespace().count() < 2;
+        let reads_as_site = first.is_empty()
+            || one_word(first) && !one_word(longest)
+            || is_domain_name(&first.to_lowercase())
+            || (chars(first) as f32) < MIN_HEADLINE_PART_SHARE * chars(longest) as f32;
+        return if reads_as_site { longest } else { first }.to_string();
     }
     title.trim().to_string()
 }
@@ -1042,6 +1061,35 @@ mod tests {
             .as_deref(),
             Some("Welpen kaufen – Tipps zu jeder Hunderasse")
         );
+    }
+
+    #[test]
+    fn without_a_site_name_the_first_part_is_the_headline_unless_it_reads_as_one() {
+        for (title, headline) in [
+            (
+                "Electrical - Overview | Occupational Safety and Health Administration",
+                "Electrical - Overview",
+            ),
+            ("New Links | Hacker News", "New Links"),
+            (
+                "Todoist | A to-do list for your work",
+                "A to-do list for your work",
+            ),
+            (
+                "example.org - Review request, 2024 version",
+                "Review request, 2024 version",
+            ),
+            (
+                "The Agency | ML (Machine Learning) at a large technical university",
+                "ML (Machine Learning) at a large technical university",
+            ),
+            (
+                "Four Years Remaining » Blog Archive » Interning of small integers",
+                "Interning of small integers",
+            ),
+        ] {
+            assert_eq!(strip_site_name(title, None), headline, "{title}");
+        }
     }
 
     #[test]
