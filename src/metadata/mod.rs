@@ -249,15 +249,16 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
     // headline without the site already: its own dashes are the headline's.
     // A bar is set off a site or section, never inside a headline: such a title still has
     // its site part.
+    // A title left ending in a separator ("Headline |", its site name empty) counts too.
     let bare_meta_title = meta_title.filter(|meta| {
         !meta.contains(" | ")
             && title_tag.is_some_and(|tag| {
                 tag.to_lowercase()
                     .strip_prefix(meta.trim().to_lowercase().as_str())
                     .is_some_and(|rest| {
-                        TITLE_SEPARATORS
-                            .iter()
-                            .any(|separator| rest.starts_with(separator))
+                        TITLE_SEPARATORS.iter().any(|separator| {
+                            rest.starts_with(separator) || rest.trim() == separator.trim()
+                        })
                     })
             })
     });
@@ -1200,6 +1201,15 @@ mod tests {
             )
             .as_deref(),
             Some("Report of 22 April – what is politics waiting for?")
+        );
+        // So does one that `<title>` repeats before a separator with nothing after it.
+        assert_eq!(
+            title(
+                r#"<title>SW082 – 82 reasons to keep listening |</title>
+                <meta property="og:title" content="SW082 – 82 reasons to keep listening">"#
+            )
+            .as_deref(),
+            Some("SW082 – 82 reasons to keep listening")
         );
         // A bar in the og:title still sets off the site.
         assert_eq!(
