@@ -1145,6 +1145,20 @@ pub const DATE_META: &[&str] = &[
     "dc:date",
     "dcterms:created",
     "dcterms:issued",
+    // Less common spellings of the same declaration.
+    "og:article:published_time",
+    "article:published",
+    "article:first_published_time",
+    "published_time",
+    "publish_date",
+    "published-date",
+    "publication_date",
+    "publicationdate",
+    "publisheddate",
+    "published_at",
+    "og:publish_date",
+    "date-pub",
+    "published",
 ];
 
 /// Meta keys of the lead image, most trusted first.

@@ -22,6 +22,15 @@ pub fn iso_date(value: &str) -> Option<NaiveDate> {
     )
 }
 
+/// The date of a declared value (a meta tag, JSON-LD, a `datetime` attribute): ISO 8601, or
+/// written out as some sites declare it ("July 17, 2025", "2023 Jan 7",
+/// "Wed, 04 May 2022 00:25:56 GMT").
+/// Slashes in a declared value are read month first, as the software that writes them does
+/// ("11/01/2023 12:43:42" on a German page is November 1).
+pub fn declared_date(value: &str) -> Option<NaiveDate> {
+    iso_date(value).or_else(|| date_in_text(value, SlashOrder::MonthFirst))
+}
+
 /// A `/2017/03/19/` date in a URL's path.
 pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -157,6 +166,23 @@ fn date_at(tokens: &[Token], slash_order: SlashOrder) -> Option<NaiveDate> {
             after: '.',
             ..
         }] => date(*year as i32, *month, *day),
+        // "31.10.23": a two-digit year, unless more numbers join on as in a version number or
+        // an address ("10.11.12.4").
+        [Number {
+            value: day,
+            digits: 1..=2,
+            after: before,
+        }, Number {
+            value: month,
+            digits: 2,
+            after: '.',
+        }, Number {
+            value: year,
+            digits: 2,
+            after: '.',
+        }] if *before != '.' && !matches!(tokens.get(3), Some(Number { after: '.', .. })) => {
+            date(2000 + *year as i32, *month, *day)
+        }
         // Slashes are month first in American usage and day first elsewhere: a part above 12
         // settles it, otherwise the page's language does.
         [Number {
@@ -197,6 +223,16 @@ fn date_at(tokens: &[Token], slash_order: SlashOrder) -> Option<NaiveDate> {
         }, Number {
             value: year,
             digits: 4,
+            ..
+        }] => date(*year as i32, month_named(month)?, *day),
+        // "2023 Jan 7", as library catalogues write it.
+        [Number {
+            value: year,
+            digits: 4,
+            ..
+        }, Word(month), Number {
+            value: day,
+            digits: 1..=2,
             ..
         }] => date(*year as i32, month_named(month)?, *day),
         _ => None,
@@ -256,6 +292,33 @@ mod tests {
         assert_eq!(ymd("19/03/2017").as_deref(), Some("2017-03-19"));
         assert_eq!(ymd("3 comments, 12 likes"), None);
         assert_eq!(ymd("Call 0800 123 4567"), None);
+    }
+
+    #[test]
+    fn two_digit_years_and_catalogue_dates() {
+        assert_eq!(ymd("Von: Anna | 31.10.23").as_deref(), Some("2023-10-31"));
+        assert_eq!(ymd("Kultur, 2.11.22").as_deref(), Some("2022-11-02"));
+        assert_eq!(ymd("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        // Numbers that run on are a version or an address, not a date.
+        assert_eq!(ymd("10.11.12.4"), None);
+        assert_eq!(ymd("Firmware 1.10.11.2"), None);
+    }
+
+    #[test]
+    fn declared_values_are_iso_or_written_out() {
+        let day = |value| declared_date(value).map(|d| d.format("%F").to_string());
+        assert_eq!(
+            day("2017-03-19T12:08:00+08:00").as_deref(),
+            Some("2017-03-19")
+        );
+        assert_eq!(day("July 17, 2025").as_deref(), Some("2025-07-17"));
+        assert_eq!(
+            day("Wed, 04 May 2022 00:25:56 GMT").as_deref(),
+            Some("2022-05-04")
+        );
+        // Software writes slashes month first, whatever the page's language.
+        assert_eq!(day("11/01/2023 12:43:42").as_deref(), Some("2023-11-01"));
+        assert_eq!(day("1571494495"), None);
     }
 
     #[test]

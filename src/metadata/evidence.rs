@@ -6,6 +6,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use serde::Serialize;
 
+use super::dates::{date_in_text, SlashOrder};
 use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
 use crate::text::{collapse_whitespace, url_path};
@@ -27,23 +28,41 @@ pub struct Evidence {
     pub h1: Vec<String>,
     /// Whether an `<h1>` has been walked past, logo or not.
     pub h1_seen: bool,
-    /// `<time>` elements: their `datetime` attribute (or `None`) and text.
-    pub times: Vec<(Option<String>, String)>,
+    /// `<time>` elements.
+    pub times: Vec<TimeElement>,
     /// Microdata outside meta tags.
     pub itemprops: Vec<Itemprop>,
     /// Texts of `rel=author` links.
     pub rel_authors: Vec<String>,
     /// Texts of elements whose class or id names a byline or author.
     pub bylines: Vec<String>,
-    /// Texts of elements whose class or id names a publication date.
+    /// Texts of elements whose class or id names a publication date, every element inside
+    /// set apart.
     pub date_texts: Vec<String>,
-    /// Short texts holding a digit, outside scripts, with whether they follow the first
-    /// `<h1>`: dates a page writes without marking them up.
+    /// Short texts holding a date, outside scripts, with whether they follow the first
+    /// `<h1>`: dates a page writes without marking them up. At most [`MAX_LOOSE_DATE_TEXTS`]
+    /// short texts with a digit are read on either side of the `<h1>`.
     pub loose_dates: Vec<(bool, String)>,
+    /// How many short texts with a digit were read for dates before and after the first
+    /// `<h1>`: each side has its own budget, so that a menu full of numbers ("Bezirk 7") does
+    /// not use up the one under the headline, and the dates read stay near the headline.
+    #[serde(skip)]
+    numbered_texts_read: [usize; 2],
     /// The `lang` (or `xml:lang`) of `<html>`.
     pub html_lang: Option<String>,
     /// `<link rel=canonical href>`.
     pub canonical: Option<String>,
+}
+
+/// One `<time>` element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeElement {
+    /// The `datetime` attribute.
+    pub datetime: Option<String>,
+    /// The element's text, whitespace collapsed.
+    pub text: String,
+    /// How many texts of date elements ([`Evidence::date_texts`]) came before it.
+    pub date_texts_before: usize,
 }
 
 /// One microdata property outside a meta tag.
@@ -122,8 +141,11 @@ impl Evidence {
                     }
                 }
                 "time" if evidence.times.len() < MAX_EVIDENCE_PER_KIND => {
-                    let datetime = element.attribute("datetime").map(str::to_string);
-                    evidence.times.push((datetime, text_of(node)));
+                    evidence.times.push(TimeElement {
+                        datetime: element.attribute("datetime").map(str::to_string),
+                        text: text_of(node),
+                        date_texts_before: evidence.date_texts.len(),
+                    });
                 }
                 "link" => {
                     let rel = element.attribute("rel").unwrap_or_default();
@@ -182,7 +204,7 @@ impl Evidence {
                         push_limited(&mut evidence.bylines, text_of(node));
                     }
                     if date {
-                        push_limited(&mut evidence.date_texts, text_of(node));
+                        push_limited(&mut evidence.date_texts, text_of_parts(node));
                     }
                 }
             }
@@ -191,7 +213,8 @@ impl Evidence {
     }
 
     fn read_loose_date(&mut self, node: NodeRef<Node>, text: &str) {
-        if self.loose_dates.len() >= MAX_LOOSE_DATE_TEXTS
+        let read = &mut self.numbered_texts_read[usize::from(self.h1_seen)];
+        if *read >= MAX_LOOSE_DATE_TEXTS
             || !text.bytes().any(|b| b.is_ascii_digit())
             || text.len() > MAX_LOOSE_DATE_CHARS * 4
         {
@@ -202,7 +225,10 @@ impl Evidence {
         }
         let text = collapse_whitespace(text);
         if text.chars().count() <= MAX_LOOSE_DATE_CHARS {
-            self.loose_dates.push((self.h1_seen, text));
+            *read += 1;
+            if date_in_text(&text, SlashOrder::MonthFirst).is_some() {
+                self.loose_dates.push((self.h1_seen, text));
+            }
         }
     }
 
@@ -296,6 +322,25 @@ fn without_field_label(heading: &str) -> &str {
                 && HEADING_FIELD_LABELS.contains(&label.trim().to_lowercase().as_str())
         })
         .map_or(heading, |(_, rest)| rest.trim())
+}
+
+/// The element's text with every element inside set apart: a date element often writes the
+/// parts of its date in elements of their own (`<span>Apr</span><span>04</span><span>2013`).
+fn text_of_parts(node: NodeRef<Node>) -> String {
+    let mut text = String::new();
+    for descendant in node.descendants() {
+        match descendant.value() {
+            Node::Text(t) if !parent_is_one_of(descendant, &["script", "style"]) => {
+                text.push_str(t);
+            }
+            Node::Element(_) => text.push(' '),
+            _ => {}
+        }
+        if text.len() > MAX_EVIDENCE_TEXT_CHARS * 4 {
+            break;
+        }
+    }
+    collapse_whitespace(&text)
 }
 
 /// Whether a heading is a site logo: all of its text is a link to the site's home page
@@ -425,7 +470,11 @@ mod tests {
         assert_eq!(evidence.bylines, ["Von Anna Schmidt"]);
         assert_eq!(
             evidence.times,
-            [(Some("2017-03-19".to_string()), "19. März 2017".to_string())]
+            [TimeElement {
+                datetime: Some("2017-03-19".to_string()),
+                text: "19. März 2017".to_string(),
+                date_texts_before: 0
+            }]
         );
         assert_eq!(
             evidence.itemprops,

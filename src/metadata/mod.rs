@@ -99,8 +99,11 @@ pub fn from_html_dated(document: &Html, latest: Option<NaiveDate>) -> Metadata {
         .or_else(|| evidence.metas_for(LANG_META).next())
         .and_then(normalize_lang);
     let slash_order = dates::SlashOrder::for_lang(lang.as_deref());
-    let published = publication_date(&evidence, latest, slash_order);
-    let date_modified = modification_date(&evidence, latest)
+    let modified = modification_date(&evidence, latest);
+    // A page that declares only when it last changed was published by then: that is the
+    // nearest date it gives.
+    let published = publication_date(&evidence, latest, slash_order).or(modified);
+    let date_modified = modified
         .filter(|modified| published.map_or(true, |published| *modified >= published))
         .map(|date| date.format("%Y-%m-%d").to_string());
     let date = published.map(|date| date.format("%Y-%m-%d").to_string());
@@ -683,40 +686,64 @@ fn modification_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<N
 
 /// The publication date, from the most trusted source that has one: JSON-LD
 /// `datePublished`, date meta tags, `itemprop=datePublished`, `<time datetime>`, a date in the
-/// canonical URL, then dates written in date elements and `<time>` texts.
+/// canonical URL, then dates written in `itemprop=datePublished` texts, date elements and
+/// `<time>` texts, declarations written out rather than in ISO 8601, and dates written near
+/// the headline.
 fn publication_date(
     evidence: &Evidence,
     latest: Option<NaiveDate>,
     slash_order: dates::SlashOrder,
 ) -> Option<NaiveDate> {
     let acceptable = |date: &NaiveDate| latest.map_or(true, |latest| *date <= latest);
-    let json_ld = jsonld::objects(&evidence.json_ld)
-        .filter_map(|object| object.get("datePublished")?.as_str());
-    let structured = json_ld
-        .chain(evidence.metas_for(DATE_META))
-        .chain(
-            evidence
-                .itemprops_for(&["datepublished"])
-                .filter_map(|itemprop| itemprop.attribute.as_deref()),
-        )
+    let written = |text: &str| dates::date_in_text(text, slash_order);
+    let itemprops = || evidence.itemprops_for(&["datepublished"]);
+    let declarations = || {
+        jsonld::objects(&evidence.json_ld)
+            .filter_map(|object| object.get("datePublished")?.as_str())
+            .chain(evidence.metas_for(DATE_META))
+            .chain(itemprops().filter_map(|itemprop| itemprop.attribute.as_deref()))
+    };
+    // Dated elements count in document order: a date element before the first `<time>` with a
+    // machine-readable date (and not wrapping it) dates the page, and the `<time>` belongs
+    // to something further down (a comment, a list of other articles).
+    let first_time = evidence.times.iter().find(|time| {
+        time.datetime
+            .as_deref()
+            .and_then(dates::declared_date)
+            .is_some()
+    });
+    let date_element_first = first_time.and_then(|time| {
+        evidence.date_texts[..time.date_texts_before.min(evidence.date_texts.len())]
+            .iter()
+            .filter(|text| time.text.is_empty() || !text.contains(time.text.as_str()))
+            .find_map(|text| written(text))
+    });
+    let structured = declarations()
+        .filter_map(dates::iso_date)
+        .chain(date_element_first)
         .chain(
             evidence
                 .times
                 .iter()
-                .filter_map(|(datetime, _)| datetime.as_deref()),
-        )
-        .filter_map(dates::iso_date);
+                .filter_map(|time| time.datetime.as_deref())
+                .filter_map(dates::declared_date),
+        );
     let urls = evidence
         .canonical
         .as_deref()
         .into_iter()
         .chain(evidence.metas_for(&["og:url"]))
         .filter_map(dates::date_in_url);
-    let written = evidence
-        .date_texts
-        .iter()
-        .chain(evidence.times.iter().map(|(_, text)| text))
-        .filter_map(|text| dates::date_in_text(text, slash_order));
+    // A publication date marked up without a machine-readable value comes first.
+    let texts = itemprops()
+        .filter(|itemprop| itemprop.attribute.is_none())
+        .map(|itemprop| &itemprop.text)
+        .chain(&evidence.date_texts)
+        .chain(evidence.times.iter().map(|time| &time.text))
+        .filter_map(|text| written(text));
+    // Declarations written out rather than in ISO 8601 ("Nov 05, 2025") are typed into
+    // templates by hand, and trusted as much as a written date.
+    let written_declarations = declarations().filter_map(dates::declared_date);
     // Last, a date written near the headline without markup: the first one after the `<h1>`.
     let loose = evidence
         .loose_dates
@@ -728,10 +755,11 @@ fn publication_date(
                 .iter()
                 .filter(|(after_h1, _)| !*after_h1),
         )
-        .filter_map(|(_, text)| dates::date_in_text(text, slash_order));
+        .filter_map(|(_, text)| written(text));
     structured
         .chain(urls)
-        .chain(written)
+        .chain(texts)
+        .chain(written_declarations)
         .chain(loose)
         .find(acceptable)
 }
@@ -825,6 +853,67 @@ mod tests {
         );
         assert_eq!(page("<h1>T</h1><p>3.5.2030</p>"), None);
         assert_eq!(page("<h1>T</h1><p>Seit 1995 in 12 Ländern</p>"), None);
+    }
+
+    #[test]
+    fn dates_from_written_declarations_date_elements_and_modification() {
+        let date = |html: &str| {
+            from_html_dated(
+                &Html::parse_document(html),
+                NaiveDate::from_ymd_opt(2026, 1, 1),
+            )
+            .date
+        };
+        // A declaration written out, and a publication date marked up without a value.
+        assert_eq!(
+            date(r#"<meta name="published" content="July 17, 2025"><h1>T</h1>"#).as_deref(),
+            Some("2025-07-17")
+        );
+        assert_eq!(
+            date(r#"<h1>T</h1><span itemprop="datePublished">October 17, 2018</span>"#).as_deref(),
+            Some("2018-10-17")
+        );
+        // A date element before the first `<time>` dates the page; the `<time>` is a
+        // comment's or another article's.
+        assert_eq!(
+            date(
+                r#"<h1>T</h1><span class="published">22. Oktober 2019</span><p>Text</p>
+                <aside><time datetime="2009-04-11">11. April 2009</time></aside>"#
+            )
+            .as_deref(),
+            Some("2019-10-22")
+        );
+        // A date element that wraps the `<time>` leaves it the machine-readable value.
+        assert_eq!(
+            date(r#"<h1>T</h1><span class="date"><time datetime="2019-10-22">10/22</time></span>"#)
+                .as_deref(),
+            Some("2019-10-22")
+        );
+        // The parts of a date written in elements of their own.
+        assert_eq!(
+            date(
+                r#"<h1>T</h1><div class="date"><span>Apr</span><span>04</span><span>2013</span></div>"#
+            )
+            .as_deref(),
+            Some("2013-04-04")
+        );
+        // A page that only says when it last changed.
+        assert_eq!(
+            date(r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#)
+                .as_deref(),
+            Some("2023-06-12")
+        );
+    }
+
+    #[test]
+    fn numbers_in_menus_do_not_crowd_out_the_date_under_the_headline() {
+        let menu: String = (1..=60).map(|i| format!("<li>Bezirk {i}</li>")).collect();
+        let html = format!("<html lang=de><ul>{menu}</ul><h1>T</h1><small>02.02.2022</small>");
+        let meta = from_html_dated(
+            &Html::parse_document(&html),
+            NaiveDate::from_ymd_opt(2026, 1, 1),
+        );
+        assert_eq!(meta.date.as_deref(), Some("2022-02-02"));
     }
 
     #[test]
