@@ -1002,18 +1002,99 @@ pub const MIN_HEADLINE_WORDS: usize = 2;
 /// Words before the names in a byline ("By Ann Lee", "Von Anna Schmidt", "Autor: …"), longest
 /// first so that "written by" wins over "by"; matched without case, followed by a space or ':'.
 pub const AUTHOR_PREFIXES: &[&str] = &[
-    "view all posts by", "all posts by", "artikel von", "beitrag von", "erstellt von",
-    "eingestellt von", "geschrieben von", "written by", "posted by", "autorin", "authors", "author",
-    "auteur", "autor", "by",
-    "von", "vom", "par", "por", "di", "door", "da", "interview", "text",
+    "view all posts by", "all posts by", "ein artikel von", "ein beitrag von", "artikel von",
+    "beitrag von", "erstellt von", "eingestellt von", "geschrieben von", "gespeichert von",
+    "verfasst von", "written by", "posted by", "post by", "article by", "authored by",
+    "story by", "words by", "recipe by", "guide by", "post author", "auteur(s)", "autorin",
+    "autoren", "authors", "author", "auteur", "autor", "by", "von", "vom", "par", "por", "di",
+    "door", "da", "interview", "text",
 ];
 
+/// Lowercase words that end a short label before the names ("Post author By …", "Recipe by
+/// …", "Posted on 3 May 2020 by …"): only words that are no part of a name, unlike "von",
+/// "di" or "da".
+pub const INNER_AUTHOR_PREFIXES: &[&str] = &["by", "par", "por", "autor", "author", "autorin"];
+
+/// A label before the names has at most this many words.
+pub const MAX_BYLINE_LABEL_WORDS: usize = 6;
+
+/// Lowercase words of job titles written after an author's name ("Senior Writer", "Tech
+/// Reporter", "Founder at …", "Titan Moderator").
+pub const JOB_TITLE_WORDS: &[&str] = &[
+    "writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist",
+    "expert", "founder", "co-founder", "cofounder", "ceo", "cto", "director", "manager",
+    "specialist", "consultant", "analyst", "strategist", "producer", "photographer", "intern",
+    "moderator", "ambassador", "owner", "member", "officer", "president", "researcher",
+    "educator", "educators", "coordinator", "chefredakteur", "chefredakteurin", "redakteur", "redakteurin",
+    "journalistin", "reporterin", "korrespondent", "korrespondentin", "autorin", "rédacteur",
+    "rédactrice", "journaliste", "periodista", "redactor", "redactora",
+];
+
+/// Lowercase words that open a job title before its main word ("Senior", "Former", "Staff").
+pub const JOB_TITLE_MODIFIERS: &[&str] = &[
+    "senior", "junior", "chief", "lead", "head", "former", "contributing", "deputy",
+    "associate", "managing", "executive", "staff", "freelance", "freier", "freie", "leitender",
+    "leitende", "stellvertretender", "stellvertretende",
+];
+
+/// A name found in a byline without markup has at least this many words: a single word after
+/// "By" is more often a menu's "By Category" than a name.
+pub const MIN_LOOSE_BYLINE_NAME_WORDS: usize = 2;
+
+/// A person's name has at most this many words.
+pub const MAX_NAME_WORDS: usize = 4;
+
+/// Lowercase particles and short words inside names ("Ludwig van Beethoven", "Ursula von der
+/// Leyen").
+pub const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al",
+    "el", "ten", "ter", "zu", "y",
+];
+
+/// Lowercase words that open a byline written without markup that names it ("By Ann Lee",
+/// "Posted by …", "Autor: …", "Text: …"), or are the whole of a label before the names.
+/// Only words a sentence or a menu rarely starts with in front of a capitalised name.
+pub const LOOSE_BYLINE_PREFIXES: &[&str] = &[
+    "by", "written by", "posted by", "posted on", "article by", "authored by", "story by",
+    "words by", "recipe by", "guide by", "post author", "von", "par", "por", "autor", "autorin",
+    "autoren", "author", "authors", "auteur", "text", "redaktion", "verfasst von",
+    "geschrieben von", "ein artikel von", "ein beitrag von", "gespeichert von",
+];
+
+/// What separates the names from a date before them on one line ("11.12.2019 - Amelie
+/// Loevenich") …
+pub const DATELINE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", " · ", " • "];
+
+/// … where the date may have these words with it ("13:10 Uhr", "Dec 17, 2025").
+pub const DATELINE_WORDS: &[&str] = &["uhr", "h", "am", "pm", "|", "-", "–", "—", "·", "•"];
+
+/// Marks around a byline label ("| By", "Autor:").
+pub const BYLINE_LABEL_MARKS: &[char] = &['|', ':', '•', '·', '-', '–', '—'];
+
+/// A byline written without markup that names it is at most this many characters.
+pub const MAX_LOOSE_BYLINE_CHARS: usize = 100;
+
 /// What separates the names from the rest of a byline ("Ann Lee | 3 min read").
-pub const AUTHOR_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " – ", " — ", " - ", "\u{a0}|"];
+pub const AUTHOR_SEPARATORS: &[&str] =
+    &[" | ", " · ", " • ", " – ", " — ", " - ", "\u{a0}|", " » "];
 
 /// Words that, followed by a number, start the date of a byline ("Ann Lee on 19 March",
 /// "Anna Schmidt am 19.03.").
-pub const AUTHOR_DATE_CONNECTORS: &[&str] = &["on", "am", "le", "el", "il", "op", "em"];
+pub const AUTHOR_DATE_CONNECTORS: &[&str] = &["on", "at", "am", "um", "le", "el", "il", "op", "em"];
+
+/// Marks that are no part of a name at its start ("~ Cem Basman", "& Zackery Cuevas",
+/// "\"David Kim\"") …
+pub const LEADING_NAME_MARKS: &[char] = &['©', '~', '&', '»', '«', '"', '“', '”', '„', '\'', '*', '•', '·', '|', '-', '–', '—', ',', ';', ':'];
+
+/// … and at its end ("Angela Holliday-Bell, MD*").
+pub const TRAILING_NAME_MARKS: &[char] = &['~', '&', '»', '«', '"', '“', '”', '*', '•', '·', '|', '-', '–', '—', ',', ';', ':'];
+
+/// Lowercase short weekdays (German, English, French) left after the names when the date
+/// after them is cut off ("Tomas Spahn Fr, 19.03.").
+pub const SHORT_WEEKDAYS: &[&str] = &[
+    "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+];
 
 /// Lowercase words that end the names of a byline: what follows is a date, a role or a count.
 pub const AUTHOR_TRAILERS: &[&str] = &[
@@ -1022,8 +1103,12 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     // Links and roles an author box puts after the name ("Alle Artikel", "Mitglied der
     // Redaktion", "Stand: …"), and a commenter's "says".
     "alle", "alles", "mehr", "kontakt", "profil", "mitglied", "stand", "says", "said",
-    // Other credits and stamps after the names ("Edited by …", "Last updated …").
-    "edited", "last",
+    // Where a blog files the post ("Posted by Ann under News"), a copyright notice.
+    "under", "filed", "copyright", "©",
+    // Other credits and stamps after the names ("Edited by …", "Reviewed by …", "Photos by
+    // …", "Last updated …").
+    "edited", "reviewed", "photos", "photo", "fotos", "foto", "illustration", "illustrations",
+    "last",
     // Buttons and labels that byline-named elements hold instead of a name.
     "follow", "folgen", "zeige", "datum", "publiziert", "ebenfalls",
     // Weekdays: "Anna Schmidt am Samstag".
@@ -1033,11 +1118,50 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     "jueves", "viernes", "sábado", "domingo",
 ];
 
+/// Meta keys naming the site or publisher: an author with one of these names is the site,
+/// not a person.
+pub const ORGANISATION_META: &[&str] = &[
+    "og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher",
+    "article:publisher", "copyright",
+];
+
+/// schema.org types of organisations and sites, not persons.
+pub const ORGANISATION_SCHEMA_TYPES: &[&str] = &[
+    "Organization", "NewsMediaOrganization", "Corporation", "LocalBusiness", "WebSite",
+    "EducationalOrganization", "GovernmentOrganization", "NGO", "OnlineBusiness", "Brand",
+];
+
+/// Site and organisation names shorter than this (in letters and digits) are too short to
+/// tell from a person's name.
+pub const MIN_ORGANISATION_KEY_CHARS: usize = 3;
+
+/// An author name containing a site or organisation name this long (in letters and digits)
+/// is the organisation's ("Help Net Security Sponsored").
+pub const MIN_CONTAINED_ORGANISATION_KEY_CHARS: usize = 6;
+
+/// Lowercased author strings that stand for an account or an editorial office, not a person.
+pub const NON_PERSON_AUTHORS: &[&str] = &[
+    "admin", "administrator", "wordpressadmin", "webmaster", "editor", "editors", "staff",
+    "the author", "no author", "author", "unknown", "anonymous", "redaktion", "die redaktion",
+    "editorial team", "editorial staff", "agencies", "guest", "team", "full bio", "bio",
+    "view profile", "profile", "view more posts", "more posts", "sign in", "log in",
+    "topic author", "original poster", "posts", "all posts", "articles", "beiträge",
+];
+
 /// A category or tag longer than this is a sentence someone put in the keywords, not a term.
 pub const MAX_TERM_CHARS: usize = 60;
 
-/// Longer author strings are sentences or boxes, not names.
+/// Longer author strings are sentences or boxes, not names …
 pub const MAX_AUTHOR_CHARS: usize = 80;
+
+/// … unless they are a list of persons' names, up to this long.
+pub const MAX_AUTHOR_LIST_CHARS: usize = 300;
+
+/// Link previews label up to this many extra fields (`twitter:label1` … `twitter:label4`) …
+pub const MAX_PREVIEW_LABELS: usize = 4;
+
+/// … and these lowercase labels say the field is the author.
+pub const PREVIEW_AUTHOR_LABELS: &[&str] = &["written by", "author", "authors", "autor", "verfasst von", "geschrieben von", "écrit par", "escrito por"];
 
 // ---------------------------------------------------------------------------------------------
 // Metadata: page type
@@ -1108,8 +1232,12 @@ pub const TITLE_META: &[&str] = &[
 
 /// Meta keys of the author, most trusted first.
 pub const AUTHOR_META: &[&str] = &[
+    "dc:creator",
     "author",
     "article:author",
+    // Scholarly pages give one tag per author, and `dc.creator` for the first only.
+    "citation_author",
+    "citation_authors",
     "dc.creator",
     "byl",
     "sailthru.author",

@@ -11,8 +11,10 @@ use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
 use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
-    BLOCK_TAGS, HEADING_ANCHOR_MARKS, HEADING_FIELD_LABELS, HOME_PAGE_FILES, MAX_EVIDENCE_PER_KIND,
-    MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
+    BLOCK_TAGS, BYLINE_CLASS_PATTERNS, BYLINE_LABEL_MARKS, DATELINE_SEPARATORS, DATELINE_WORDS,
+    HEADING_ANCHOR_MARKS, HEADING_FIELD_LABELS, HEADING_TAGS, HOME_PAGE_FILES,
+    LOOSE_BYLINE_PREFIXES, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_BYLINE_CHARS,
+    MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
 };
 
 /// The candidates found in one page, in document order within each kind.
@@ -36,6 +38,9 @@ pub struct Evidence {
     pub rel_authors: Vec<String>,
     /// Texts of elements whose class or id names a byline or author.
     pub bylines: Vec<String>,
+    /// Bylines written without a class or id that names them (see
+    /// [`Evidence::read_loose_byline`]).
+    pub loose_bylines: Vec<LooseByline>,
     /// Texts of elements whose class or id names a publication date, every element inside
     /// set apart.
     pub date_texts: Vec<String>,
@@ -63,6 +68,18 @@ pub struct TimeElement {
     pub text: String,
     /// How many texts of date elements ([`Evidence::date_texts`]) came before it.
     pub date_texts_before: usize,
+}
+
+/// A byline written without a class or id that names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LooseByline {
+    /// Whether it follows the first `<h1>`.
+    pub after_h1: bool,
+    /// The text, from its opening word or label on.
+    pub text: String,
+    /// Whether a label or a phrase that no sentence opens with set it apart ("Autor:", "Posted
+    /// by"), rather than a word like "By" or "Von".
+    pub labelled: bool,
 }
 
 /// One microdata property outside a meta tag.
@@ -102,6 +119,9 @@ impl Evidence {
                 Node::Element(element) => element,
                 Node::Text(text) => {
                     evidence.read_loose_date(node, text);
+                    if outside_article.is_empty() {
+                        evidence.read_loose_byline(node, text);
+                    }
                     continue;
                 }
                 _ => continue,
@@ -199,7 +219,8 @@ impl Evidence {
                     if name == "form" || named.has(Named::COMMENTS) {
                         outside_article.push(node.id());
                     }
-                    let (byline, date) = (named.has(Named::BYLINE), named.has(Named::DATE));
+                    let byline = named.has(Named::BYLINE) || names_byline_otherwise(element);
+                    let date = named.has(Named::DATE);
                     if byline && outside_article.is_empty() {
                         push_limited(&mut evidence.bylines, text_of(node));
                     }
@@ -230,6 +251,74 @@ impl Evidence {
                 self.loose_dates.push((self.h1_seen, text));
             }
         }
+    }
+
+    /// A byline written without a class or id that names it: a short text that starts with
+    /// "By", "Von", "Autor:" … ("Posted by Konstantin"), or a label that is all of its text
+    /// ("Written by", "Autor:", "Ein Artikel von") before the names in the rest of its element
+    /// or in the element after it.
+    fn read_loose_byline(&mut self, node: NodeRef<Node>, text: &str) {
+        if self.loose_bylines.len() >= MAX_EVIDENCE_PER_KIND
+            || text.len() > MAX_LOOSE_BYLINE_CHARS * 4
+            || !text.contains(char::is_alphabetic)
+            // A link that opens with "By" is a menu's ("By Industry"); a byline links the name.
+            || parent_is_one_of(node, &["script", "style", "title", "option", "button", "a"])
+        {
+            return;
+        }
+        let text = collapse_whitespace(text);
+        if text.chars().count() > MAX_LOOSE_BYLINE_CHARS {
+            return;
+        }
+        let Some((label, strong)) = byline_opening(&text) else {
+            if let Some(names) = after_dateline(&text) {
+                self.loose_bylines.push(LooseByline {
+                    after_h1: self.h1_seen,
+                    text: names.to_string(),
+                    labelled: false,
+                });
+            }
+            return;
+        };
+        // A heading that opens with "By" heads a menu's column ("By Event Type"); one that is
+        // only a label ("Autor:") is set before the names like any other.
+        let in_heading = parent_is_one_of(node, HEADING_TAGS)
+            || node.parent().is_some_and(|parent| match parent.value() {
+                Node::Element(element) => {
+                    Named::of(element.attribute("class").unwrap_or_default()).has(Named::HEADLINE)
+                }
+                _ => false,
+            });
+        if !label && in_heading {
+            return;
+        }
+        let parent = node.parent();
+        let parent_text = parent.map(text_of).unwrap_or_default();
+        let within_parent = parent_text.chars().count() <= MAX_LOOSE_BYLINE_CHARS
+            && parent_text.len() > text.len()
+            && parent_text.starts_with(text.as_str());
+        let byline = if within_parent {
+            parent_text
+        } else if label {
+            // The names in the next element or text after the label's element.
+            let next = parent
+                .into_iter()
+                .flat_map(|parent| parent.next_siblings())
+                .map(text_of)
+                .find(|text| !text.is_empty())
+                .unwrap_or_default();
+            if next.is_empty() || next.chars().count() > MAX_LOOSE_BYLINE_CHARS {
+                return;
+            }
+            format!("{text} {next}")
+        } else {
+            text
+        };
+        self.loose_bylines.push(LooseByline {
+            after_h1: self.h1_seen,
+            text: byline,
+            labelled: label || strong,
+        });
     }
 
     fn read_meta(&mut self, element: &scraper::node::Element) {
@@ -267,6 +356,14 @@ impl Evidence {
         })
     }
 
+    /// The first meta content for the key.
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// Microdata properties with one of the names, in the names' order of trust.
     pub fn itemprops_for<'a>(
         &'a self,
@@ -278,6 +375,72 @@ impl Evidence {
                 .filter(move |itemprop| itemprop.name == *name)
         })
     }
+}
+
+/// The names after a date that opens a short line ("11.12.2019 - Amelie Loevenich",
+/// "04.02.2022 | 13:10 Uhr | Uta Helkenberg"): the part after the last separator, when all
+/// before it is the date and time.
+fn after_dateline(text: &str) -> Option<&str> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (cut, separator) = DATELINE_SEPARATORS
+        .iter()
+        .filter_map(|separator| Some((text.rfind(separator)?, *separator)))
+        .max_by_key(|(cut, _)| *cut)?;
+    let (head, names) = (&text[..cut], text[cut + separator.len()..].trim());
+    let head_is_date = date_in_text(head, SlashOrder::MonthFirst).is_some()
+        && head.split_whitespace().all(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                || DATELINE_WORDS.contains(
+                    &word
+                        .to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+        });
+    (head_is_date && !names.is_empty()).then_some(names)
+}
+
+/// Whether an element is named a byline where the class and id vocabulary does not look: in a
+/// BEM modifier (`gallery--page-meta--author`, which the vocabulary reads as the block it
+/// modifies) or in a test id (`data-testid="prism-byline"`).
+fn names_byline_otherwise(element: &scraper::node::Element) -> bool {
+    let names_byline = |value: &str| {
+        let value = value.to_ascii_lowercase();
+        BYLINE_CLASS_PATTERNS
+            .iter()
+            .any(|pattern| value.contains(pattern))
+    };
+    let modifier = element.attribute("class").is_some_and(|class| {
+        class.split_ascii_whitespace().any(|token| {
+            token
+                .split_once("--")
+                .is_some_and(|(_, modifier)| names_byline(modifier))
+        })
+    });
+    modifier || element.attribute("data-testid").is_some_and(names_byline)
+}
+
+/// Whether a short text opens a byline: `Some((true, _))` when it is only a label ("By",
+/// "Written by:", "Autor", "Ein Artikel von"), `Some((false, _))` when the names follow in it
+/// ("Posted by Konstantin"); with whether a phrase or a colon no sentence opens with sets it
+/// apart ("Posted by", "Autor:"). Credits for other things ("Theme by …", "Reviewed by …", "Filter by …") are
+/// not bylines.
+fn byline_opening(text: &str) -> Option<(bool, bool)> {
+    let trimmed = text
+        .trim_matches(|c: char| c.is_whitespace() || BYLINE_LABEL_MARKS.contains(&c))
+        .to_lowercase();
+    if LOOSE_BYLINE_PREFIXES.contains(&trimmed.as_str()) {
+        return Some((true, true));
+    }
+    let opening = LOOSE_BYLINE_PREFIXES.iter().find(|prefix| {
+        trimmed
+            .strip_prefix(**prefix)
+            .is_some_and(|rest| rest.starts_with([' ', ':']))
+    })?;
+    // "Posted by", "Autor:": a phrase or a colon no sentence opens with.
+    let strong = opening.contains(' ') || trimmed[opening.len()..].starts_with(':');
+    Some((false, strong))
 }
 
 /// Adds a non-empty, not overlong text, up to [`MAX_EVIDENCE_PER_KIND`] of a kind.
@@ -537,6 +700,20 @@ mod tests {
                 ("og:title".to_string(), "Rain expected".to_string()),
                 ("twitter:title".to_string(), "Rain expected".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn bylines_named_in_modifiers_and_test_ids() {
+        let html = Html::parse_document(
+            r#"<body><div class="gallery--page-meta--author">Posted by Adi Tzlil</div>
+            <div data-testid="prism-byline">By Alex Bozarjian</div>
+            <div class="card--featured">Not a byline</div></body>"#,
+        );
+        let evidence = Evidence::gather(&html);
+        assert_eq!(
+            evidence.bylines,
+            ["Posted by Adi Tzlil", "By Alex Bozarjian"]
         );
     }
 
