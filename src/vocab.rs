@@ -1103,8 +1103,9 @@ pub const AUTHOR_TRAILERS: &[&str] = &[
     // Links and roles an author box puts after the name ("Alle Artikel", "Mitglied der
     // Redaktion", "Stand: …"), and a commenter's "says".
     "alle", "alles", "mehr", "kontakt", "profil", "mitglied", "stand", "says", "said",
-    // Where a blog files the post ("Posted by Ann under News"), a copyright notice.
-    "under", "filed", "copyright", "©",
+    // Where a blog files the post ("Posted by Ann under News"), a copyright notice, the age
+    // of a post ("vor 3 Stunden", "hace 3 horas").
+    "under", "filed", "copyright", "©", "vor", "hace",
     // Other credits and stamps after the names ("Edited by …", "Reviewed by …", "Photos by
     // …", "Last updated …").
     "edited", "reviewed", "photos", "photo", "fotos", "foto", "illustration", "illustrations",
@@ -1139,13 +1140,21 @@ pub const MIN_ORGANISATION_KEY_CHARS: usize = 3;
 /// is the organisation's ("Help Net Security Sponsored").
 pub const MIN_CONTAINED_ORGANISATION_KEY_CHARS: usize = 6;
 
-/// Lowercased author strings that stand for an account or an editorial office, not a person.
+/// Lowercased author strings that stand for an account or an editorial office, not a person:
+/// the author only when no source names a person.
 pub const NON_PERSON_AUTHORS: &[&str] = &[
     "admin", "administrator", "wordpressadmin", "webmaster", "editor", "editors", "staff",
-    "the author", "no author", "author", "unknown", "anonymous", "redaktion", "die redaktion",
-    "editorial team", "editorial staff", "agencies", "guest", "team", "full bio", "bio",
+    "redaktion", "die redaktion", "editorial team", "editorial staff", "agencies", "guest",
+    "team", "unknown", "anonymous",
+];
+
+/// Lowercased author strings that are a placeholder, a label or a button in the author's
+/// place, and never the author.
+pub const PLACEHOLDER_AUTHORS: &[&str] = &[
+    "the author", "no author", "author", "full bio", "bio",
     "view profile", "profile", "view more posts", "more posts", "sign in", "log in",
-    "topic author", "original poster", "posts", "all posts", "articles", "beiträge",
+    "topic author", "original poster", "posts", "all posts", "articles", "beiträge", "quelle",
+    "source", "bild", "foto", "fotos", "photo",
 ];
 
 /// A category or tag longer than this is a sentence someone put in the keywords, not a term.
@@ -1153,6 +1162,10 @@ pub const MAX_TERM_CHARS: usize = 60;
 
 /// Longer author strings are sentences or boxes, not names …
 pub const MAX_AUTHOR_CHARS: usize = 80;
+
+/// An author string with more words than this that are neither capitalised nor particles is
+/// a sentence, not a name.
+pub const MAX_AUTHOR_SMALL_WORDS: usize = 3;
 
 /// … unless they are a list of persons' names, up to this long.
 pub const MAX_AUTHOR_LIST_CHARS: usize = 300;

@@ -22,13 +22,13 @@ use crate::vocab::{
     HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, JOB_TITLE_MODIFIERS,
     JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES,
     LANG_META, LANG_QUICK_SAMPLE_BYTES, LEADING_NAME_MARKS, MAX_AUTHOR_CHARS,
-    MAX_AUTHOR_LIST_CHARS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS, MAX_PREVIEW_LABELS,
-    MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS, MIN_HEADLINE_CHARS,
-    MIN_HEADLINE_PART_SHARE, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS,
-    MIN_LOOSE_BYLINE_NAME_WORDS, MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES, NAME_PARTICLES,
-    NON_PERSON_AUTHORS, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES,
-    PREVIEW_AUTHOR_LABELS, SAME_LANGS, SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META,
-    TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
+    MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS,
+    MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
+    MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS, MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES,
+    NAME_PARTICLES, NON_PERSON_AUTHORS, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES,
+    PAGE_TYPE_SCHEMA_TYPES, PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, SAME_LANGS, SHORT_WEEKDAYS,
+    SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -517,11 +517,13 @@ fn author(evidence: &Evidence) -> Option<String> {
         })
         .map(|(name, _)| (name, false));
     let organisations = OrganisationNames::of(evidence);
+    let mut candidates = json_ld
+        .chain(declared)
+        .chain(loose)
+        .filter_map(|(author, organisation)| Some((clean_author(&author)?, organisation)))
+        .filter(|(name, _)| !PLACEHOLDER_AUTHORS.contains(&name.to_lowercase().as_str()));
     let mut fallback = None;
-    for (author, typed_organisation) in json_ld.chain(declared).chain(loose) {
-        let Some(name) = clean_author(&author) else {
-            continue;
-        };
+    while let Some((name, typed_organisation)) = candidates.next() {
         if typed_organisation || organisations.names(&name) {
             fallback.get_or_insert(name);
             continue;
@@ -529,6 +531,34 @@ fn author(evidence: &Evidence) -> Option<String> {
         // Only a person's name outranks the site's: not a leftover of some other box.
         if fallback.is_some() && !looks_like_person(&name) {
             continue;
+        }
+        let name = organisations.without_trailing(name);
+        // A first name alone ("Nils") gives way to the full name a later source writes
+        // ("Nils Pickert"); an account's name ("FutureBSD", "Ralston18") is whole.
+        let first_name = !name.contains(' ')
+            && looks_like_person(&name)
+            && !name.chars().skip(1).any(char::is_uppercase);
+        if first_name {
+            let fuller = candidates.find(|(other, _)| {
+                let words: Vec<&str> = other.split_whitespace().collect();
+                (2..=3).contains(&words.len())
+                    && words[0].eq_ignore_ascii_case(&name)
+                    && looks_like_person(other)
+                    && words[1..].iter().all(|word| {
+                        let word = word.to_lowercase();
+                        ![
+                            JOB_TITLE_WORDS,
+                            JOB_TITLE_MODIFIERS,
+                            NON_PERSON_AUTHORS,
+                            AUTHOR_TRAILERS,
+                        ]
+                        .iter()
+                        .any(|words| words.contains(&word.as_str()))
+                    })
+            });
+            if let Some((fuller, _)) = fuller {
+                return Some(fuller);
+            }
         }
         return Some(name);
     }
@@ -603,6 +633,14 @@ impl OrganisationNames {
 
     /// Whether an author name is an organisation's: one the page names, a domain name, or a
     /// word that stands for an editorial office rather than a person ([`NON_PERSON_AUTHORS`]).
+    /// Names without an organisation after them: "Rob Picheta, CNN" → "Rob Picheta".
+    fn without_trailing(&self, names: String) -> String {
+        match names.rsplit_once(", ") {
+            Some((head, last)) if !head.is_empty() && self.names(last) => head.to_string(),
+            _ => names,
+        }
+    }
+
     fn names(&self, author: &str) -> bool {
         let folded = author.to_lowercase();
         let key = name_key(author);
@@ -738,7 +776,18 @@ fn clean_author(author: &str) -> Option<String> {
     let chars = name.chars().count();
     let short_enough = chars <= MAX_AUTHOR_CHARS
         || chars <= MAX_AUTHOR_LIST_CHARS && name.contains([',', ';']) && looks_like_person(name);
+    // A sentence in an author field: several words that are neither capitalised nor
+    // particles ("Katie Couric New Yorkers post their feelings about Trump election").
+    let small_words = name
+        .split_whitespace()
+        .filter(|word| {
+            word.starts_with(char::is_lowercase)
+                && !NAME_PARTICLES.contains(&word.to_lowercase().as_str())
+                && !["and", "und", "et", "y"].contains(word)
+        })
+        .count();
     let name_like = !name.is_empty()
+        && small_words <= MAX_AUTHOR_SMALL_WORDS
         && !AUTHOR_PREFIXES
             .iter()
             .any(|prefix| prefix.eq_ignore_ascii_case(name))
@@ -1479,6 +1528,43 @@ mod tests {
         assert_eq!(
             typed(r#"["Person", "Organization"]"#).as_deref(),
             Some("Andreas Kalt")
+        );
+    }
+
+    #[test]
+    fn placeholders_sentences_first_names_and_trailing_organisations() {
+        let author = |html: &str| from_html(&Html::parse_document(html)).author;
+        // A placeholder is never the author.
+        assert_eq!(author(r#"<meta name="author" content="No Author">"#), None);
+        // Nor a sentence in the author field.
+        assert_eq!(
+            author(
+                r#"<meta name="author" content="Katie Couric New Yorkers post their feelings about Trump election in subway">"#
+            ),
+            None
+        );
+        // A first name gives way to the full name a later source writes.
+        assert_eq!(
+            author(r#"<meta name="author" content="Nils"><h1>T</h1><p>Von Nils Pickert</p>"#)
+                .as_deref(),
+            Some("Nils Pickert")
+        );
+        // An account's name is whole.
+        assert_eq!(
+            author(
+                r#"<meta name="author" content="FutureBSD"><span class="author">FutureBSD New Head-Fier</span>"#
+            )
+            .as_deref(),
+            Some("FutureBSD")
+        );
+        // The site after the names.
+        assert_eq!(
+            author(
+                r#"<meta property="og:site_name" content="CNN">
+                <meta name="author" content="Rob Picheta, CNN">"#
+            )
+            .as_deref(),
+            Some("Rob Picheta")
         );
     }
 
