@@ -1006,8 +1006,8 @@ pub const AUTHOR_PREFIXES: &[&str] = &[
     "beitrag von", "erstellt von", "eingestellt von", "geschrieben von", "gespeichert von",
     "verfasst von", "written by", "posted by", "post by", "article by", "authored by",
     "story by", "words by", "recipe by", "guide by", "post author", "auteur(s)", "autorin",
-    "autoren", "authors", "author", "auteur", "autor", "by", "von", "vom", "par", "por", "di",
-    "door", "da", "interview", "text",
+    "autoren", "authors", "author", "auteur", "autor", "redaktion:", "by", "von", "vom", "par",
+    "por", "di", "door", "da", "interview", "text",
 ];
 
 /// Lowercase words that end a short label before the names ("Post author By …", "Recipe by
@@ -1065,8 +1065,8 @@ pub const LOOSE_BYLINE_PREFIXES: &[&str] = &[
 /// Loevenich") …
 pub const DATELINE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", " · ", " • "];
 
-/// … where the date may have these words with it ("13:10 Uhr", "Dec 17, 2025").
-pub const DATELINE_WORDS: &[&str] = &["uhr", "h", "am", "pm", "|", "-", "–", "—", "·", "•"];
+/// … where the date may have these words and marks with it ("13:10 Uhr | …").
+pub const DATELINE_WORDS: &[&str] = &["uhr", "h", "am", "pm"];
 
 /// Marks around a byline label ("| By", "Autor:").
 pub const BYLINE_LABEL_MARKS: &[char] = &['|', ':', '•', '·', '-', '–', '—'];
@@ -1125,6 +1125,17 @@ pub const ORGANISATION_META: &[&str] = &[
     "og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher",
     "article:publisher", "copyright",
 ];
+
+/// schema.org types whose `author` is not the article's: a picture's photographer, a comment's,
+/// an answer's or a (customer) review's writer.
+pub const NOT_ARTICLE_AUTHOR_TYPES: &[&str] = &[
+    "ImageObject", "VideoObject", "MediaObject", "AudioObject", "Photograph", "Comment",
+    "Answer", "Review",
+];
+
+/// Characters that typeset a name without being part of it: soft hyphens, zero-width spaces and
+/// joiners, the byte order mark.
+pub const INVISIBLE_CHARS: &[char] = &['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
 
 /// schema.org types of organisations and sites, not persons.
 pub const ORGANISATION_SCHEMA_TYPES: &[&str] = &[
@@ -1255,6 +1266,7 @@ pub const AUTHOR_META: &[&str] = &[
     "byl",
     "sailthru.author",
     "parsely-author",
+    "cxenseparse:author",
 ];
 
 /// Meta keys of the publication date, most trusted first.

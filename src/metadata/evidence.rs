@@ -391,12 +391,11 @@ fn after_dateline(text: &str) -> Option<&str> {
     let (head, names) = (&text[..cut], text[cut + separator.len()..].trim());
     let head_is_date = date_in_text(head, SlashOrder::MonthFirst).is_some()
         && head.split_whitespace().all(|word| {
-            word.starts_with(|c: char| c.is_ascii_digit())
-                || DATELINE_WORDS.contains(
-                    &word
-                        .to_lowercase()
-                        .trim_matches(|c: char| !c.is_alphanumeric()),
-                )
+            let word = word.to_lowercase();
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            word.is_empty()
+                || word.starts_with(|c: char| c.is_ascii_digit())
+                || DATELINE_WORDS.contains(&word)
         });
     (head_is_date && !names.is_empty()).then_some(names)
 }

@@ -19,16 +19,17 @@ use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES,
-    HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, JOB_TITLE_MODIFIERS,
-    JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES,
-    LANG_META, LANG_QUICK_SAMPLE_BYTES, LEADING_NAME_MARKS, MAX_AUTHOR_CHARS,
-    MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS,
-    MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
-    MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS, MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES,
-    NAME_PARTICLES, NON_PERSON_AUTHORS, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES,
-    PAGE_TYPE_SCHEMA_TYPES, PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, SAME_LANGS, SHORT_WEEKDAYS,
-    SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
+    HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, INVISIBLE_CHARS,
+    JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
+    LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES, LEADING_NAME_MARKS,
+    MAX_AUTHOR_CHARS, MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS,
+    MAX_NAME_WORDS, MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS,
+    MIN_CONTAINED_ORGANISATION_KEY_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE,
+    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS,
+    MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES, NAME_PARTICLES, NON_PERSON_AUTHORS,
+    NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES,
+    PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, SAME_LANGS, SHORT_WEEKDAYS, SITE_META, TAG_META,
+    TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -445,6 +446,14 @@ fn is_domain_name(text: &str) -> bool {
 /// source, and is taken only when no source names one.
 fn author(evidence: &Evidence) -> Option<String> {
     let json_ld = jsonld::objects(&evidence.json_ld).filter_map(|object| {
+        // A picture's author is its photographer, a comment's its commenter.
+        let types = object.get("@type").map(json_ld_strings).unwrap_or_default();
+        if types
+            .iter()
+            .any(|kind| NOT_ARTICLE_AUTHOR_TYPES.contains(kind))
+        {
+            return None;
+        }
         let name = |value| person_name(&evidence.json_ld, value);
         let names: Vec<(&str, bool)> = match object.get("author")? {
             serde_json::Value::Array(items) => items.iter().filter_map(name).collect(),
@@ -504,7 +513,15 @@ fn author(evidence: &Evidence) -> Option<String> {
                 .iter()
                 .filter(|byline| !byline.after_h1),
         )
-        .filter_map(|byline| Some((clean_author(&byline.text)?, byline.labelled)))
+        .filter_map(|byline| {
+            // A note in brackets after the names ("Eberhard Fuhr (Pressesprecher des EJW)"),
+            // unlike a nickname ("Jean-Luc Aufranc (CNXSoft)").
+            let text = match byline.text.rsplit_once(" (") {
+                Some((names, note)) if note.ends_with(')') && note.contains(' ') => names,
+                _ => byline.text.as_str(),
+            };
+            Some((clean_author(text)?, byline.labelled))
+        })
         .filter(|(name, labelled)| {
             let mut words = name
                 .split([',', ';', '&'])
@@ -706,7 +723,12 @@ fn person_name<'a>(
 /// title after them ("Senior Writer", "Founder at …"). `None` when nothing name-like is left:
 /// a URL, a number, or a sentence rather than a name.
 fn clean_author(author: &str) -> Option<String> {
-    let author = collapse_whitespace(&html_escape::decode_html_entities(author));
+    // Soft hyphens and zero-width marks are typesetting, not part of the name.
+    let author: String = html_escape::decode_html_entities(author)
+        .chars()
+        .filter(|c| !INVISIBLE_CHARS.contains(c))
+        .collect();
+    let author = collapse_whitespace(&author);
     let author =
         author.trim_start_matches(|c: char| c.is_whitespace() || LEADING_NAME_MARKS.contains(&c));
     // Prefixes may come in twos: "Text by …".
@@ -1565,6 +1587,47 @@ mod tests {
             )
             .as_deref(),
             Some("Rob Picheta")
+        );
+    }
+
+    #[test]
+    fn pictures_and_comments_in_json_ld_have_their_own_authors() {
+        let html = Html::parse_document(
+            r#"<script type="application/ld+json">[
+            {"@type": "ImageObject", "author": "Getty Images"},
+            {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Dieter Sieckmeyer"}],
+             "comment": [{"@type": "Comment", "author": "Mareike"}]}]</script>"#,
+        );
+        assert_eq!(
+            from_html(&html).author.as_deref(),
+            Some("Dieter Sieckmeyer")
+        );
+        // Soft hyphens set in a name are no part of it.
+        assert_eq!(
+            clean_author("Von Mat\u{ad}thi\u{ad}as Lauerer").as_deref(),
+            Some("Matthias Lauerer")
+        );
+    }
+
+    #[test]
+    fn dated_bylines_and_notes_after_the_names() {
+        let author =
+            |body: &str| from_html(&Html::parse_document(&format!("<body>{body}</body>"))).author;
+        assert_eq!(
+            author("<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>T</h1>").as_deref(),
+            Some("Uta Helkenberg")
+        );
+        assert_eq!(
+            author(
+                "<h1>T</h1><div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>"
+            )
+            .as_deref(),
+            Some("Eberhard Fuhr")
+        );
+        // An office alone is a name the byline gives, not a prefix.
+        assert_eq!(
+            author(r#"<span class="author">Redaktion</span>"#).as_deref(),
+            Some("Redaktion")
         );
     }
 
