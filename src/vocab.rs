@@ -951,6 +951,15 @@ pub const DATE_CLASS_PATTERNS: &[&str] = &[
     "date", "published", "posted-on", "postedon", "datum", "fecha", "pubdate", "timestamp",
 ];
 
+/// Lowercase labels that say the date after them is the publication date ("Veröffentlicht am
+/// 16.08.2019", "Published on March 3", "Erschienen am: …").
+pub const PUBLICATION_DATE_LABELS: &[&str] = &[
+    "published", "publication date", "date published", "first published", "originally published",
+    "veröffentlicht", "erschienen", "erstellt am", "publié", "publiée", "date de publication",
+    "publicado", "publicada", "fecha de publicación", "pubblicato", "pubblicata", "gepubliceerd",
+    "opublikowano",
+];
+
 /// Dates before this year are not publication dates of web pages (founding years, birth
 /// dates) and are rejected.
 pub const EARLIEST_DATE_YEAR: i32 = 1995;

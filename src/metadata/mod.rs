@@ -28,8 +28,9 @@ use crate::vocab::{
     MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS,
     MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES, NAME_PARTICLES, NON_PERSON_AUTHORS,
     NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES,
-    PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, SAME_LANGS, SHORT_WEEKDAYS, SITE_META, TAG_META,
-    TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
+    PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, PUBLICATION_DATE_LABELS, SAME_LANGS,
+    SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS,
+    TRAILING_NAME_MARKS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -1134,8 +1135,25 @@ fn publication_date(
             .filter(|text| time.text.is_empty() || !text.contains(time.text.as_str()))
             .find_map(|text| written(text))
     });
+    // A date written after a label that says it is the publication date ("Veröffentlicht am
+    // 16.08.2019", "Erschienen am: 01.11.2023") is the page's over a `<time>` of unknown role.
+    let labelled = evidence
+        .date_texts
+        .iter()
+        .chain(evidence.times.iter().map(|time| &time.text))
+        .chain(evidence.loose_dates.iter().map(|(_, text)| text))
+        .filter(|text| {
+            let lower = text.to_lowercase();
+            PUBLICATION_DATE_LABELS.iter().any(|label| {
+                lower.find(label).is_some_and(|at| {
+                    written(&lower[at..]).is_some() && written(&lower[..at]).is_none()
+                })
+            })
+        })
+        .filter_map(|text| written(text));
     let structured = declarations()
         .filter_map(dates::iso_date)
+        .chain(labelled)
         .chain(date_element_first)
         .chain(
             evidence
@@ -1318,6 +1336,34 @@ mod tests {
             date(r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#)
                 .as_deref(),
             Some("2023-06-12")
+        );
+    }
+
+    #[test]
+    fn a_date_labelled_as_published_goes_before_a_time() {
+        let date = |html: &str| {
+            from_html_dated(
+                &Html::parse_document(html),
+                NaiveDate::from_ymd_opt(2026, 1, 1),
+            )
+            .date
+        };
+        assert_eq!(
+            date(
+                r#"<html lang=de><h1>T</h1><p>Veröffentlicht am 16.08.2019</p>
+                <time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time>"#
+            )
+            .as_deref(),
+            Some("2019-08-16")
+        );
+        // A label after the date says nothing about it.
+        assert_eq!(
+            date(
+                r#"<html lang=de><h1>T</h1><p>12.08.2019 veröffentlicht</p>
+                <time datetime="2019-08-24">24. August 2019</time>"#
+            )
+            .as_deref(),
+            Some("2019-08-24")
         );
     }
 
