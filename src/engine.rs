@@ -6,21 +6,30 @@
 
 use crate::decode::{decode, sniff, Sniffed};
 use crate::error::PageError;
-use crate::extract::{extract, plain_text_markdown, without_leading_title, ExtractOptions};
+use std::sync::Arc;
+
+use crate::extract::{
+    extract, extract_without_blocks, plain_text_markdown, without_leading_title, ExtractOptions,
+};
 use crate::metadata;
 use crate::page::{Content, Page, PageFormat};
 use crate::plaintext;
+use crate::profile::{site_key, without_lines, BlockSet, Profile};
 use crate::record::{Record, Status};
 use crate::text::{count_words, normalize_paragraphs};
 
 /// Options of the per-page engine.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Options of the HTML extractor.
     pub extract: ExtractOptions,
     /// Publication dates after this day are rejected (a future date is an event's, not the
     /// page's). The command line sets it to the day of the run; `None` accepts any date.
     pub latest_date: Option<chrono::NaiveDate>,
+    /// Blocks each site repeats on many of its pages (`--site-profile`, `--profile`): they are
+    /// dropped from the pages of that site. The table is shared, never changed, so extraction
+    /// stays a function of the page and the options.
+    pub profile: Option<Arc<Profile>>,
 }
 
 /// Cleans one page into its record.
@@ -47,8 +56,42 @@ pub fn internal_error_record(page: &Page, what: &str) -> Record {
 }
 
 fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageError> {
-    let (text, format) = match &page.content {
-        Content::Failed(error) => return Err(error.clone()),
+    let decoded = decoded_page(page)?;
+    record.encoding = Some(decoded.encoding);
+    let (text, format) = (decoded.text, decoded.format);
+    let boilerplate = options
+        .profile
+        .as_deref()
+        .and_then(|profile| profile.boilerplate_of(&site_key(page.url.as_deref(), &page.source)));
+    match format {
+        PageFormat::Text => clean_text(record, &text, options, boilerplate),
+        _ => clean_html(record, &text, options, boilerplate),
+    }
+    record.words = record.text.as_deref().map_or(0, count_words);
+    record.status = if record.words > 0 {
+        Status::Ok
+    } else {
+        Status::Empty
+    };
+    Ok(())
+}
+
+/// A page's content as Unicode text, with the format it is in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedPage {
+    /// The page as text (HTML source or a text dump).
+    pub text: String,
+    /// HTML or text, never `Auto`.
+    pub format: PageFormat,
+    /// The encoding the bytes were read in.
+    pub encoding: String,
+}
+
+/// Decodes a page to Unicode and decides its format: the first step of [`clean_page`], shared
+/// with the site profile's counting pass so that both see the same text.
+pub fn decoded_page(page: &Page) -> Result<DecodedPage, PageError> {
+    match &page.content {
+        Content::Failed(error) => Err(error.clone()),
         Content::Bytes {
             bytes,
             content_type,
@@ -67,29 +110,24 @@ fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageE
                 format == PageFormat::Html,
                 page.url.as_deref(),
             );
-            record.encoding = Some(decoded.encoding_name());
-            (decoded.text, format)
+            Ok(DecodedPage {
+                encoding: decoded.encoding_name(),
+                text: decoded.text,
+                format,
+            })
         }
         Content::Unicode(text) => {
             if text.trim().is_empty() {
                 return Err(PageError::Empty { bytes: text.len() });
             }
-            record.encoding = Some("utf-8".to_string());
             let format = resolve_format(page.format, &sniff(text.as_bytes()));
-            (text.clone(), format)
+            Ok(DecodedPage {
+                text: text.clone(),
+                format,
+                encoding: "utf-8".to_string(),
+            })
         }
-    };
-    match format {
-        PageFormat::Text => clean_text(record, &text, options),
-        _ => clean_html(record, &text, options),
     }
-    record.words = record.text.as_deref().map_or(0, count_words);
-    record.status = if record.words > 0 {
-        Status::Ok
-    } else {
-        Status::Empty
-    };
-    Ok(())
 }
 
 /// The container's format wins; `Auto` takes what sniffing saw.
@@ -101,10 +139,13 @@ fn resolve_format(declared: PageFormat, sniffed: &Sniffed) -> PageFormat {
     }
 }
 
-fn clean_html(record: &mut Record, html: &str, options: &Options) {
+fn clean_html(record: &mut Record, html: &str, options: &Options, boilerplate: Option<&BlockSet>) {
     let document = crate::extract::parse(html);
     let meta = metadata::from_html_dated(&document, options.latest_date);
-    let article = extract(&document, &options.extract);
+    let article = match boilerplate {
+        Some(blocks) => extract_without_blocks(&document, &options.extract, blocks),
+        None => extract(&document, &options.extract),
+    };
     // The serializer's paragraphs are already normalised, and preformatted code must keep its
     // indentation, so no further whitespace normalisation here.
     let text = drop_leading_title(&article.text, meta.title.as_deref());
@@ -136,7 +177,16 @@ fn clean_html(record: &mut Record, html: &str, options: &Options) {
     record.page_type = meta.page_type;
 }
 
-fn clean_text(record: &mut Record, dump: &str, options: &Options) {
+fn clean_text(record: &mut Record, dump: &str, options: &Options, boilerplate: Option<&BlockSet>) {
+    // Lines the site repeats on most of its pages go before the text cleaner sees the dump.
+    let kept;
+    let dump = match boilerplate {
+        Some(blocks) => {
+            kept = without_lines(dump, blocks);
+            kept.as_str()
+        }
+        None => dump,
+    };
     let cleaned = plaintext::clean(dump);
     let text = normalize_paragraphs(&cleaned.text);
     // A text dump has no markup to convert: its Markdown is the text, safe at line starts.

@@ -40,6 +40,7 @@ pub mod metadata;
 pub mod page;
 pub mod pipeline;
 pub mod plaintext;
+pub mod profile;
 pub mod record;
 pub mod snapshot;
 pub mod text;

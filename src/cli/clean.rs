@@ -3,6 +3,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::profile::{check_rereadable, ProfileArgs};
 use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
@@ -54,13 +55,15 @@ pub struct Args {
     fail_on_error: bool,
     #[command(flatten)]
     extraction: ExtractionArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum FormatFlag {
+pub(super) enum FormatFlag {
     Auto,
     Html,
     Text,
@@ -154,6 +157,19 @@ pub fn run(args: Args) -> u8 {
         },
         max_page_bytes: args.max_page_bytes,
     };
+    let mut engine_options = args.extraction.options();
+    let first_pass = || {
+        check_rereadable(&args.inputs)?;
+        let pages = PageReader::new(&args.inputs, input_options.clone());
+        Ok(Box::new(pages) as Box<dyn Iterator<Item = _> + Send>)
+    };
+    match args.profile.load(first_pass, args.threads, args.quiet) {
+        Ok(profile) => engine_options.profile = profile,
+        Err(message) => {
+            eprintln!("dechaff: {message}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    }
     let mut output = match Output::open(args.output.as_deref()) {
         Ok(output) => output,
         Err(error) => {
@@ -173,7 +189,6 @@ pub fn run(args: Args) -> u8 {
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };
-    let engine_options = args.extraction.options();
     let result = pipeline::run(
         &mut reader,
         &engine_options,

@@ -1,7 +1,9 @@
 //! `dechaff eval`: how well dechaff (or any tool's output) does on a labelled dataset.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
+use super::profile::ProfileArgs;
 use super::{ExtractionArgs, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::eval::{self, Report};
 use crate::input::{InputOptions, PageReader};
@@ -24,6 +26,10 @@ pub struct Args {
     json: bool,
     #[command(flatten)]
     extraction: ExtractionArgs,
+    /// With `--site-profile` or `--profile`, pages take their URL from the truth, so that
+    /// sites are hosts.
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// Worker threads for cleaning (default: one per core).
     #[arg(
         short = 'j',
@@ -70,21 +76,37 @@ fn evaluate(args: &Args) -> Result<Report, String> {
             if !pages.is_dir() {
                 return Err(format!("{} has no pages/ folder", args.dataset.display()));
             }
-            let mut reader =
-                PageReader::new(&[pages.display().to_string()], InputOptions::default());
+            let inputs = [pages.display().to_string()];
+            let urls: HashMap<String, String> = truth
+                .iter()
+                .filter_map(|t| Some((t.id.clone(), t.url.clone()?)))
+                .collect();
+            let with_urls = args.profile.active();
+            // Pages read from files have no URL: the truth's URL names their site.
+            let reader = move || {
+                let urls = urls.clone();
+                PageReader::new(&inputs, InputOptions::default()).map(move |mut page| {
+                    if with_urls && page.url.is_none() {
+                        page.url = urls.get(eval::page_key(&page.id)).cloned();
+                    }
+                    page
+                })
+            };
+            let mut engine = args.extraction.options();
+            engine.profile = args.profile.load(
+                || Ok(Box::new(reader()) as Box<dyn Iterator<Item = _> + Send>),
+                args.threads,
+                false,
+            )?;
+            let mut reader = reader();
             let options = PipelineOptions {
                 threads: args.threads,
                 progress: true,
                 fail_on_error: false,
             };
             let mut output = Vec::new();
-            let summary = pipeline::run(
-                &mut reader,
-                &args.extraction.options(),
-                &options,
-                &mut output,
-            )
-            .map_err(|e| e.to_string())?;
+            let summary = pipeline::run(&mut reader, &engine, &options, &mut output)
+                .map_err(|e| e.to_string())?;
             eprintln!("dechaff: cleaned {}", summary.line());
             eval::predictions_from_jsonl(&String::from_utf8_lossy(&output))
         }

@@ -3,6 +3,7 @@
 mod check;
 mod clean;
 mod eval;
+mod profile;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,9 @@ enum Command {
     Check(check::Args),
     /// Score dechaff (or another tool's output) on a labelled dataset.
     Eval(eval::Args),
+    /// Count the blocks each site repeats across its pages into a profile file, for
+    /// `clean --profile` (see docs/site-profile.md).
+    Profile(profile::Args),
 }
 
 /// Flags that shape extraction, shared by `clean` and `eval`.
@@ -86,6 +90,7 @@ impl ExtractionArgs {
                 markdown: self.format == OutputFormat::Markdown,
             },
             latest_date: Some(today()),
+            profile: None,
         }
     }
 }
@@ -106,6 +111,7 @@ pub fn run() -> ExitCode {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Profile(args) => profile::run(args),
     };
     ExitCode::from(code)
 }

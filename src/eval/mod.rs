@@ -51,6 +51,8 @@ pub fn page_key(id: &str) -> &str {
 pub struct Truth {
     /// Dataset id.
     pub id: String,
+    /// The page's URL.
+    pub url: Option<String>,
     /// Page type (article, forum, …).
     pub page_type: Option<String>,
     /// The main content.
@@ -140,6 +142,7 @@ pub fn load_truth(dataset: &Path) -> io::Result<Vec<Truth>> {
             };
             Ok(Truth {
                 id,
+                url: string_field(&object, "url"),
                 page_type: string_field(&object, "type"),
                 text: string_field(&object, "text"),
                 with: strings_field(&object, "with"),

@@ -25,6 +25,7 @@ mod serialize;
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
 
+use crate::profile::{html_blocks, BlockSet};
 use crate::vocab::{
     Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, SELF_CLOSED_RAW_TEXT_TAGS,
     TEASER_CORE_MIN_CHARS,
@@ -169,6 +170,25 @@ fn start_tag_end(rest: &str) -> Option<usize> {
 /// );
 /// ```
 pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
+    extract_dropping(document, options, None)
+}
+
+/// Extracts the article as [`extract`] does, without the blocks whose hash is in
+/// `boilerplate`: the site's recurring blocks found by its profile ([`crate::profile`]).
+/// They go after the region and core are chosen, from the text and the Markdown alike.
+pub fn extract_without_blocks(
+    document: &Html,
+    options: &ExtractOptions,
+    boilerplate: &BlockSet,
+) -> Article {
+    extract_dropping(document, options, Some(boilerplate))
+}
+
+fn extract_dropping(
+    document: &Html,
+    options: &ExtractOptions,
+    boilerplate: Option<&BlockSet>,
+) -> Article {
     let dom = FlatDom::new(document);
     let policy = MaskPolicy::article(options.preset);
     let mut dropped = prune::drop_mask(&dom, &policy);
@@ -211,6 +231,15 @@ pub fn extract(document: &Html, options: &ExtractOptions) -> Article {
         .sum();
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
         refine::trim_outside_core(&dom, &mut dropped, region, &core);
+    }
+    if let Some(boilerplate) = boilerplate {
+        // After the region and core are chosen: the profile removes the site's repeated
+        // blocks from what the page-level rules kept, and never moves the article.
+        for (node, hash) in html_blocks(&dom) {
+            if boilerplate.contains(&hash) {
+                dropped[node..dom.nodes[node].end].fill(true);
+            }
+        }
     }
     let mut chosen = vec![region];
     let mut text = serialize::text_of(&dom, &dropped, &chosen);
