@@ -14,7 +14,7 @@ use crate::extract::{
 use crate::metadata;
 use crate::page::{Content, Page, PageFormat};
 use crate::plaintext;
-use crate::profile::{site_key, without_lines, BlockSet, Profile};
+use crate::profile::{leaves_enough, site_key, without_lines, BlockSet, Profile};
 use crate::record::{Record, Status};
 use crate::text::{count_words, normalize_paragraphs};
 
@@ -183,7 +183,12 @@ fn clean_text(record: &mut Record, dump: &str, options: &Options, boilerplate: O
     let dump = match boilerplate {
         Some(blocks) => {
             kept = without_lines(dump, blocks);
-            kept.as_str()
+            let visible = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+            if leaves_enough(visible(dump), visible(&kept)) {
+                kept.as_str()
+            } else {
+                dump
+            }
         }
         None => dump,
     };
@@ -303,6 +308,39 @@ mod tests {
         let text = record.text.unwrap();
         assert!(text.starts_with("1. This line"), "{text}");
         assert_eq!(record.markdown, Some(text.replacen("1.", "1\\.", 1)));
+    }
+
+    #[test]
+    fn a_sites_repeated_lines_leave_text_dumps() {
+        let pitch = "Get the harbour letter every Friday, straight to your inbox.";
+        let story = "This line of text is long enough to be prose in a dump, and ends well. \
+                     It goes on to tell the story of the day, which the site has only once.";
+        let dump = format!("Menu\nHome\n\n{story}\n\n{pitch}\n\n{story}\n");
+        let page = Page {
+            id: "t".into(),
+            source: "dumps/t.txt".into(),
+            url: None,
+            format: PageFormat::Text,
+            content: Content::Unicode(dump),
+        };
+        let mut counts = crate::profile::Counts::default();
+        for _ in 0..5 {
+            counts.add_page("dir:dumps", &[crate::profile::hash_block(pitch).unwrap()]);
+        }
+        let options = Options {
+            profile: Some(Arc::new(counts.profile(Default::default()))),
+            ..Options::default()
+        };
+        let plain = clean_page(&page, &Options::default()).text.unwrap();
+        assert!(plain.contains("harbour letter"), "{plain}");
+        let profiled = clean_page(&page, &options).text.unwrap();
+        assert_eq!(profiled, plain.replace(&format!("\n\n{pitch}"), ""));
+        // Another site's pages are not touched.
+        let elsewhere = Page {
+            url: Some("https://elsewhere.example/t".into()),
+            ..page
+        };
+        assert_eq!(clean_page(&elsewhere, &options).text.unwrap(), plain);
     }
 
     #[test]

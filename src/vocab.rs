@@ -1398,6 +1398,12 @@ pub const PROFILE_MIN_SHARE: f64 = 0.5;
 /// reserved." has four).
 pub const PROFILE_MIN_WORDS: usize = 4;
 
+/// A profile that would leave less than this share of a page's kept text, and less than
+/// [`MIN_ARTICLE_CHARS`], is not applied to that page: the page is then a copy of another
+/// (the same article under two URLs, a print view) or pure template (an empty tag page), and
+/// the per-page rules' answer is better than nothing.
+pub const PROFILE_MIN_LEFT_SHARE: f64 = 0.1;
+
 /// Profile files keep only blocks seen on at least this many pages: a block on one page can
 /// never pass [`PROFILE_MIN_PAGES`], which must not be set below it.
 pub const PROFILE_MIN_STORED_PAGES: u64 = 2;

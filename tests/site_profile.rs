@@ -278,3 +278,26 @@ fn site_profile_needs_rereadable_inputs() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("reads the inputs twice"));
 }
+
+#[test]
+fn copies_of_one_page_keep_their_text() {
+    // The same article under several URLs: every block is on every page, and emptying them
+    // all would lose the article.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..6 {
+        fs::write(dir.path().join(format!("copy-{n}.html")), html_page(0)).unwrap();
+    }
+    let site = dir.path().to_str().unwrap();
+    let plain = dechaff(&["clean", "-q", site]);
+    let profiled = dechaff(&["clean", "-q", "--site-profile", site]);
+    assert_eq!(plain.stdout, profiled.stdout);
+    assert_cleaned_copy(&records(&profiled));
+}
+
+fn assert_cleaned_copy(records: &BTreeMap<String, Value>) {
+    let (first, _) = story(0);
+    assert_eq!(records.len(), 6);
+    assert!(records
+        .values()
+        .all(|record| record["text"].as_str().unwrap_or("").contains(&first)));
+}

@@ -25,7 +25,7 @@ mod serialize;
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
 
-use crate::profile::{html_blocks, BlockSet};
+use crate::profile::{html_blocks, leaves_enough, BlockSet};
 use crate::vocab::{
     Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, SELF_CLOSED_RAW_TEXT_TAGS,
     TEASER_CORE_MIN_CHARS,
@@ -235,10 +235,16 @@ fn extract_dropping(
     if let Some(boilerplate) = boilerplate {
         // After the region and core are chosen: the profile removes the site's repeated
         // blocks from what the page-level rules kept, and never moves the article.
+        let mut profiled = dropped.clone();
         for (node, hash) in html_blocks(&dom) {
             if boilerplate.contains(&hash) {
-                dropped[node..dom.nodes[node].end].fill(true);
+                profiled[node..dom.nodes[node].end].fill(true);
             }
+        }
+        let before = prune::kept_chars(&dom, &dropped)[region];
+        let after = prune::kept_chars(&dom, &profiled)[region];
+        if leaves_enough(before as usize, after as usize) {
+            dropped = profiled;
         }
     }
     let mut chosen = vec![region];
@@ -359,6 +365,41 @@ mod tests {
         let article = extract(&document, &ExtractOptions::default());
         assert!(article.text.starts_with("A paragraph of the article"));
         assert!(!article.text.contains("excerpt"), "{}", article.text);
+    }
+
+    #[test]
+    fn profiled_blocks_go_unless_they_are_the_whole_article() {
+        let notice = "Your email address will not be published. Required fields are marked *";
+        let story = "The harbour reopened on Monday after two years of repairs, and the first \
+                     boats came in at dawn to a crowd that had waited on the quay since night.";
+        let boilerplate: BlockSet = [notice, story]
+            .iter()
+            .filter_map(|block| crate::profile::hash_block(block))
+            .collect();
+        let page = |paragraphs: &[&str]| {
+            let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+            Html::parse_document(&format!("<body><article>{body}</article></body>"))
+        };
+        let own = "Fishermen said the new quay, longer and higher than the old one, would keep \
+                   their boats safe in the winter storms that close the bay for weeks, and the \
+                   harbour master agreed, though he would wait for the first gale to be sure.";
+        let options = ExtractOptions {
+            markdown: true,
+            ..ExtractOptions::default()
+        };
+        let document = page(&[own, notice]);
+        assert!(extract(&document, &options)
+            .text
+            .contains("not be published"));
+        let article = extract_without_blocks(&document, &options, &boilerplate);
+        assert_eq!(article.text, own);
+        assert_eq!(article.markdown.as_deref(), Some(own));
+        // A copy of a page the site repeats: the profile would empty it, so it stays.
+        let copy = page(&[story, notice]);
+        assert_eq!(
+            extract_without_blocks(&copy, &options, &boilerplate),
+            extract(&copy, &options)
+        );
     }
 
     #[test]

@@ -136,7 +136,7 @@ mod tests {
             Counts::read(&mut "something else\n".as_bytes()),
             Err(ProfileFileError::Header)
         ));
-        let error = Counts::read(&mut "dechaff-site-profile 1\nabc 3\n".as_bytes()).unwrap_err();
+        let error = Counts::read(&mut "dechaff-site-profile 1\nxyz 3\n".as_bytes()).unwrap_err();
         assert_eq!(error.to_string(), "line 2: bad block hash");
         let error = Counts::read(&mut "dechaff-site-profile 1\n0000000000000001 3\n".as_bytes())
             .unwrap_err();

@@ -22,7 +22,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::vocab::{PROFILE_MIN_PAGES, PROFILE_MIN_SHARE, PROFILE_MIN_WORDS};
+use crate::vocab::{
+    MIN_ARTICLE_CHARS, PROFILE_MIN_LEFT_SHARE, PROFILE_MIN_PAGES, PROFILE_MIN_SHARE,
+    PROFILE_MIN_WORDS,
+};
 
 pub use blocks::{html_blocks, line_hashes, page_blocks, without_lines};
 pub use file::{ProfileFileError, FORMAT_HEADER};
@@ -130,6 +133,21 @@ pub fn block_hash(normalised: &str) -> u64 {
 pub fn hash_block(text: &str) -> Option<u64> {
     let normalised = normalise(text);
     (block_words(&normalised) >= PROFILE_MIN_WORDS).then(|| block_hash(&normalised))
+}
+
+/// Whether dropping a page's boilerplate blocks, which takes its kept text from `before` to
+/// `after` characters, leaves enough to apply: at least [`PROFILE_MIN_LEFT_SHARE`] of it or
+/// [`MIN_ARTICLE_CHARS`]. A page the profile would nearly empty is a copy of another page or
+/// pure template, and keeps what the per-page rules kept.
+///
+/// ```
+/// use dechaff::profile::leaves_enough;
+/// assert!(leaves_enough(5000, 300)); // an article beside a heavy template
+/// assert!(leaves_enough(1000, 150)); // a short text beside a light one
+/// assert!(!leaves_enough(5000, 40)); // a duplicate: only its labels are left
+/// ```
+pub fn leaves_enough(before: usize, after: usize) -> bool {
+    after >= MIN_ARTICLE_CHARS || after as f64 >= PROFILE_MIN_LEFT_SHARE * before as f64
 }
 
 /// The site a page belongs to: the host of its URL (lowercased, without port, user or a
