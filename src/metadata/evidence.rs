@@ -28,6 +28,10 @@ pub struct Evidence {
     pub title_tag: Option<String>,
     /// Texts of the first `<h1>` elements, without the ones that are a link home (a logo).
     pub h1: Vec<String>,
+    /// For each of [`Evidence::h1`], its text cut where an element inside opens or closes:
+    /// a kicker or a subtitle set in an element of its own is one part
+    /// (`<h1><span>Kicker</span> Headline</h1>` → `["Kicker", "Headline"]`).
+    pub h1_parts: Vec<Vec<String>>,
     /// Whether an `<h1>` has been walked past, logo or not.
     pub h1_seen: bool,
     /// `<time>` elements.
@@ -147,7 +151,11 @@ impl Evidence {
                     let heading = text_of(node);
                     let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
                     if !is_home_link_heading(node, heading) {
+                        let before = evidence.h1.len();
                         push_limited(&mut evidence.h1, without_field_label(heading).to_string());
+                        if evidence.h1.len() > before {
+                            evidence.h1_parts.push(parts_of(node));
+                        }
                     }
                 }
                 "script" => {
@@ -505,6 +513,52 @@ fn text_of_parts(node: NodeRef<Node>) -> String {
     collapse_whitespace(&text)
 }
 
+/// The element's text cut where an element inside opens or closes. The parts keep their
+/// whitespace (a line break or a block adds a space, as in [`text_of`]), so that joined they
+/// give the element's text; a part of whitespace only joins the part before it.
+fn parts_of(node: NodeRef<Node>) -> Vec<String> {
+    fn flush(parts: &mut Vec<String>, part: &mut String) {
+        if part.trim().is_empty() {
+            if let Some(last) = parts.last_mut() {
+                last.push_str(part);
+            }
+            part.clear();
+        } else {
+            parts.push(std::mem::take(part));
+        }
+    }
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    let mut length = 0;
+    for edge in node.traverse() {
+        let (ego_tree::iter::Edge::Open(inner) | ego_tree::iter::Edge::Close(inner)) = edge;
+        if inner.id() == node.id() {
+            continue;
+        }
+        match inner.value() {
+            Node::Element(e) => {
+                if e.name() == "br" || BLOCK_TAGS.contains(&e.name()) {
+                    part.push(' ');
+                }
+                flush(&mut parts, &mut part);
+            }
+            Node::Text(t)
+                if matches!(edge, ego_tree::iter::Edge::Open(_))
+                    && !parent_is_one_of(inner, &["script", "style"]) =>
+            {
+                part.push_str(t);
+                length += t.len();
+            }
+            _ => {}
+        }
+        if length > MAX_EVIDENCE_TEXT_CHARS * 4 {
+            break;
+        }
+    }
+    flush(&mut parts, &mut part);
+    parts
+}
+
 /// Whether a heading is a site logo: all of its text is a link to the site's home page
 /// (`<h1><a href="/">Site</a></h1>`), which no headline is.
 fn is_home_link_heading(heading: NodeRef<Node>, text: &str) -> bool {
@@ -649,6 +703,22 @@ mod tests {
         assert_eq!(evidence.rel_authors, ["Anna"]);
         assert_eq!(evidence.date_texts, ["19.03.2017"]);
         assert_eq!(evidence.canonical.as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn a_heading_is_cut_into_the_parts_its_elements_set_apart() {
+        let html = Html::parse_document(
+            "<h1> <span>Kicker</span> <span>:</span>Hot <em>and</em> fresh<br><small>Sub</small></h1>",
+        );
+        let evidence = Evidence::gather(&html);
+        assert_eq!(evidence.h1, ["Kicker :Hot and fresh Sub"]);
+        let parts: Vec<&str> = evidence.h1_parts[0].iter().map(|p| p.trim()).collect();
+        assert_eq!(parts, ["Kicker", ":", "Hot", "and", "fresh", "Sub"]);
+        // Joined, the parts give the heading's text.
+        assert_eq!(
+            collapse_whitespace(&evidence.h1_parts[0].concat()),
+            evidence.h1[0]
+        );
     }
 
     #[test]

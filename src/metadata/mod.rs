@@ -18,7 +18,7 @@ use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
-    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADLINE_CANDIDATES,
+    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADING_ANCHOR_MARKS, HEADLINE_CANDIDATES,
     HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, INVISIBLE_CHARS,
     JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
     LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES, LEADING_NAME_MARKS,
@@ -177,8 +177,21 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
     // title ("Sudo" in "Sudo - ArchWiki"), then one that a declared title contains, then one
     // that only shares most of its words with one ("The Go Blog" against "Defer, Panic, and
     // Recover - The Go Programming Language" loses to a later "Defer, Panic, and Recover").
-    let mut confirmed_h1: Option<(&String, Confirmation)> = None;
-    for h1 in evidence.h1.iter().take(HEADLINE_CANDIDATES) {
+    let declared_names: std::collections::HashSet<String> = declared
+        .iter()
+        .flat_map(|title| names_in_declared_title(title, site))
+        .collect();
+    let mut confirmed_h1: Option<(String, Confirmation)> = None;
+    for (index, h1) in evidence.h1.iter().enumerate().take(HEADLINE_CANDIDATES) {
+        // A kicker or a subtitle set in an element of its own beside the headline: the part
+        // of the heading that a declared title names is the headline.
+        let named_part = evidence
+            .h1_parts
+            .get(index)
+            .filter(|_| !declared_names.contains(&title_key(h1)))
+            .and_then(|parts| named_heading_part(parts, &declared_names));
+        let named = named_part.is_some();
+        let h1 = named_part.as_ref().unwrap_or(h1);
         let h1_folded = h1.to_lowercase();
         if h1_folded.chars().count() < MIN_HEADLINE_CHARS
             || site_key.is_some() && Some(site_key_of_folded(&h1_folded)) == site_key
@@ -199,19 +212,27 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         {
             continue;
         }
-        let confirmation = declared
-            .iter()
-            .map(|title| confirmation(&h1_folded, &title.to_lowercase()))
-            .max()
-            .unwrap_or(Confirmation::None);
-        if confirmation > confirmed_h1.map_or(Confirmation::None, |(_, best)| best) {
-            confirmed_h1 = Some((h1, confirmation));
+        let confirmation = if named {
+            Confirmation::WholePart
+        } else {
+            declared
+                .iter()
+                .map(|title| confirmation(&h1_folded, &title.to_lowercase()))
+                .max()
+                .unwrap_or(Confirmation::None)
+        };
+        if confirmation
+            > confirmed_h1
+                .as_ref()
+                .map_or(Confirmation::None, |(_, best)| *best)
+        {
+            confirmed_h1 = Some((h1.clone(), confirmation));
         }
     }
     let confirmed_h1 = confirmed_h1.map(|(h1, _)| h1);
     if let Some(h1) = confirmed_h1 {
         // Some headings carry the site name as the title does ("Headline | Site").
-        let h1 = strip_named_site(h1, site, true).unwrap_or_else(|| h1.clone());
+        let h1 = strip_named_site(&h1, site, true).unwrap_or(h1);
         let h1_folded = h1.to_lowercase();
         let stripped: Vec<String> = declared
             .iter()
@@ -279,6 +300,61 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         .or(title_tag)
         .map(|title| strip_site_name(title, site))
         .filter(|t| !t.is_empty())
+}
+
+/// The keys ([`title_key`]) of what a declared title may name as the headline: the title, the
+/// title without the parts naming the site, and each of its parts between separators but the
+/// one where the site name goes.
+fn names_in_declared_title(title: &str, site: Option<&str>) -> Vec<String> {
+    let folded = title.to_lowercase();
+    let mut names = vec![title_key(title)];
+    if let Some(without_site) = strip_named_site(title, site, false) {
+        names.push(title_key(&without_site));
+    }
+    for separator in TITLE_SEPARATORS {
+        for part in title.split(separator).map(str::trim) {
+            if part != title.trim() && !is_site_place(&folded, &part.to_lowercase()) {
+                names.push(title_key(part));
+            }
+        }
+    }
+    names
+}
+
+/// A heading's text as titles are compared: case folded, without whitespace or invisible
+/// characters, dashes and quotation marks all alike.
+fn title_key(text: &str) -> String {
+    caseless::default_case_fold_str(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !INVISIBLE_CHARS.contains(c))
+        .map(|c| match c {
+            '–' | '—' | '‐' | '‑' => '-',
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// The headline in a heading that sets a kicker or a subtitle in an element of its own
+/// (`<h1><span>Kicker</span> Headline</h1>`, `<h1>Headline <small>Subtitle</small></h1>`):
+/// the parts after a kicker, or else before a subtitle, that a declared title names
+/// ([`names_in_declared_title`]). The longest such run wins, a headline after a kicker first.
+fn named_heading_part(
+    parts: &[String],
+    names: &std::collections::HashSet<String>,
+) -> Option<String> {
+    let named = |run: &[String]| {
+        let text = collapse_whitespace(&run.concat());
+        let text = text.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
+        (text.split_whitespace().count() >= MIN_HEADLINE_WORDS && names.contains(&title_key(text)))
+            .then(|| text.to_string())
+    };
+    let splits = 1..parts.len();
+    splits
+        .clone()
+        .find_map(|split| named(&parts[split..]))
+        .or_else(|| splits.rev().find_map(|split| named(&parts[..split])))
 }
 
 /// Whether a lowercased heading is the part of a lowercased declared title where the site
@@ -2006,6 +2082,57 @@ mod tests {
             )
             .as_deref(),
             Some("Signal #18 – A world without work?")
+        );
+    }
+
+    #[test]
+    fn a_kicker_or_subtitle_in_its_own_element_is_not_the_headline() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        // A kicker before the headline, set off by a colon in an element of its own.
+        assert_eq!(
+            title(
+                r#"<meta property="og:title" content="How firms protect their staff">
+                <h1><span class="overline">Distance and fever checks</span><span>: </span>
+                <span>How firms protect their staff</span></h1>"#
+            )
+            .as_deref(),
+            Some("How firms protect their staff")
+        );
+        // The declared title writes the kicker and the headline as parts of its own.
+        assert_eq!(
+            title(
+                r#"<title>Olympics in Paris - Drinks by boat to the centre - Trade Weekly</title>
+                <h1><span class="kicker">Olympics in Paris</span> Drinks by boat to the centre</h1>"#
+            )
+            .as_deref(),
+            Some("Drinks by boat to the centre")
+        );
+        // A subtitle after the headline.
+        assert_eq!(
+            title(
+                r#"<meta property="og:title" content="Fish cakes, hot and fresh">
+                <h1>Fish cakes, hot <em>and</em> fresh <small>Welcome to the north</small></h1>"#
+            )
+            .as_deref(),
+            Some("Fish cakes, hot and fresh")
+        );
+        // A heading that a declared title names whole keeps its kicker, and one without
+        // elements inside keeps its dash.
+        assert_eq!(
+            title(
+                r#"<meta property="og:title" content="Rent: Real estate 101">
+                <h1><span>Rent:</span> Real estate 101</h1>"#
+            )
+            .as_deref(),
+            Some("Rent: Real estate 101")
+        );
+        assert_eq!(
+            title(
+                r#"<title>Buying a puppy – Tips for every breed | Puppies</title>
+                <h1>Buying a puppy – Tips for every breed</h1>"#
+            )
+            .as_deref(),
+            Some("Buying a puppy – Tips for every breed")
         );
     }
 
