@@ -964,6 +964,11 @@ pub const PUBLICATION_DATE_LABELS: &[&str] = &[
 /// dates) and are rejected.
 pub const EARLIEST_DATE_YEAR: i32 = 1995;
 
+/// A publication timestamp declared in UTC before this hour may be the evening before where
+/// the page's readers are (the Americas are 3 to 10 hours behind): a date the page shows a
+/// day earlier is then the local date and wins.
+pub const LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE: u32 = 12;
+
 /// Page languages (lowercased BCP-47) that write `3/5/2022` month first; every other declared
 /// language reads it day first. A page that declares no language is read month first.
 pub const MONTH_FIRST_LANGS: &[&str] = &["en", "en-us", "en-ph", "es-us", "fil"];

@@ -31,6 +31,25 @@ pub fn declared_date(value: &str) -> Option<NaiveDate> {
     iso_date(value).or_else(|| date_in_text(value, SlashOrder::MonthFirst))
 }
 
+/// The hour of a timestamp given in UTC ("2022-05-04T03:37:37Z", "…+00:00",
+/// "Wed, 04 May 2022 02:41:00 GMT"); `None` for a date alone or a time in another zone.
+pub fn utc_hour(value: &str) -> Option<u32> {
+    let value = value.trim();
+    let upper = value.to_ascii_uppercase();
+    let zone_at = ["Z", "+00:00", "+0000", "-00:00", " GMT", " UTC", " +0000"]
+        .iter()
+        .find_map(|zone| upper.strip_suffix(zone))?
+        .len();
+    // The time of day: the first "hh:mm".
+    let head = &value[..zone_at];
+    let colon = head.find(':')?;
+    let hour = head.get(colon.checked_sub(2)?..colon)?;
+    if !hour.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    hour.parse().ok().filter(|hour| *hour < 24)
+}
+
 /// A `/2017/03/19/` date in a URL's path.
 pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -249,6 +268,17 @@ fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_of_utc_timestamps() {
+        assert_eq!(utc_hour("2022-05-04T03:37:37+00:00"), Some(3));
+        assert_eq!(utc_hour("2022-11-06T23:00:00.000Z"), Some(23));
+        assert_eq!(utc_hour("Wed, 04 May 2022 02:41:00 GMT"), Some(2));
+        assert_eq!(utc_hour("2011-02-11 23:49:17Z"), Some(23));
+        assert_eq!(utc_hour("2022-05-03T23:37:37-04:00"), None);
+        assert_eq!(utc_hour("2022-05-03"), None);
+        assert_eq!(utc_hour("2022-05-03T23:37:37"), None);
+    }
 
     fn ymd(text: &str) -> Option<String> {
         date_in_text(text, SlashOrder::MonthFirst).map(|d| d.format("%Y-%m-%d").to_string())

@@ -21,16 +21,16 @@ use crate::vocab::{
     DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADING_ANCHOR_MARKS, HEADLINE_CANDIDATES,
     HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, INVISIBLE_CHARS,
     JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
-    LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES, LEADING_NAME_MARKS,
-    MAX_AUTHOR_CHARS, MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS,
-    MAX_NAME_WORDS, MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS,
-    MIN_CONTAINED_ORGANISATION_KEY_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE,
-    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS,
-    MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES, NAME_PARTICLES, NON_PERSON_AUTHORS,
-    NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES,
-    PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, PUBLICATION_DATE_LABELS, SAME_LANGS,
-    SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS,
-    TRAILING_NAME_MARKS,
+    LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES,
+    LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE, LEADING_NAME_MARKS, MAX_AUTHOR_CHARS,
+    MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS,
+    MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS,
+    MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
+    MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS, MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES,
+    NAME_PARTICLES, NON_PERSON_AUTHORS, NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META,
+    ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES, PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS,
+    PUBLICATION_DATE_LABELS, SAME_LANGS, SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META,
+    TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -1245,33 +1245,71 @@ fn publication_date(
         .chain(evidence.metas_for(&["og:url"]))
         .filter_map(dates::date_in_url);
     // A publication date marked up without a machine-readable value comes first.
-    let texts = itemprops()
-        .filter(|itemprop| itemprop.attribute.is_none())
-        .map(|itemprop| &itemprop.text)
-        .chain(&evidence.date_texts)
-        .chain(evidence.times.iter().map(|time| &time.text))
-        .filter_map(|text| written(text));
+    let texts = || {
+        itemprops()
+            .filter(|itemprop| itemprop.attribute.is_none())
+            .map(|itemprop| &itemprop.text)
+            .chain(&evidence.date_texts)
+            .chain(evidence.times.iter().map(|time| &time.text))
+            .filter_map(|text| written(text))
+    };
     // Declarations written out rather than in ISO 8601 ("Nov 05, 2025") are typed into
     // templates by hand, and trusted as much as a written date.
     let written_declarations = declarations().filter_map(dates::declared_date);
     // Last, a date written near the headline without markup: the first one after the `<h1>`.
-    let loose = evidence
-        .loose_dates
-        .iter()
-        .filter(|(after_h1, _)| *after_h1)
+    let loose = || {
+        evidence
+            .loose_dates
+            .iter()
+            .filter(|(after_h1, _)| *after_h1)
+            .chain(
+                evidence
+                    .loose_dates
+                    .iter()
+                    .filter(|(after_h1, _)| !*after_h1),
+            )
+            .filter_map(|(_, text)| written(text))
+    };
+    let picked = structured
+        .chain(urls)
+        .chain(texts())
+        .chain(written_declarations)
+        .chain(loose())
+        .find(acceptable)?;
+    // A timestamp declared in UTC in the small hours is the evening before where the page
+    // is read in the Americas ("2022-05-04T03:37:37+00:00" against "3 May, 2022, 11:37 pm"):
+    // the date a `<time>` or a line under the headline shows, a day before, is the local one.
+    // (A day after, in the zones east of UTC, is as often the header's date of today.)
+    let small_hours = declarations()
         .chain(
             evidence
-                .loose_dates
+                .times
                 .iter()
-                .filter(|(after_h1, _)| !*after_h1),
+                .filter_map(|time| time.datetime.as_deref()),
         )
-        .filter_map(|(_, text)| written(text));
-    structured
-        .chain(urls)
-        .chain(texts)
-        .chain(written_declarations)
-        .chain(loose)
-        .find(acceptable)
+        .filter(|value| dates::declared_date(value) == Some(picked))
+        .filter_map(dates::utc_hour)
+        .any(|hour| hour < LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE);
+    let shown = || {
+        itemprops()
+            .filter(|itemprop| itemprop.attribute.is_none())
+            .map(|itemprop| &itemprop.text)
+            .chain(evidence.times.iter().map(|time| &time.text))
+            .chain(
+                evidence
+                    .loose_dates
+                    .iter()
+                    .filter(|(after_h1, _)| *after_h1)
+                    .map(|(_, text)| text),
+            )
+            .filter_map(|text| written(text))
+            .find(acceptable)
+    };
+    Some(
+        shown()
+            .filter(|shown| small_hours && picked.pred_opt() == Some(*shown))
+            .unwrap_or(picked),
+    )
 }
 
 /// The `YYYY-MM-DD` date at the start of an ISO-8601-like value.
@@ -1363,6 +1401,42 @@ mod tests {
         );
         assert_eq!(page("<h1>T</h1><p>3.5.2030</p>"), None);
         assert_eq!(page("<h1>T</h1><p>Seit 1995 in 12 Ländern</p>"), None);
+    }
+
+    #[test]
+    fn a_utc_timestamp_in_the_small_hours_gives_way_to_the_date_the_page_shows() {
+        let date = |declared: &str, shown: &str| {
+            let html = format!(
+                r#"<meta property="article:published_time" content="{declared}">
+                <h1>Headline</h1><time>{shown}</time>"#
+            );
+            from_html_dated(
+                &Html::parse_document(&html),
+                NaiveDate::from_ymd_opt(2026, 1, 1),
+            )
+            .date
+        };
+        assert_eq!(
+            date("2022-05-04T03:37:37+00:00", "3 May, 2022, 11:37 pm").as_deref(),
+            Some("2022-05-03")
+        );
+        assert_eq!(
+            date("Wed, 04 May 2022 02:41:00 GMT", "May 3, 2022").as_deref(),
+            Some("2022-05-03")
+        );
+        // Not in the small hours, not in UTC, or a day after: the declaration stands.
+        assert_eq!(
+            date("2022-05-04T15:37:37Z", "3 May 2022").as_deref(),
+            Some("2022-05-04")
+        );
+        assert_eq!(
+            date("2022-05-04T03:37:37+02:00", "3 May 2022").as_deref(),
+            Some("2022-05-04")
+        );
+        assert_eq!(
+            date("2022-05-04T23:37:37Z", "5 May 2022").as_deref(),
+            Some("2022-05-04")
+        );
     }
 
     #[test]
