@@ -1283,14 +1283,18 @@ pub const AUTHOR_META: &[&str] = &[
     "cxenseparse:author",
 ];
 
+/// Meta keys of a date whose role is not said (`date`, Dublin Core's `dc.date`): content
+/// systems fill them with the day a page's record was made or last saved as often as with the
+/// day of publication. They count after the publication date that `<time>` elements and date
+/// elements show.
+pub const GENERIC_DATE_META: &[&str] = &["date", "dc.date", "dcterms.date", "dc:date"];
+
 /// Meta keys of the publication date, most trusted first.
 pub const DATE_META: &[&str] = &[
     "article:published_time",
     "datepublished",
-    "date",
     "pubdate",
     "publishdate",
-    "dc.date",
     "dc.date.issued",
     "dcterms.created",
     "sailthru.date",
@@ -1300,7 +1304,6 @@ pub const DATE_META: &[&str] = &[
     "citation_publication_date",
     "citation_date",
     "dc.date.created",
-    "dcterms.date",
     "dcterms.issued",
     "prism.publicationdate",
     "published_date",
@@ -1309,7 +1312,6 @@ pub const DATE_META: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "schema:datepublished",
     "schema:datecreated",
-    "dc:date",
     "dcterms:created",
     "dcterms:issued",
     // Less common spellings of the same declaration.

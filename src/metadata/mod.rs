@@ -18,10 +18,10 @@ use crate::text::{collapse_whitespace, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
-    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, HEADING_ANCHOR_MARKS, HEADLINE_CANDIDATES,
-    HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES, INVISIBLE_CHARS,
-    JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING,
-    LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES,
+    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, GENERIC_DATE_META, HEADING_ANCHOR_MARKS,
+    HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES,
+    INVISIBLE_CHARS, JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS,
+    LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES,
     LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE, LEADING_NAME_MARKS, MAX_AUTHOR_CHARS,
     MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS,
     MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS,
@@ -1178,7 +1178,8 @@ fn modification_date(evidence: &Evidence, latest: Option<NaiveDate>) -> Option<N
 }
 
 /// The publication date, from the most trusted source that has one: JSON-LD
-/// `datePublished`, date meta tags, `itemprop=datePublished`, `<time datetime>`, a date in the
+/// `datePublished`, publication date meta tags, `itemprop=datePublished`, `<time datetime>`,
+/// date meta tags that do not say the date's role (`date`, `dc.date`), a date in the
 /// canonical URL, then dates written in `itemprop=datePublished` texts, date elements and
 /// `<time>` texts, declarations written out rather than in ISO 8601, and dates written near
 /// the headline.
@@ -1236,6 +1237,12 @@ fn publication_date(
                 .times
                 .iter()
                 .filter_map(|time| time.datetime.as_deref())
+                .filter_map(dates::declared_date),
+        )
+        // A date meta tag that does not say it is the publication's comes after them.
+        .chain(
+            evidence
+                .metas_for(GENERIC_DATE_META)
                 .filter_map(dates::declared_date),
         );
     let urls = evidence
@@ -1401,6 +1408,40 @@ mod tests {
         );
         assert_eq!(page("<h1>T</h1><p>3.5.2030</p>"), None);
         assert_eq!(page("<h1>T</h1><p>Seit 1995 in 12 Ländern</p>"), None);
+    }
+
+    #[test]
+    fn a_date_meta_tag_without_a_role_comes_after_the_time_element() {
+        let date = |head: &str| {
+            let html = format!(
+                r#"<head>{head}</head><body><h1>Winter walks</h1>
+                <time datetime="2022-01-27">27.01.2022</time></body>"#
+            );
+            from_html(&Html::parse_document(&html)).date
+        };
+        // Content systems fill `date` and `dcterms.date` with the day the record was saved.
+        assert_eq!(
+            date(r#"<meta name="date" content="2022-01-21T15:38:44+01:00">"#).as_deref(),
+            Some("2022-01-27")
+        );
+        assert_eq!(
+            date(r#"<meta name="dcterms.date" content="2022-01-21">"#).as_deref(),
+            Some("2022-01-27")
+        );
+        // A meta tag that names the publication goes first.
+        assert_eq!(
+            date(r#"<meta property="article:published_time" content="2022-01-21">"#).as_deref(),
+            Some("2022-01-21")
+        );
+        // Without another source, the tag dates the page.
+        assert_eq!(
+            from_html(&Html::parse_document(
+                r#"<meta name="dc.date" content="2021-12-20">"#
+            ))
+            .date
+            .as_deref(),
+            Some("2021-12-20")
+        );
     }
 
     #[test]
