@@ -957,7 +957,8 @@ pub const PUBLICATION_DATE_LABELS: &[&str] = &[
     "published", "publication date", "date published", "first published", "originally published",
     "veröffentlicht", "erschienen", "erstellt am", "publié", "publiée", "date de publication",
     "publicado", "publicada", "fecha de publicación", "pubblicato", "pubblicata", "gepubliceerd",
-    "opublikowano",
+    "opublikowano", "posted on", "publicerad", "publiceret", "publisert", "julkaistu",
+    "publikováno", "publicat", "yayınlanma", "yayın tarihi", "опубликовано", "опубліковано",
 ];
 
 /// Dates before this year are not publication dates of web pages (founding years, birth
@@ -974,7 +975,8 @@ pub const LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE: u32 = 12;
 pub const MONTH_FIRST_LANGS: &[&str] = &["en", "en-us", "en-ph", "es-us", "fil"];
 
 /// Lowercase month names and abbreviations (English, German, French, Spanish, Italian,
-/// Portuguese, Dutch, Polish genitive forms) with their month number, for dates in text.
+/// Portuguese, Dutch, Polish genitive forms, the Scandinavian languages, Czech, Romanian,
+/// Hungarian, Turkish, Russian and Ukrainian) with their month number, for dates in text.
 pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("janv", 1),
     ("enero", 1), ("ene", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1), ("stycznia", 1),
@@ -999,6 +1001,24 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("december", 12), ("dec", 12), ("dez", 12), ("dezember", 12), ("décembre", 12),
     ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12),
     ("dezembro", 12), ("grudnia", 12),
+    // Swedish, Danish and Norwegian, Czech, Romanian, Hungarian, Turkish, Russian and
+    // Ukrainian (genitive, as dates write them: "15 августа 2016").
+    ("augusti", 8), ("desember", 12), ("maj", 5),
+    ("ledna", 1), ("února", 2), ("března", 3), ("dubna", 4), ("května", 5), ("června", 6),
+    ("července", 7), ("srpna", 8), ("září", 9), ("října", 10), ("listopadu", 11),
+    ("prosince", 12),
+    ("ianuarie", 1), ("februarie", 2), ("martie", 3), ("aprilie", 4), ("iunie", 6),
+    ("iulie", 7), ("septembrie", 9), ("octombrie", 10), ("noiembrie", 11), ("decembrie", 12),
+    ("január", 1), ("február", 2), ("március", 3), ("április", 4), ("május", 5),
+    ("június", 6), ("július", 7), ("augusztus", 8), ("szeptember", 9), ("október", 10),
+    ("ocak", 1), ("şubat", 2), ("nisan", 4), ("mayıs", 5), ("haziran", 6), ("temmuz", 7),
+    ("ağustos", 8), ("eylül", 9), ("ekim", 10), ("kasım", 11), ("aralık", 12),
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6),
+    ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("листопада", 11),
+    ("грудня", 12),
 ];
 
 /// A first `<h1>` shorter than this is a logo or a label, not the headline.

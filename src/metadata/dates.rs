@@ -325,6 +325,29 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_slavic_scandinavian_hungarian_romanian_and_turkish_text() {
+        assert_eq!(ymd("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
+        assert_eq!(
+            ymd("Опубліковано 3 травня 2022").as_deref(),
+            Some("2022-05-03")
+        );
+        assert_eq!(
+            ymd("Publikováno 7. října 2021").as_deref(),
+            Some("2021-10-07")
+        );
+        assert_eq!(
+            ymd("Publicerad 12 augusti 2020").as_deref(),
+            Some("2020-08-12")
+        );
+        assert_eq!(ymd("2016. augusztus 15.").as_deref(), Some("2016-08-15"));
+        assert_eq!(ymd("Publicat 5 martie 2021").as_deref(), Some("2021-03-05"));
+        assert_eq!(
+            ymd("Yayınlanma 9 Şubat 2023").as_deref(),
+            Some("2023-02-09")
+        );
+    }
+
+    #[test]
     fn two_digit_years_and_catalogue_dates() {
         assert_eq!(ymd("Von: Anna | 31.10.23").as_deref(), Some("2023-10-31"));
         assert_eq!(ymd("Kultur, 2.11.22").as_deref(), Some("2022-11-02"));

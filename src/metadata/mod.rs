@@ -1556,6 +1556,23 @@ mod tests {
             .as_deref(),
             Some("2019-08-24")
         );
+        // Labels in other languages.
+        assert_eq!(
+            date(
+                r#"<html lang=ru><h1>T</h1><p>Опубликовано 15 августа 2016</p>
+                <time datetime="2016-09-01">1 сентября 2016</time>"#
+            )
+            .as_deref(),
+            Some("2016-08-15")
+        );
+        assert_eq!(
+            date(
+                r#"<html lang=en><h1>T</h1><p>Posted on March 3, 2020 by Ann</p>
+                <time datetime="2020-03-09">March 9, 2020</time>"#
+            )
+            .as_deref(),
+            Some("2020-03-03")
+        );
     }
 
     #[test]
