@@ -1303,11 +1303,13 @@ pub const AUTHOR_META: &[&str] = &[
     "cxenseparse:author",
 ];
 
-/// Meta keys of a date whose role is not said (`date`, Dublin Core's `dc.date`): content
-/// systems fill them with the day a page's record was made or last saved as often as with the
-/// day of publication. They count after the publication date that `<time>` elements and date
-/// elements show.
-pub const GENERIC_DATE_META: &[&str] = &["date", "dc.date", "dcterms.date", "dc:date"];
+/// Meta keys of a date whose role is not said (`date`, Dublin Core's `dc.date`, the
+/// documentation generators' `ms.date`): content systems fill them with the day a page's
+/// record was made or last saved as often as with the day of publication. They count after
+/// the publication date that `<time>` elements and date elements show.
+pub const GENERIC_DATE_META: &[&str] = &[
+    "date", "dc.date", "dcterms.date", "dc:date", "dc.created", "dc:date.created", "ms.date",
+];
 
 /// Meta keys of the publication date, most trusted first.
 pub const DATE_META: &[&str] = &[
@@ -1330,6 +1332,8 @@ pub const DATE_META: &[&str] = &[
     "publish-date",
     "pub_date",
     "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "shareaholic:article_published_time",
     "schema:datepublished",
     "schema:datecreated",
     "dcterms:created",

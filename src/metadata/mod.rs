@@ -1434,14 +1434,16 @@ mod tests {
             Some("2022-01-21")
         );
         // Without another source, the tag dates the page.
-        assert_eq!(
-            from_html(&Html::parse_document(
-                r#"<meta name="dc.date" content="2021-12-20">"#
-            ))
-            .date
-            .as_deref(),
-            Some("2021-12-20")
-        );
+        for tag in [
+            r#"<meta name="dc.date" content="2021-12-20">"#,
+            r#"<meta name="ms.date" content="2021-12-20T00:00:00Z">"#,
+            r#"<meta name="cxenseparse:publishtime" content="2021-12-20T02:00:00-05:00">"#,
+        ] {
+            assert_eq!(
+                from_html(&Html::parse_document(tag)).date.as_deref(),
+                Some("2021-12-20")
+            );
+        }
     }
 
     #[test]
