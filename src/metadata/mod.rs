@@ -199,20 +199,30 @@ fn title(evidence: &Evidence, site: Option<&str>) -> Option<String> {
         {
             continue;
         }
+        // The heading that is the headline a declared title gives, once its site part is cut,
+        // is confirmed best, by the most trusted declared title first ("Auf das erste Elektron
+        // kommt es an" as og:title, over "News" of "News - Eawag").
+        let headline_of = declared
+            .iter()
+            .position(|title| strip_site_name(title, site).to_lowercase() == h1_folded);
         // A heading that is the part of a declared title where the site name goes is the
         // site's logo ("Field Notes" for "Choosing a framework | Field Notes"); with a known
-        // site name, only when it has the name in it ("Field Notes Journal").
+        // site name, only when it has the name in it ("Field Notes Journal"). Not when that
+        // part is the title's headline ("Site - Section - A long headline").
         let names_site = site_key
             .as_deref()
             .map_or(true, |key| h1_folded.contains(key));
         if names_site
+            && headline_of.is_none()
             && declared
                 .iter()
                 .any(|title| is_site_place(&title.to_lowercase(), &h1_folded))
         {
             continue;
         }
-        let confirmation = if named {
+        let confirmation = if let Some(index) = headline_of {
+            Confirmation::Headline(u8::MAX - index as u8)
+        } else if named {
             Confirmation::WholePart
         } else {
             declared
@@ -383,6 +393,9 @@ enum Confirmation {
     Contained,
     /// The heading is the title or one of its parts between separators.
     WholePart,
+    /// The heading is the headline of a declared title without its site part; the more
+    /// trusted the title, the higher the rank.
+    Headline(u8),
 }
 
 /// How a lowercased declared title confirms a lowercased heading.
@@ -2216,6 +2229,30 @@ mod tests {
             )
             .as_deref(),
             Some("Signal #18 – A world without work?")
+        );
+    }
+
+    #[test]
+    fn the_heading_that_is_a_declared_titles_headline_wins() {
+        let title = |html: &str| from_html(&Html::parse_document(html)).title;
+        // Of headings that are parts of declared titles, the og:title's headline.
+        assert_eq!(
+            title(
+                r#"<title>News - Water Research</title>
+                <meta property="og:title" content="The first electron counts">
+                <h1>News</h1><h1>The first electron counts</h1>"#
+            )
+            .as_deref(),
+            Some("The first electron counts")
+        );
+        // The last part of a breadcrumb title is its headline, not a site logo.
+        assert_eq!(
+            title(
+                r#"<title>Customs online - Notices - Tobacco tax modernisation act announced in the gazette</title>
+                <h1>Customs</h1><h1>Notices</h1><h1>Tobacco tax modernisation act announced in the gazette</h1>"#
+            )
+            .as_deref(),
+            Some("Tobacco tax modernisation act announced in the gazette")
         );
     }
 
