@@ -952,12 +952,13 @@ pub const DATE_CLASS_PATTERNS: &[&str] = &[
 ];
 
 /// Lowercase labels that say the date after them is the publication date ("Veröffentlicht am
-/// 16.08.2019", "Published on March 3", "Erschienen am: …").
+/// 16.08.2019", "Published on March 3", "Erschienen am: …"; "Stand:" is how German news pages
+/// date their text).
 pub const PUBLICATION_DATE_LABELS: &[&str] = &[
     "published", "publication date", "date published", "first published", "originally published",
     "veröffentlicht", "erschienen", "erstellt am", "publié", "publiée", "date de publication",
     "publicado", "publicada", "fecha de publicación", "pubblicato", "pubblicata", "gepubliceerd",
-    "opublikowano", "posted on", "publicerad", "publiceret", "publisert", "julkaistu",
+    "opublikowano", "stand:", "posted on", "publicerad", "publiceret", "publisert", "julkaistu",
     "publikováno", "publicat", "yayınlanma", "yayın tarihi", "опубликовано", "опубліковано",
 ];
 

@@ -1582,6 +1582,14 @@ mod tests {
         );
         assert_eq!(
             date(
+                r#"<html lang=de><h1>T</h1><p>Stand: 28.04.2020 18:00 Uhr</p>
+                <time datetime="2020-04-29">29. April 2020</time>"#
+            )
+            .as_deref(),
+            Some("2020-04-28")
+        );
+        assert_eq!(
+            date(
                 r#"<html lang=en><h1>T</h1><p>Posted on March 3, 2020 by Ann</p>
                 <time datetime="2020-03-09">March 9, 2020</time>"#
             )
