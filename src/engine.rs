@@ -199,6 +199,8 @@ fn clean_text(record: &mut Record, dump: &str, options: &Options, boilerplate: O
         (options.extract.markdown && !text.is_empty()).then(|| plain_text_markdown(&text));
     record.text = (!text.is_empty()).then_some(text);
     record.title = cleaned.title;
+    record.author = cleaned.author;
+    record.date = cleaned.date.map(|date| date.format("%Y-%m-%d").to_string());
 }
 
 /// The title belongs in metadata: a first paragraph that repeats it is removed from the text.
