@@ -1009,9 +1009,13 @@ pub const TEXT_BYLINE_PREFIXES: &[&str] = &[
 /// A date or byline line has at most this many words.
 pub const TEXT_METADATA_MAX_WORDS: usize = 20;
 
-/// Dates and bylines are looked for this many lines around the headline and the start of
-/// the article.
-pub const TEXT_METADATA_SCAN_LINES: usize = 8;
+/// Dates and bylines are looked for from this many lines before the headline (or the start
+/// of the article, whichever comes first) …
+pub const TEXT_METADATA_LINES_BEFORE: usize = 15;
+
+/// … to this many lines after the start of the article: a dateline often sits under the
+/// lead paragraph or picture. The first date on a short line wins.
+pub const TEXT_METADATA_LINES_AFTER: usize = 40;
 
 /// Lowercased phrases of advertising slots and their labels ("Advertise here",
 /// "Advertisement", "Sponsored", "Anzeige", "Publicité"): a line of at most six words

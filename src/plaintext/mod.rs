@@ -19,8 +19,9 @@ use crate::text::collapse_whitespace;
 use crate::vocab::{
     TEXT_AUTHOR_BOX_MAX_WORDS, TEXT_AUTHOR_BOX_PHRASES, TEXT_BYLINE_PREFIXES,
     TEXT_COMMENT_CUT_MIN_SHARE, TEXT_COUNTER_MAX_NUMBERS, TEXT_DATELINE_MAX_WORDS,
-    TEXT_FIGURE_SIGNS, TEXT_METADATA_MAX_WORDS, TEXT_METADATA_SCAN_LINES, TEXT_SECTION_HEADINGS,
-    TEXT_TITLE_MAX_WORDS, TEXT_TITLE_MIN_WORDS, TEXT_TITLE_SEPARATORS,
+    TEXT_FIGURE_SIGNS, TEXT_METADATA_LINES_AFTER, TEXT_METADATA_LINES_BEFORE,
+    TEXT_METADATA_MAX_WORDS, TEXT_SECTION_HEADINGS, TEXT_TITLE_MAX_WORDS, TEXT_TITLE_MIN_WORDS,
+    TEXT_TITLE_SEPARATORS,
 };
 use chrono::NaiveDate;
 use features::{is_prose_shape, line_kinds, page_features, words};
@@ -68,7 +69,7 @@ pub fn clean(dump: &str) -> CleanedText {
         .or_else(|| fallback_title(&lines, first_kept));
     let (author, date) = top_metadata(&lines, headline, first_kept);
     // the lines read into `author` and `date` are metadata, not text, when that is all they hold
-    let scan_end = first_kept + TEXT_METADATA_SCAN_LINES;
+    let scan_end = first_kept + TEXT_METADATA_LINES_AFTER;
     for (line, kept) in lines.iter().zip(keep.iter_mut()).take(scan_end) {
         let count = words(line).len();
         if count <= TEXT_DATELINE_MAX_WORDS
@@ -364,8 +365,8 @@ fn top_metadata(
     first_kept: usize,
 ) -> (Option<String>, Option<NaiveDate>) {
     let anchor = headline.unwrap_or(first_kept).min(first_kept);
-    let start = anchor.saturating_sub(TEXT_METADATA_SCAN_LINES).max(1);
-    let end = (first_kept + TEXT_METADATA_SCAN_LINES).min(lines.len());
+    let start = anchor.saturating_sub(TEXT_METADATA_LINES_BEFORE).max(1);
+    let end = (first_kept + TEXT_METADATA_LINES_AFTER).min(lines.len());
     let mut author = None;
     let mut date = None;
     for line in lines.iter().take(end).skip(start) {
