@@ -34,7 +34,12 @@ pub struct Options {
 
 /// Cleans one page into its record.
 pub fn clean_page(page: &Page, options: &Options) -> Record {
-    let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    let mut record = new_record(page);
+    if let Content::Skipped { reason, message } = &page.content {
+        record.status = Status::Skipped;
+        record.error = Some(format!("{reason}: {message}"));
+        return record;
+    }
     if options.extract.comments {
         // With --comments every record has the field, `null` where there are none.
         record.comments = Some(None);
@@ -49,9 +54,19 @@ pub fn clean_page(page: &Page, options: &Options) -> Record {
 /// The record for a page whose processing failed in a way the engine could not report itself
 /// (a panic caught by the pipeline).
 pub fn internal_error_record(page: &Page, what: &str) -> Record {
-    let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    let mut record = new_record(page);
     record.status = Status::Error;
     record.error = Some(format!("internal: {what}"));
+    record
+}
+
+/// The record of a page before cleaning: where it came from.
+fn new_record(page: &Page) -> Record {
+    let mut record = Record::new(page.id.clone(), page.source.clone(), page.url.clone());
+    if let Some(warc) = &page.warc {
+        record.warc_record_id = warc.record_id.clone();
+        record.warc_date = warc.date.clone();
+    }
     record
 }
 
@@ -92,6 +107,8 @@ pub struct DecodedPage {
 pub fn decoded_page(page: &Page) -> Result<DecodedPage, PageError> {
     match &page.content {
         Content::Failed(error) => Err(error.clone()),
+        // Never cleaned (`clean_page` returns first) nor counted: no content to decode.
+        Content::Skipped { .. } => Err(PageError::Empty { bytes: 0 }),
         Content::Bytes {
             bytes,
             content_type,
@@ -295,6 +312,7 @@ mod tests {
             source: "t.txt".into(),
             url: None,
             format: PageFormat::Text,
+            warc: None,
             content: Content::Unicode(
                 "Menu\nHome\n\n1. This line of text is long enough to be prose in a dump, and ends well.".into(),
             ),
@@ -323,6 +341,7 @@ mod tests {
             source: "dumps/t.txt".into(),
             url: None,
             format: PageFormat::Text,
+            warc: None,
             content: Content::Unicode(dump),
         };
         let mut counts = crate::profile::Counts::default();
@@ -352,6 +371,7 @@ mod tests {
             source: "t.jsonl:1".into(),
             url: None,
             format: PageFormat::Text,
+            warc: None,
             content: Content::Unicode("Menu\nHome\nAbout\n\nThis line of text is long enough to be prose in a dump, and ends well.".into()),
         };
         let record = clean_page(&page, &Options::default());

@@ -54,6 +54,20 @@ pub enum PageError {
         /// Name of the text field looked for.
         text_field: String,
     },
+    /// A WARC record is malformed: its header, length or framing is broken.
+    #[error("malformed WARC record: {reason}")]
+    MalformedRecord {
+        /// What is wrong, and where in the (decompressed) stream.
+        reason: String,
+    },
+    /// An HTTP body's `Content-Encoding` is unknown or its compressed data is corrupt.
+    #[error("cannot undo the content coding {coding}: {reason}")]
+    ContentEncoding {
+        /// The coding, such as `gzip` or `br`.
+        coding: String,
+        /// The decoder's explanation.
+        reason: String,
+    },
 }
 
 impl PageError {
@@ -67,6 +81,8 @@ impl PageError {
             PageError::TooLarge { .. } => "too_large",
             PageError::InvalidJson { .. } => "invalid_json",
             PageError::MissingContent { .. } => "missing_content",
+            PageError::MalformedRecord { .. } => "malformed_record",
+            PageError::ContentEncoding { .. } => "content_encoding",
         }
     }
 

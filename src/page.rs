@@ -27,6 +27,23 @@ pub enum Content {
     Unicode(String),
     /// The input stage could not produce the page; the engine turns this into an error record.
     Failed(PageError),
+    /// The input held something that is not a page to clean (a WARC `request` record, a
+    /// redirect, an image); the engine turns this into a `skipped` record.
+    Skipped {
+        /// A stable code for why, such as `http_status` (see `docs/schema.md`).
+        reason: &'static str,
+        /// What was skipped, such as `HTTP status 301`.
+        message: String,
+    },
+}
+
+/// What a WARC record says about itself, kept in the page's record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WarcMeta {
+    /// `WARC-Record-ID`, without angle brackets.
+    pub record_id: Option<String>,
+    /// `WARC-Date`, as written.
+    pub date: Option<String>,
 }
 
 /// One page: where it came from and its content.
@@ -43,6 +60,8 @@ pub struct Page {
     pub format: PageFormat,
     /// The page content.
     pub content: Content,
+    /// The WARC record's own fields, for pages read from WARC files.
+    pub warc: Option<WarcMeta>,
 }
 
 impl Page {
@@ -62,6 +81,7 @@ impl Page {
                 bytes,
                 content_type: None,
             },
+            warc: None,
         }
     }
 
@@ -73,6 +93,7 @@ impl Page {
             url: None,
             format: PageFormat::Auto,
             content: Content::Failed(error),
+            warc: None,
         }
     }
 
@@ -81,7 +102,7 @@ impl Page {
         match &self.content {
             Content::Bytes { bytes, .. } => bytes.len(),
             Content::Unicode(text) => text.len(),
-            Content::Failed(_) => 0,
+            Content::Failed(_) | Content::Skipped { .. } => 0,
         }
     }
 

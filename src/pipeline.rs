@@ -47,6 +47,8 @@ pub struct Summary {
     pub empty: u64,
     /// Records with status `error`.
     pub errors: u64,
+    /// Records with status `skipped` (written only with `--keep-all`).
+    pub skipped: u64,
     /// Errors that were inputs which could not be read (these make the exit status non-zero).
     pub input_failures: u64,
     /// Error records by error code.
@@ -70,13 +72,19 @@ impl Summary {
                 .collect();
             reasons = format!(" ({})", list.join(", "));
         }
+        let skipped = if self.skipped > 0 {
+            format!(", {} skipped", self.skipped)
+        } else {
+            String::new()
+        };
         format!(
-            "{} pages: {} ok, {} empty, {} errors{} in {:.2} s, {:.1} pages/s, {:.2} MB/s",
+            "{} pages: {} ok, {} empty, {} errors{}{} in {:.2} s, {:.1} pages/s, {:.2} MB/s",
             self.pages,
             self.ok,
             self.empty,
             self.errors,
             reasons,
+            skipped,
             seconds,
             self.pages as f64 / seconds,
             self.bytes as f64 / 1e6 / seconds,
@@ -89,6 +97,7 @@ impl Summary {
         match record.status {
             Status::Ok => self.ok += 1,
             Status::Empty => self.empty += 1,
+            Status::Skipped => self.skipped += 1,
             Status::Error => {
                 self.errors += 1;
                 let code = record

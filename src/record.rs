@@ -18,6 +18,9 @@ pub enum Status {
     Empty,
     /// The page could not be processed; `error` says why.
     Error,
+    /// The input held something that is not a page to clean (a WARC record that is not an HTML
+    /// response); `error` says what. Written only with `--keep-all`.
+    Skipped,
 }
 
 /// The cleaned page. Fields that are unknown are `null`; every field is always present so that
@@ -32,6 +35,12 @@ pub struct Record {
     pub url: Option<String>,
     /// Where the page was read from: a path, `-` for stdin, with `:<line>` for JSONL.
     pub source: String,
+    /// The WARC record's `WARC-Record-ID`; present only for records read from WARC files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<String>,
+    /// The WARC record's `WARC-Date`; present only for records read from WARC files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_date: Option<String>,
     /// The article's headline.
     pub title: Option<String>,
     /// The article's author or authors, joined with `"; "`.
@@ -87,6 +96,8 @@ impl Record {
             status: Status::Empty,
             url,
             source: source.into(),
+            warc_record_id: None,
+            warc_date: None,
             title: None,
             author: None,
             date: None,

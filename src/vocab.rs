@@ -9,7 +9,19 @@
 
 /// File extensions (after removing `.gz`) taken when walking a directory; other files are
 /// skipped and counted, so that READMEs and expected outputs beside pages are not read as pages.
-pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "txt", "jsonl", "ndjson"];
+pub const PAGE_EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "shtml", "txt", "jsonl", "ndjson", "warc",
+];
+
+/// Extensions that mark a file as a WARC archive (after removing `.gz` or `.zst`).
+pub const WARC_EXTENSIONS: &[&str] = &["warc"];
+
+/// Media types of WARC responses that are pages to clean; responses of other types are skipped.
+pub const WARC_HTML_MEDIA_TYPES: &[&str] = &["text/html", "application/xhtml+xml"];
+
+/// Bytes allowed for a WARC response's HTTP status line and headers on top of
+/// `--max-page-bytes`, so that a page just under the limit is not refused for its headers.
+pub const WARC_HTTP_HEAD_ALLOWANCE: u64 = 64 * 1024;
 
 /// Extensions that mark a file as JSONL, one page per line.
 pub const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];

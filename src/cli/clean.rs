@@ -16,8 +16,8 @@ const EXIT_BROKEN_PIPE: u8 = 141;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or directories to clean; `-` or nothing reads standard input. Directories are
-    /// walked recursively in sorted order, taking .html/.htm/.xhtml/.shtml/.txt/.jsonl/.ndjson
-    /// files (optionally .gz).
+    /// walked recursively in sorted order, taking .html/.htm/.xhtml/.shtml/.txt/.jsonl/.ndjson/
+    /// .warc files (optionally .gz or .zst).
     inputs: Vec<String>,
     /// Write the JSONL here instead of standard output (written to a temporary file and
     /// renamed when complete).
@@ -50,6 +50,10 @@ pub struct Args {
     /// Pages (and JSONL lines) larger than this many bytes become error records.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
     max_page_bytes: u64,
+    /// Write a `skipped` record for every WARC record that is not an HTML page (requests,
+    /// redirects, images, ...) instead of only counting them.
+    #[arg(long)]
+    keep_all: bool,
     /// Stop with a non-zero exit status at the first page that cannot be processed.
     #[arg(long)]
     fail_on_error: bool,
@@ -68,6 +72,7 @@ pub(super) enum FormatFlag {
     Html,
     Text,
     Jsonl,
+    Warc,
 }
 
 impl From<FormatFlag> for InputFormat {
@@ -77,6 +82,7 @@ impl From<FormatFlag> for InputFormat {
             FormatFlag::Html => InputFormat::Html,
             FormatFlag::Text => InputFormat::Text,
             FormatFlag::Jsonl => InputFormat::Jsonl,
+            FormatFlag::Warc => InputFormat::Warc,
         }
     }
 }
@@ -156,6 +162,7 @@ pub fn run(args: Args) -> u8 {
             id: args.id_field,
         },
         max_page_bytes: args.max_page_bytes,
+        keep_all: args.keep_all,
     };
     let mut engine_options = args.extraction.options();
     let first_pass = || {
@@ -224,6 +231,9 @@ pub fn run(args: Args) -> u8 {
                 reader.skipped_files()
             ));
         }
+        line.push_str(&crate::input::skipped_records_note(
+            reader.skipped_records(),
+        ));
         eprintln!("dechaff: {line}");
     }
     if summary.input_failures > 0 {

@@ -204,6 +204,7 @@ pub fn run(args: Args) -> u8 {
             id: args.id_field,
         },
         max_page_bytes: args.max_page_bytes,
+        ..InputOptions::default()
     };
     let mut reader = PageReader::new(&args.inputs, input_options);
     let counts = match count_pages(&mut reader, args.threads) {

@@ -118,6 +118,7 @@ impl JsonlReader {
             url,
             format,
             content,
+            warc: None,
         }
     }
 }

@@ -1,22 +1,27 @@
 //! Where pages come from: files, directories (walked recursively in sorted order), stdin;
-//! gzip-compressed or not; one page per file or one page per JSONL line.
+//! gzip- or zstd-compressed or not; one page per file, per JSONL line or per WARC record.
 //!
-//! [`PageReader`] is an iterator of [`Page`]s in input order. It reads lazily, one file and
-//! one JSONL line at a time, so memory does not grow with the size of the input. Every
-//! problem becomes a failed page (an error record later), never a stop.
+//! [`PageReader`] is an iterator of [`Page`]s in input order. It reads lazily, one file, one
+//! JSONL line and one WARC record at a time, so memory does not grow with the size of the
+//! input. Every problem becomes a failed page (an error record later), never a stop.
 
+mod http;
 mod jsonl;
 mod open;
+mod warc;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use crate::error::PageError;
-use crate::page::{Page, PageFormat};
-use crate::vocab::{HTML_EXTENSIONS, JSONL_EXTENSIONS, PAGE_EXTENSIONS, TEXT_EXTENSIONS};
+use crate::page::{Content, Page, PageFormat};
+use crate::vocab::{
+    HTML_EXTENSIONS, JSONL_EXTENSIONS, PAGE_EXTENSIONS, TEXT_EXTENSIONS, WARC_EXTENSIONS,
+};
 pub use jsonl::JsonlFields;
 use jsonl::JsonlReader;
 use open::{open_input, read_whole, Opened};
+use warc::WarcReader;
 
 /// Opens a file for buffered reading, decompressing gzip transparently.
 pub fn open_reader(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
@@ -35,6 +40,8 @@ pub enum InputFormat {
     Text,
     /// Every input is JSONL, one page per line.
     Jsonl,
+    /// Every input is a WARC file, one page per HTML response record.
+    Warc,
 }
 
 /// How inputs are read.
@@ -46,6 +53,9 @@ pub struct InputOptions {
     pub fields: JsonlFields,
     /// Pages (and JSONL lines) larger than this many bytes become `too_large` errors.
     pub max_page_bytes: u64,
+    /// Hand on skipped inputs (WARC records that are not HTML responses) as pages, which
+    /// become `skipped` records, instead of only counting them.
+    pub keep_all: bool,
 }
 
 impl Default for InputOptions {
@@ -54,6 +64,7 @@ impl Default for InputOptions {
             format: InputFormat::Auto,
             fields: JsonlFields::default(),
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+            keep_all: false,
         }
     }
 }
@@ -82,9 +93,11 @@ struct Walk {
 pub struct PageReader {
     pending: VecDeque<Input>,
     walk: Option<Walk>,
-    jsonl: Option<JsonlReader>,
+    /// The file being read record by record (JSONL or WARC).
+    records: Option<Box<dyn Iterator<Item = Page> + Send>>,
     options: InputOptions,
     skipped_files: usize,
+    skipped_records: BTreeMap<&'static str, u64>,
 }
 
 impl PageReader {
@@ -107,15 +120,22 @@ impl PageReader {
         PageReader {
             pending,
             walk: None,
-            jsonl: None,
+            records: None,
             options,
             skipped_files: 0,
+            skipped_records: BTreeMap::new(),
         }
     }
 
     /// Files met while walking directories that were skipped for their extension.
     pub fn skipped_files(&self) -> usize {
         self.skipped_files
+    }
+
+    /// Records skipped (WARC records that are not HTML responses), by
+    /// reason; with `keep_all` they were also handed on as pages.
+    pub fn skipped_records(&self) -> &BTreeMap<&'static str, u64> {
+        &self.skipped_records
     }
 
     /// The next file of the directory being walked, as (path, id), or a failed page.
@@ -160,8 +180,8 @@ impl PageReader {
         }
     }
 
-    /// Opens one file (or stdin) and returns its single page, or starts reading it as JSONL
-    /// and returns its first page.
+    /// Opens one file (or stdin) and returns its single page, or starts reading it as JSONL or
+    /// WARC and returns its first page.
     fn read_input(&mut self, path: Option<&Path>, id: String) -> Option<Page> {
         let source = path.map_or_else(|| STDIN_NAME.to_string(), |p| p.display().to_string());
         let declared = match self.options.format {
@@ -169,6 +189,7 @@ impl PageReader {
             InputFormat::Html => Declared::Page(PageFormat::Html),
             InputFormat::Text => Declared::Page(PageFormat::Text),
             InputFormat::Jsonl => Declared::Jsonl,
+            InputFormat::Warc => Declared::Warc,
         };
         let opened = match open_input(path) {
             Ok(opened) => opened,
@@ -177,22 +198,31 @@ impl PageReader {
         let Opened {
             mut reader,
             starts_with_brace,
+            starts_with_warc,
         } = opened;
-        let is_jsonl = match declared {
-            Declared::Jsonl => true,
-            Declared::Page(_) => false,
-            Declared::Unknown => starts_with_brace,
+        let declared = match declared {
+            Declared::Unknown if starts_with_warc => Declared::Warc,
+            Declared::Unknown if starts_with_brace => Declared::Jsonl,
+            declared => declared,
         };
-        if is_jsonl {
-            let jsonl = JsonlReader::new(
-                reader,
-                id,
-                source,
-                self.options.fields.clone(),
-                self.options.max_page_bytes,
-            );
-            self.jsonl = Some(jsonl);
-            return self.next_jsonl();
+        match declared {
+            Declared::Jsonl => {
+                let jsonl = JsonlReader::new(
+                    reader,
+                    id,
+                    source,
+                    self.options.fields.clone(),
+                    self.options.max_page_bytes,
+                );
+                self.records = Some(Box::new(jsonl));
+                return self.next_record();
+            }
+            Declared::Warc => {
+                let warc = WarcReader::new(reader, source, self.options.max_page_bytes);
+                self.records = Some(Box::new(warc));
+                return self.next_record();
+            }
+            _ => {}
         }
         let format = match declared {
             Declared::Page(format) => format,
@@ -206,21 +236,18 @@ impl PageReader {
         )
     }
 
-    fn next_jsonl(&mut self) -> Option<Page> {
-        let page = self.jsonl.as_mut()?.next();
+    fn next_record(&mut self) -> Option<Page> {
+        let page = self.records.as_mut()?.next();
         if page.is_none() {
-            self.jsonl = None;
+            self.records = None;
         }
         page
     }
-}
 
-impl Iterator for PageReader {
-    type Item = Page;
-
-    fn next(&mut self) -> Option<Page> {
+    /// The next page of any input, before sharding and skipping.
+    fn next_page(&mut self) -> Option<Page> {
         loop {
-            if let Some(page) = self.next_jsonl() {
+            if let Some(page) = self.next_record() {
                 return Some(page);
             }
             match self.next_walked() {
@@ -261,20 +288,56 @@ impl Iterator for PageReader {
     }
 }
 
+impl Iterator for PageReader {
+    type Item = Page;
+
+    fn next(&mut self) -> Option<Page> {
+        loop {
+            let page = self.next_page()?;
+            if let Content::Skipped { reason, .. } = &page.content {
+                *self.skipped_records.entry(reason).or_default() += 1;
+                if !self.options.keep_all {
+                    continue;
+                }
+            }
+            return Some(page);
+        }
+    }
+}
+
+/// The summary's note on skipped records, such as
+/// `; skipped 5 WARC records (http_status 1, record_type 4)`; empty when none were skipped.
+pub fn skipped_records_note(skipped: &BTreeMap<&'static str, u64>) -> String {
+    let total: u64 = skipped.values().sum();
+    if total == 0 {
+        return String::new();
+    }
+    let reasons: Vec<String> = skipped
+        .iter()
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    format!("; skipped {total} WARC records ({})", reasons.join(", "))
+}
+
 /// What a file's name says it holds.
 enum Declared {
     Page(PageFormat),
     Jsonl,
+    Warc,
     Unknown,
 }
 
-/// The file name without a trailing `.gz`, lowercased.
+/// The file name without a trailing `.gz` or `.zst`, lowercased.
 fn name_without_gz(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    name.strip_suffix(".gz").map(str::to_string).unwrap_or(name)
+    [".gz", ".zst"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .map(str::to_string)
+        .unwrap_or(name)
 }
 
 fn extension_of(path: &Path) -> Option<String> {
@@ -285,6 +348,7 @@ fn extension_of(path: &Path) -> Option<String> {
 fn declared_format(path: &Path) -> Declared {
     match extension_of(path).as_deref() {
         Some(ext) if JSONL_EXTENSIONS.contains(&ext) => Declared::Jsonl,
+        Some(ext) if WARC_EXTENSIONS.contains(&ext) => Declared::Warc,
         Some(ext) if TEXT_EXTENSIONS.contains(&ext) => Declared::Page(PageFormat::Text),
         Some(ext) if HTML_EXTENSIONS.contains(&ext) => Declared::Page(PageFormat::Html),
         _ => Declared::Unknown,

@@ -1,4 +1,5 @@
-//! Opening an input: a file or stdin, gzip detected by its magic bytes, read within a limit.
+//! Opening an input: a file or stdin, gzip and zstd detected by their magic bytes, read within a
+//! limit.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -14,12 +15,20 @@ const READ_BUFFER_BYTES: usize = 256 * 1024;
 /// Magic bytes of a gzip member.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
+/// Magic bytes of a zstd frame.
+pub const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+
+/// How a WARC file starts (after decompression).
+const WARC_MAGIC: &[u8] = b"WARC/";
+
 /// An opened input, decompressed, with what its first byte suggests.
 pub struct Opened {
     /// The decompressed bytes.
     pub reader: Box<dyn BufRead + Send>,
     /// Whether the first non-whitespace byte is `{`, as in JSONL.
     pub starts_with_brace: bool,
+    /// Whether the first non-whitespace bytes are `WARC/`, as in a WARC file.
+    pub starts_with_warc: bool,
 }
 
 /// Opens a file (or stdin for `None`), transparently decompressing gzip.
@@ -34,14 +43,20 @@ pub fn open_input(path: Option<&Path>) -> Result<Opened, PageError> {
     };
     let mut reader = open_reader(path).map_err(read_error)?;
     let starts_with_brace = first_non_whitespace(&mut reader).map_err(read_error)? == Some(b'{');
+    let starts_with_warc = reader
+        .fill_buf()
+        .map_err(read_error)?
+        .starts_with(WARC_MAGIC);
     Ok(Opened {
         reader,
         starts_with_brace,
+        starts_with_warc,
     })
 }
 
 /// Opens a file (or stdin for `None`) for buffered reading, decompressing it when it starts
-/// with the gzip magic bytes.
+/// with the gzip or zstd magic bytes. Concatenated gzip members (per-record compression, as in
+/// WARC files) and concatenated zstd frames are read as one stream.
 pub fn open_reader(path: Option<&Path>) -> io::Result<Box<dyn BufRead + Send>> {
     let mut raw: Box<dyn BufRead + Send> = match path {
         None => Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),
@@ -53,10 +68,17 @@ pub fn open_reader(path: Option<&Path>) -> io::Result<Box<dyn BufRead + Send>> {
             Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file))
         }
     };
-    if raw.fill_buf()?.starts_with(&GZIP_MAGIC) {
+    let head = raw.fill_buf()?;
+    if head.starts_with(&GZIP_MAGIC) {
         Ok(Box::new(BufReader::with_capacity(
             READ_BUFFER_BYTES,
             MultiGzDecoder::new(raw),
+        )))
+    } else if head.starts_with(&ZSTD_MAGIC) {
+        let decoder = zstd::stream::read::Decoder::with_buffer(raw)?;
+        Ok(Box::new(BufReader::with_capacity(
+            READ_BUFFER_BYTES,
+            decoder,
         )))
     } else {
         Ok(raw)

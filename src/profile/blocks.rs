@@ -159,6 +159,7 @@ mod tests {
             source: "t.txt".into(),
             url: None,
             format: PageFormat::Text,
+            warc: None,
             content: crate::page::Content::Unicode(
                 "Menu\nSign up for our newsletter today\nA line\nSign up for our newsletter today\n"
                     .into(),

@@ -1,0 +1,218 @@
+//! WARC input, streaming through standard input and sharding, driving the real binary on the
+//! committed fixtures in `tests/fixtures/warc/` (made by `scripts/make_warc_fixtures.py`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn dechaff() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dechaff"))
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/warc")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn run(args: &[&str]) -> Output {
+    dechaff()
+        .args(args)
+        .output()
+        .expect("the dechaff binary runs")
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = dechaff()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dechaff binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each output line is JSON"))
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn uuid(n: u64) -> String {
+    format!("urn:uuid:00000000-0000-4000-8000-{n:012}")
+}
+
+#[test]
+fn mixed_warc_gives_the_html_pages_errors_for_broken_records_and_skip_counts() {
+    let output = run(&["clean", &fixture("mixed.warc.gz")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&output);
+    let got: Vec<(String, String, String)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+                r["url"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let base = "http://news.example.org";
+    let expected: Vec<(String, String, String)> = [
+        (uuid(3), "ok", "/harbour"),
+        (uuid(6), "ok", "/boats"),
+        (uuid(7), "ok", "/quay"),
+        (uuid(8), "ok", "/storms"),
+        (uuid(999_999_999_999), "error", "/broken"),
+        (uuid(10), "ok", "/cafe"),
+        ("mixed.warc.gz#12".to_string(), "error", ""),
+        (uuid(888_888_888_888), "error", "/short"),
+        (uuid(13), "ok", "/winter"),
+    ]
+    .into_iter()
+    .map(|(id, status, path)| {
+        let url = if path.is_empty() {
+            String::new()
+        } else {
+            format!("{base}{path}")
+        };
+        (id, status.to_string(), url)
+    })
+    .collect();
+    assert_eq!(got, expected);
+    for record in records.iter().filter(|r| r["status"] == "error") {
+        assert!(
+            record["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("malformed_record: "),
+            "{record}"
+        );
+    }
+    let harbour = &records[0];
+    assert_eq!(harbour["title"], "Harbour reopens");
+    assert_eq!(harbour["source"], "mixed.warc.gz#3");
+    assert_eq!(harbour["warc_record_id"], uuid(3));
+    assert_eq!(harbour["warc_date"], "2024-05-01T10:00:03.000000Z");
+    // Chunked, gzip, brotli over chunked, and deflate bodies all come out as text.
+    for record in records.iter().filter(|r| r["status"] == "ok") {
+        assert!(record["words"].as_u64().unwrap() > 50, "{record}");
+        assert!(record["text"].as_str().unwrap().contains("harbour"));
+    }
+    assert_eq!(records[5]["encoding"], "windows-1252");
+    assert!(records[5]["text"].as_str().unwrap().contains("Café crème"));
+    let summary = stderr(&output);
+    assert!(
+        summary.contains("9 pages: 6 ok, 0 empty, 3 errors (malformed_record 3)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("skipped 7 WARC records (http_status 2, not_html 1, record_type 4)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn keep_all_writes_a_skipped_record_for_every_other_record() {
+    let output = run(&["clean", "--keep-all", &fixture("mixed.warc.gz")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&output);
+    let statuses: Vec<&str> = records
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "skipped", "skipped", "ok", "skipped", "skipped", "ok", "ok", "ok", "skipped", "error",
+            "ok", "error", "skipped", "error", "skipped", "ok"
+        ]
+    );
+    let reasons: Vec<&str> = records
+        .iter()
+        .filter(|r| r["status"] == "skipped")
+        .map(|r| r["error"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "record_type: a warcinfo record",
+            "record_type: a request record",
+            "http_status: HTTP status 301",
+            "not_html: a response of type image/png",
+            "record_type: a metadata record",
+            "http_status: HTTP status 404",
+            "record_type: a revisit record",
+        ]
+    );
+    let sources: Vec<String> = (1..=16).map(|n| format!("mixed.warc.gz#{n}")).collect();
+    let got: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, sources);
+    assert!(stderr(&output).contains("7 skipped"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_wget_capture_gives_its_three_html_pages() {
+    let output = run(&["clean", &fixture("captured.warc.gz")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&output);
+    let paths: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let url = r["url"].as_str().unwrap();
+            url[url.find(":").unwrap() + 3..]
+                .split_once('/')
+                .map(|(_, path)| format!("/{path}"))
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(paths, ["/", "/boats", "/quay"]);
+    assert!(records.iter().all(|r| r["status"] == "ok"));
+    assert!(records[2]["text"].as_str().unwrap().contains("Gzipped."));
+    assert!(stderr(&output)
+        .contains("skipped 12 WARC records (http_status 2, not_html 1, record_type 9)"));
+}
+
+#[test]
+fn the_same_warc_uncompressed_gzipped_or_zstd_on_a_file_or_stdin_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let output = run(&[
+        "clean",
+        "-q",
+        "--keep-all",
+        &fixture("mixed.warc.gz"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let from_file = std::fs::read(&out).unwrap();
+    assert!(!from_file.is_empty());
+    for name in ["mixed.warc.gz", "mixed.warc", "mixed.warc.zst"] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let piped = run_with_stdin(&["clean", "-q", "--keep-all", "-"], &bytes);
+        assert!(piped.status.success(), "{name}: {}", stderr(&piped));
+        assert_eq!(piped.stdout, from_file, "{name} on stdin");
+        let direct = run(&["clean", "-q", "--keep-all", &fixture(name)]);
+        assert_eq!(direct.stdout, from_file, "{name} as a file");
+    }
+}
