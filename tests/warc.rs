@@ -216,3 +216,90 @@ fn the_same_warc_uncompressed_gzipped_or_zstd_on_a_file_or_stdin_gives_the_same_
         assert_eq!(direct.stdout, from_file, "{name} as a file");
     }
 }
+
+/// The position of a record in its input: the number after `#` (WARC) or `:` (JSONL) in its
+/// source.
+fn position(record: &Value) -> (String, u64) {
+    // Names may hold `#` or `:` themselves; the position is after the last one.
+    let source = record["source"].as_str().unwrap();
+    let (name, n) = source.rsplit_once(['#', ':']).unwrap();
+    (name.to_string(), n.parse().unwrap())
+}
+
+#[test]
+fn shards_split_the_pages_and_merge_back_into_the_unsharded_output() {
+    // Pages of a WARC file and of a JSONL file (without URLs: those hash their ids).
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("pages.jsonl");
+    let lines: Vec<String> = (0..30)
+        .map(|i| {
+            format!(
+                "{{\"html\": \"<p>Page {i} says something long enough to be kept as text.</p>\"}}"
+            )
+        })
+        .collect();
+    std::fs::write(&jsonl, lines.join("\n")).unwrap();
+    let inputs = [fixture("mixed.warc.gz"), jsonl.display().to_string()];
+    let mut args = vec!["clean", "-q", "--keep-all"];
+    args.extend(inputs.iter().map(String::as_str));
+    let whole = run(&args);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let whole_text = String::from_utf8(whole.stdout.clone()).unwrap();
+    let mut union: Vec<(usize, (String, u64), String)> = Vec::new();
+    let mut counts = Vec::new();
+    for shard in ["0/3", "1/3", "2/3"] {
+        let mut shard_args = args.clone();
+        shard_args.extend(["--shard", shard]);
+        let output = run(&shard_args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = String::from_utf8(output.stdout).unwrap();
+        counts.push(text.lines().count());
+        for line in text.lines() {
+            let record: Value = serde_json::from_str(line).unwrap();
+            // The WARC file is the first input, the JSONL file the second.
+            let input = usize::from(!record["source"].as_str().unwrap().contains('#'));
+            union.push((input, position(&record), line.to_string()));
+        }
+    }
+    assert!(counts.iter().all(|&c| c > 0), "{counts:?}");
+    // As multisets of lines...
+    let mut sorted_union: Vec<&str> = union.iter().map(|(_, _, l)| l.as_str()).collect();
+    let mut sorted_whole: Vec<&str> = whole_text.lines().collect();
+    sorted_union.sort_unstable();
+    sorted_whole.sort_unstable();
+    assert_eq!(sorted_union, sorted_whole);
+    // ... and in order once merged by input and position.
+    union.sort_by_key(|(input, (_, n), _)| (*input, *n));
+    let merged: Vec<&str> = union.iter().map(|(_, _, l)| l.as_str()).collect();
+    assert_eq!(merged, whole_text.lines().collect::<Vec<_>>());
+    // Skip counts are split too: they add up to the unsharded ones.
+    let summary = |shard: Option<&str>| {
+        let mut a = vec!["clean".to_string(), fixture("mixed.warc.gz")];
+        if let Some(shard) = shard {
+            a.extend(["--shard".to_string(), shard.to_string()]);
+        }
+        let output = dechaff().args(&a).stdout(Stdio::null()).output().unwrap();
+        let text = stderr(&output);
+        text.split("skipped ")
+            .nth(1)
+            .and_then(|t| t.split(' ').next())
+            .map_or(0, |n| n.parse::<u64>().unwrap())
+    };
+    let parts: Vec<u64> = ["0/3", "1/3", "2/3"]
+        .iter()
+        .map(|s| summary(Some(s)))
+        .collect();
+    assert_eq!(parts.iter().sum::<u64>(), summary(None));
+    assert_eq!(summary(None), 7);
+}
+
+#[test]
+fn a_bad_shard_is_a_usage_error() {
+    let output = run(&["clean", "--shard", "3/3", &fixture("mixed.warc")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a shard"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -54,6 +54,11 @@ pub struct Args {
     /// redirects, images, ...) instead of only counting them.
     #[arg(long)]
     keep_all: bool,
+    /// Clean only the pages of shard I of N (0 <= I < N), chosen by a stable hash (FNV-1a) of
+    /// the URL, else the id: N runs with 0/N ... N-1/N clean every page exactly once between
+    /// them.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<crate::input::Shard>,
     /// Stop with a non-zero exit status at the first page that cannot be processed.
     #[arg(long)]
     fail_on_error: bool,
@@ -163,6 +168,7 @@ pub fn run(args: Args) -> u8 {
         },
         max_page_bytes: args.max_page_bytes,
         keep_all: args.keep_all,
+        shard: args.shard,
     };
     let mut engine_options = args.extraction.options();
     let first_pass = || {

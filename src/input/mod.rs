@@ -8,6 +8,7 @@
 mod http;
 mod jsonl;
 mod open;
+mod shard;
 mod warc;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -21,6 +22,7 @@ use crate::vocab::{
 pub use jsonl::JsonlFields;
 use jsonl::JsonlReader;
 use open::{open_input, read_whole, Opened};
+pub use shard::{fnv1a64, Shard};
 use warc::WarcReader;
 
 /// Opens a file for buffered reading, decompressing gzip transparently.
@@ -56,6 +58,8 @@ pub struct InputOptions {
     /// Hand on skipped inputs (WARC records that are not HTML responses) as pages, which
     /// become `skipped` records, instead of only counting them.
     pub keep_all: bool,
+    /// Only the pages of this shard.
+    pub shard: Option<Shard>,
 }
 
 impl Default for InputOptions {
@@ -65,6 +69,7 @@ impl Default for InputOptions {
             fields: JsonlFields::default(),
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
             keep_all: false,
+            shard: None,
         }
     }
 }
@@ -132,7 +137,7 @@ impl PageReader {
         self.skipped_files
     }
 
-    /// Records skipped (WARC records that are not HTML responses), by
+    /// Records skipped (WARC records that are not HTML responses, within the shard), by
     /// reason; with `keep_all` they were also handed on as pages.
     pub fn skipped_records(&self) -> &BTreeMap<&'static str, u64> {
         &self.skipped_records
@@ -294,6 +299,11 @@ impl Iterator for PageReader {
     fn next(&mut self) -> Option<Page> {
         loop {
             let page = self.next_page()?;
+            if let Some(shard) = &self.options.shard {
+                if !shard.contains(&page) {
+                    continue;
+                }
+            }
             if let Content::Skipped { reason, .. } = &page.content {
                 *self.skipped_records.entry(reason).or_default() += 1;
                 if !self.options.keep_all {
