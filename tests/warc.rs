@@ -303,3 +303,37 @@ fn a_bad_shard_is_a_usage_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn files_named_relative_to_a_directory_get_the_records_of_a_walk_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("crawl");
+    std::fs::create_dir_all(root.join("b")).unwrap();
+    std::fs::write(
+        root.join("a.jsonl"),
+        "{\"html\": \"<p>One page of text that is long enough to keep.</p>\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("b/c.html"),
+        "<p>Another page of text that is long enough to keep.</p>",
+    )
+    .unwrap();
+    let root_text = root.display().to_string();
+    let whole = run(&["clean", "-q", &root_text]);
+    let a = root.join("a.jsonl").display().to_string();
+    let c = root.join("b/c.html").display().to_string();
+    let parts: Vec<u8> = [&a, &c]
+        .iter()
+        .flat_map(|file| run(&["clean", "-q", "--relative-to", &root_text, file]).stdout)
+        .collect();
+    assert_eq!(
+        String::from_utf8(parts).unwrap(),
+        String::from_utf8(whole.stdout).unwrap()
+    );
+    let ids: Vec<String> = records(&run(&["clean", "-q", "--relative-to", &root_text, &a, &c]))
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a.jsonl:1", "b/c.html"]);
+}

@@ -59,6 +59,11 @@ pub struct Args {
     /// them.
     #[arg(long, value_name = "I/N")]
     shard: Option<crate::input::Shard>,
+    /// Give files named as inputs under DIR the ids a walk of DIR would give them (their path
+    /// relative to DIR), so that runs over parts of DIR (as on a cluster) give the records of
+    /// one run over DIR.
+    #[arg(long, value_name = "DIR")]
+    relative_to: Option<PathBuf>,
     /// Stop with a non-zero exit status at the first page that cannot be processed.
     #[arg(long)]
     fail_on_error: bool,
@@ -169,6 +174,7 @@ pub fn run(args: Args) -> u8 {
         max_page_bytes: args.max_page_bytes,
         keep_all: args.keep_all,
         shard: args.shard,
+        relative_to: args.relative_to,
     };
     let mut engine_options = args.extraction.options();
     let first_pass = || {

@@ -60,6 +60,10 @@ pub struct InputOptions {
     pub keep_all: bool,
     /// Only the pages of this shard.
     pub shard: Option<Shard>,
+    /// Files named as inputs under this directory get the ids they would get if the directory
+    /// were walked (their path relative to it), so that a run over some of a directory's files
+    /// gives the same records as the run over the whole directory.
+    pub relative_to: Option<PathBuf>,
 }
 
 impl Default for InputOptions {
@@ -70,6 +74,7 @@ impl Default for InputOptions {
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
             keep_all: false,
             shard: None,
+            relative_to: None,
         }
     }
 }
@@ -283,7 +288,10 @@ impl PageReader {
                     });
                 }
                 Input::Path(path) => {
-                    let id = path.display().to_string();
+                    let id = match &self.options.relative_to {
+                        Some(root) if path.starts_with(root) => relative_id(root, &path),
+                        _ => path.display().to_string(),
+                    };
                     if let Some(page) = self.read_input(Some(&path), id) {
                         return Some(page);
                     }
