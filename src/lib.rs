@@ -37,6 +37,7 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod metadata;
+pub mod output;
 pub mod page;
 pub mod pipeline;
 pub mod plaintext;

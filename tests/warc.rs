@@ -1,5 +1,6 @@
-//! WARC input, streaming through standard input and sharding, driving the real binary on the
-//! committed fixtures in `tests/fixtures/warc/` (made by `scripts/make_warc_fixtures.py`).
+//! Crawl-scale input and output — WARC input, streaming through standard input, sharding,
+//! part files and field choice — driving the real binary on the committed fixtures in
+//! `tests/fixtures/warc/` (made by `scripts/make_warc_fixtures.py`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -336,4 +337,86 @@ fn files_named_relative_to_a_directory_get_the_records_of_a_walk_of_it() {
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, ["a.jsonl:1", "b/c.html"]);
+}
+
+fn read_part(path: &std::path::Path) -> Vec<u8> {
+    dechaff::output::read_part(path).unwrap()
+}
+
+#[test]
+fn a_directory_output_gets_numbered_compressed_parts_of_split_size_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let single = run(&["clean", "-q", "--keep-all", &fixture("mixed.warc.gz")]);
+    for (compress, ext) in [
+        ("gzip", "jsonl.gz"),
+        ("zstd", "jsonl.zst"),
+        ("none", "jsonl"),
+    ] {
+        let out = dir.path().join(compress);
+        let output = run(&[
+            "clean",
+            "-q",
+            "--keep-all",
+            &fixture("mixed.warc.gz"),
+            "-o",
+            out.to_str().unwrap(),
+            "--split-size",
+            "5",
+            "--compress",
+            compress,
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let expected: Vec<String> = (0..4).map(|i| format!("part-{i:05}.{ext}")).collect();
+        assert_eq!(names, expected);
+        let joined: Vec<u8> = names.iter().flat_map(|n| read_part(&out.join(n))).collect();
+        assert_eq!(joined, single.stdout, "{compress}");
+        // Writing into a directory that already holds parts is refused.
+        let again = run(&[
+            "clean",
+            "-q",
+            &fixture("mixed.warc"),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(again.status.code(), Some(2));
+    }
+    // An existing directory, without --split-size: one gzip part.
+    let plain = dir.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    let output = run(&[
+        "clean",
+        "-q",
+        &fixture("mixed.warc"),
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(plain.join("part-00000.jsonl.gz").exists());
+}
+
+#[test]
+fn fields_chooses_the_record_fields_and_their_order() {
+    let output = run(&[
+        "clean",
+        "-q",
+        &fixture("mixed.warc.gz"),
+        "--fields",
+        "url,warc_date,status,words",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "{\"url\":\"http://news.example.org/harbour\",\"warc_date\":\"2024-05-01T10:00:03.000000Z\",\"status\":\"ok\",\"words\":58}"
+    );
+    assert_eq!(text.lines().count(), 9);
+    let bad = run(&["clean", &fixture("mixed.warc"), "--fields", "id,body"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown field \"body\""));
 }

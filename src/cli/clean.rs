@@ -7,6 +7,7 @@ use super::profile::{check_rereadable, ProfileArgs};
 use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
+use crate::output::{parse_fields, Compression, FieldFilter, Parts, DEFAULT_SPLIT_SIZE};
 use crate::pipeline::{self, PipelineError, PipelineOptions};
 
 /// Exit status of a run cut short by a closed output pipe, as if killed by SIGPIPE.
@@ -20,9 +21,19 @@ pub struct Args {
     /// .warc files (optionally .gz or .zst).
     inputs: Vec<String>,
     /// Write the JSONL here instead of standard output (written to a temporary file and
-    /// renamed when complete).
-    #[arg(short, long, value_name = "FILE")]
+    /// renamed when complete). A directory (an existing one, a path ending in `/`, or any path
+    /// with --split-size or --compress) gets numbered part files part-00000.jsonl.gz, ….
+    #[arg(short, long, value_name = "FILE|DIR")]
     output: Option<PathBuf>,
+    /// Records per part file of a directory output [default: 100000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    split_size: Option<u64>,
+    /// Compression of the part files of a directory output [default: gzip].
+    #[arg(long, value_enum, value_name = "KIND")]
+    compress: Option<CompressFlag>,
+    /// Write only these record fields, in this order (comma-separated, e.g. `id,url,text`).
+    #[arg(long, value_name = "A,B,C")]
+    fields: Option<String>,
     /// Worker threads (default: one per core).
     #[arg(
         short = 'j',
@@ -77,6 +88,23 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum CompressFlag {
+    Gzip,
+    Zstd,
+    None,
+}
+
+impl From<CompressFlag> for Compression {
+    fn from(flag: CompressFlag) -> Self {
+        match flag {
+            CompressFlag::Gzip => Compression::Gzip,
+            CompressFlag::Zstd => Compression::Zstd,
+            CompressFlag::None => Compression::None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub(super) enum FormatFlag {
     Auto,
     Html,
@@ -106,6 +134,8 @@ enum Output {
         writer: BufWriter<tempfile::NamedTempFile>,
         target: PathBuf,
     },
+    /// Numbered part files in a directory.
+    Parts(Parts),
 }
 
 impl Output {
@@ -143,6 +173,7 @@ impl Output {
             Output::Stdout(writer) => writer,
             Output::Special(writer) => writer,
             Output::File { writer, .. } => writer,
+            Output::Parts(parts) => parts,
         }
     }
 
@@ -157,6 +188,7 @@ impl Output {
                 temporary.persist(&target).map_err(|e| e.error)?;
                 Ok(())
             }
+            Output::Parts(parts) => parts.finish().map(|_| ()),
         }
     }
 }
@@ -189,7 +221,37 @@ pub fn run(args: Args) -> u8 {
             return EXIT_USAGE_OR_OUTPUT;
         }
     }
-    let mut output = match Output::open(args.output.as_deref()) {
+    let fields = match args.fields.as_deref().map(parse_fields).transpose() {
+        Ok(fields) => fields,
+        Err(message) => {
+            eprintln!("dechaff: {message}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    };
+    let directory = args.output.as_deref().filter(|path| {
+        args.split_size.is_some()
+            || args.compress.is_some()
+            || path.is_dir()
+            || path.as_os_str().to_string_lossy().ends_with('/')
+    });
+    if let Some(directory) = directory.filter(|d| crate::output::has_parts(d)) {
+        eprintln!(
+            "dechaff: {} already holds part files; remove them or write elsewhere",
+            directory.display()
+        );
+        return EXIT_USAGE_OR_OUTPUT;
+    }
+    let opened = match directory {
+        Some(directory) => Parts::new(
+            directory,
+            args.compress.map_or(Compression::Gzip, Compression::from),
+            args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE),
+            0,
+        )
+        .map(Output::Parts),
+        None => Output::open(args.output.as_deref()),
+    };
+    let mut output = match opened {
         Ok(output) => output,
         Err(error) => {
             let target = args
@@ -208,12 +270,17 @@ pub fn run(args: Args) -> u8 {
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };
-    let result = pipeline::run(
-        &mut reader,
-        &engine_options,
-        &pipeline_options,
-        output.writer(),
-    );
+    let result = {
+        let mut filter;
+        let writer: &mut dyn Write = match fields {
+            Some(fields) => {
+                filter = FieldFilter::new(output.writer(), fields);
+                &mut filter
+            }
+            None => output.writer(),
+        };
+        pipeline::run(&mut reader, &engine_options, &pipeline_options, writer)
+    };
     let summary = match result {
         Ok(summary) => summary,
         Err(PipelineError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
