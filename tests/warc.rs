@@ -420,3 +420,90 @@ fn fields_chooses_the_record_fields_and_their_order() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("unknown field \"body\""));
 }
+
+#[test]
+fn resume_skips_complete_inputs_and_redoes_the_rest_and_the_manifest_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let crawl = dir.path().join("crawl");
+    std::fs::create_dir(&crawl).unwrap();
+    std::fs::copy(fixture("mixed.warc.gz"), crawl.join("a.warc.gz")).unwrap();
+    std::fs::copy(fixture("captured.warc.gz"), crawl.join("b.warc.gz")).unwrap();
+    let out = dir.path().join("out");
+    let manifest = dir.path().join("manifest.json");
+    let args = [
+        "clean",
+        "-q",
+        crawl.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--resume",
+        "--manifest",
+        manifest.to_str().unwrap(),
+    ];
+    let first = run(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    for id in ["a.warc.gz", "b.warc.gz"] {
+        assert!(out.join(id).join("_COMPLETE").exists());
+        assert!(out.join(id).join("part-00000.jsonl.gz").exists());
+    }
+    let whole = run(&["clean", "-q", crawl.to_str().unwrap()]);
+    let parts: Vec<u8> = ["a.warc.gz", "b.warc.gz"]
+        .iter()
+        .flat_map(|id| read_part(&out.join(id).join("part-00000.jsonl.gz")))
+        .collect();
+    assert_eq!(parts, whole.stdout);
+    // b stopped half-way: no marker, a stale part.
+    std::fs::remove_file(out.join("b.warc.gz/_COMPLETE")).unwrap();
+    std::fs::write(out.join("b.warc.gz/part-00007.jsonl.gz"), b"stale").unwrap();
+    let a_marker = std::fs::read(out.join("a.warc.gz/_COMPLETE")).unwrap();
+    let second = run(&args);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(
+        std::fs::read(out.join("a.warc.gz/_COMPLETE")).unwrap(),
+        a_marker
+    );
+    assert!(!out.join("b.warc.gz/part-00007.jsonl.gz").exists());
+    assert!(out.join("b.warc.gz/_COMPLETE").exists());
+    let manifest: Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    assert_eq!(manifest["manifest_version"], 1);
+    let states: Vec<&str> = manifest["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["already complete", "cleaned"]);
+    assert_eq!(manifest["counts"]["records"], 12);
+    assert_eq!(manifest["counts"]["ok"], 9);
+    assert_eq!(manifest["counts"]["errors"], 3);
+    assert_eq!(manifest["skipped_records"]["record_type"], 13);
+    assert_eq!(manifest["skipped_records"]["http_status"], 4);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 2);
+    assert_eq!(manifest["options"]["resume"], true);
+}
+
+#[test]
+fn a_manifest_lists_inputs_counts_and_outputs_of_a_plain_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("m.json");
+    let out = dir.path().join("parts");
+    let output = run(&[
+        "clean",
+        "-q",
+        &fixture("mixed.warc.gz"),
+        "-o",
+        out.to_str().unwrap(),
+        "--split-size",
+        "4",
+        "--manifest",
+        manifest.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    assert_eq!(manifest["inputs"][0]["input"], fixture("mixed.warc.gz"));
+    assert_eq!(manifest["counts"]["records"], 9);
+    assert_eq!(manifest["skipped_records"]["not_html"], 1);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 3);
+    assert_eq!(manifest["options"]["split_size"], 4);
+    assert_eq!(manifest["options"]["compress"], "jsonl.gz");
+}

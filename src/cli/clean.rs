@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::profile::{check_rereadable, ProfileArgs};
+use super::resume;
 use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
@@ -34,6 +35,15 @@ pub struct Args {
     /// Write only these record fields, in this order (comma-separated, e.g. `id,url,text`).
     #[arg(long, value_name = "A,B,C")]
     fields: Option<String>,
+    /// With `-o DIR`: write each input file's records to a directory of its own,
+    /// `DIR/<input>/part-*.jsonl.gz`, marked complete by `DIR/<input>/_COMPLETE`, and skip
+    /// inputs already complete, so that a stopped run can be started again.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Write a JSON manifest of the run here: version, options, input files, counts, skip
+    /// reasons and output files.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(
         short = 'j',
@@ -177,18 +187,19 @@ impl Output {
         }
     }
 
-    /// Flushes and, for a file, renames the temporary file onto the target.
-    fn commit(self) -> io::Result<()> {
+    /// Flushes and, for a file, renames the temporary file onto the target; returns the files
+    /// written.
+    fn commit(self) -> io::Result<Vec<PathBuf>> {
         match self {
-            Output::Stdout(mut writer) => writer.flush(),
-            Output::Special(mut writer) => writer.flush(),
+            Output::Stdout(mut writer) => writer.flush().map(|()| Vec::new()),
+            Output::Special(mut writer) => writer.flush().map(|()| Vec::new()),
             Output::File { writer, target } => {
                 let temporary = writer.into_inner().map_err(|e| e.into_error())?;
                 temporary.as_file().sync_all()?;
                 temporary.persist(&target).map_err(|e| e.error)?;
-                Ok(())
+                Ok(vec![target])
             }
-            Output::Parts(parts) => parts.finish().map(|_| ()),
+            Output::Parts(parts) => parts.finish(),
         }
     }
 }
@@ -241,6 +252,76 @@ pub fn run(args: Args) -> u8 {
         );
         return EXIT_USAGE_OR_OUTPUT;
     }
+    let started = std::time::Instant::now();
+    let pipeline_options = PipelineOptions {
+        threads: args.threads,
+        progress: !args.quiet,
+        fail_on_error: args.fail_on_error,
+    };
+    let manifest_options = serde_json::json!({
+        "output": args.output.as_deref().map(|p| p.display().to_string()),
+        "split_size": directory.map(|_| args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE)),
+        "compress": directory.map(|_| args.compress.map_or(Compression::Gzip, Compression::from).extension()),
+        "fields": fields,
+        "keep_all": args.keep_all,
+        "shard": args.shard.map(|s| s.to_string()),
+        "resume": args.resume,
+        "max_page_bytes": args.max_page_bytes,
+        "extraction": format!("{:?}", engine_options.extract),
+        "site_profile": engine_options.profile.is_some(),
+    });
+    if args.resume {
+        let Some(directory) = args.output.as_deref() else {
+            return EXIT_USAGE_OR_OUTPUT;
+        };
+        if args.inputs.is_empty() || args.inputs.iter().any(|i| i == "-") {
+            eprintln!("dechaff: --resume needs input files or directories, not standard input");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+        let per_input = resume::PerInput {
+            directory,
+            compression: args.compress.map_or(Compression::Gzip, Compression::from),
+            split_size: args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE),
+            fields,
+            input: input_options,
+            engine: &engine_options,
+            pipeline: &pipeline_options,
+        };
+        let totals = match resume::run(&args.inputs, per_input) {
+            Ok(totals) => totals,
+            Err(error) => return report_pipeline_error(error),
+        };
+        let mut summary = totals.summary;
+        summary.elapsed = started.elapsed();
+        let outputs: Vec<String> = totals
+            .inputs
+            .iter()
+            .filter_map(|entry| {
+                let dir = entry["output"].as_str()?;
+                let parts = entry["parts"].as_array()?;
+                Some(
+                    parts
+                        .iter()
+                        .filter_map(|p| p.as_str())
+                        .map(move |p| format!("{dir}/{p}")),
+                )
+            })
+            .flatten()
+            .collect();
+        return finish(
+            &RunInfo {
+                quiet: args.quiet,
+                manifest: args.manifest.as_deref(),
+                inputs: &args.inputs,
+            },
+            &summary,
+            &totals.skipped_records,
+            totals.skipped_files,
+            Some(totals.inputs),
+            outputs,
+            manifest_options,
+        );
+    }
     let opened = match directory {
         Some(directory) => Parts::new(
             directory,
@@ -265,11 +346,6 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let mut reader = PageReader::new(&args.inputs, input_options);
-    let pipeline_options = PipelineOptions {
-        threads: args.threads,
-        progress: !args.quiet,
-        fail_on_error: args.fail_on_error,
-    };
     let result = {
         let mut filter;
         let writer: &mut dyn Write = match fields {
@@ -283,37 +359,100 @@ pub fn run(args: Args) -> u8 {
     };
     let summary = match result {
         Ok(summary) => summary,
-        Err(PipelineError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            return EXIT_BROKEN_PIPE;
-        }
-        Err(error @ PipelineError::PageFailed { .. }) => {
-            eprintln!("dechaff: stopping (--fail-on-error): {error}");
-            return EXIT_FAILED;
-        }
+        Err(error) => return report_pipeline_error(error),
+    };
+    let written = match output.commit() {
+        Ok(written) => written,
         Err(error) => {
-            eprintln!("dechaff: {error}");
+            if error.kind() == io::ErrorKind::BrokenPipe {
+                return EXIT_BROKEN_PIPE;
+            }
+            eprintln!("dechaff: cannot write output: {error}");
             return EXIT_USAGE_OR_OUTPUT;
         }
     };
-    if let Err(error) = output.commit() {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            return EXIT_BROKEN_PIPE;
+    let skipped: std::collections::BTreeMap<String, u64> = reader
+        .skipped_records()
+        .iter()
+        .map(|(reason, count)| (reason.to_string(), *count))
+        .collect();
+    let outputs = written.iter().map(|p| p.display().to_string()).collect();
+    finish(
+        &RunInfo {
+            quiet: args.quiet,
+            manifest: args.manifest.as_deref(),
+            inputs: &args.inputs,
+        },
+        &summary,
+        &skipped,
+        reader.skipped_files(),
+        None,
+        outputs,
+        manifest_options,
+    )
+}
+
+/// The exit status for a run the pipeline stopped, with its message.
+fn report_pipeline_error(error: PipelineError) -> u8 {
+    match error {
+        PipelineError::Output(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+            EXIT_BROKEN_PIPE
         }
-        eprintln!("dechaff: cannot write output: {error}");
-        return EXIT_USAGE_OR_OUTPUT;
+        error @ PipelineError::PageFailed { .. } => {
+            eprintln!("dechaff: stopping (--fail-on-error): {error}");
+            EXIT_FAILED
+        }
+        error => {
+            eprintln!("dechaff: {error}");
+            EXIT_USAGE_OR_OUTPUT
+        }
     }
+}
+
+/// What [`finish`] needs of the flags.
+struct RunInfo<'a> {
+    quiet: bool,
+    manifest: Option<&'a Path>,
+    inputs: &'a [String],
+}
+
+/// Prints the summary, writes the manifest and gives the exit status of a completed run.
+fn finish(
+    args: &RunInfo<'_>,
+    summary: &pipeline::Summary,
+    skipped: &std::collections::BTreeMap<String, u64>,
+    skipped_files: usize,
+    inputs: Option<Vec<serde_json::Value>>,
+    outputs: Vec<String>,
+    options: serde_json::Value,
+) -> u8 {
     if !args.quiet {
         let mut line = summary.line();
-        if reader.skipped_files() > 0 {
+        if skipped_files > 0 {
             line.push_str(&format!(
-                "; skipped {} files without a page extension",
-                reader.skipped_files()
+                "; skipped {skipped_files} files without a page extension"
             ));
         }
-        line.push_str(&crate::input::skipped_records_note(
-            reader.skipped_records(),
-        ));
+        line.push_str(&crate::input::skipped_records_note(skipped));
         eprintln!("dechaff: {line}");
+    }
+    if let Some(path) = args.manifest {
+        let inputs = inputs.unwrap_or_else(|| {
+            let (files, _) = crate::input::list_files(args.inputs);
+            let mut listed: Vec<serde_json::Value> = files
+                .iter()
+                .map(|f| serde_json::json!({"input": f.path.display().to_string(), "id": f.id}))
+                .collect();
+            if args.inputs.is_empty() || args.inputs.iter().any(|i| i == "-") {
+                listed.push(serde_json::json!({"input": "-", "id": crate::input::STDIN_NAME}));
+            }
+            listed
+        });
+        let manifest = resume::manifest(summary, skipped, skipped_files, inputs, outputs, options);
+        if let Err(error) = resume::write_json(path, &manifest) {
+            eprintln!("dechaff: cannot write manifest {}: {error}", path.display());
+            return EXIT_USAGE_OR_OUTPUT;
+        }
     }
     if summary.input_failures > 0 {
         eprintln!(

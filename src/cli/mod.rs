@@ -4,6 +4,7 @@ mod check;
 mod clean;
 mod eval;
 mod profile;
+mod resume;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per process: the size of the `clean` flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Clean pages (HTML, text dumps, JSONL; files, directories, stdin; gzip) into JSONL records.

@@ -323,16 +323,68 @@ impl Iterator for PageReader {
     }
 }
 
+/// One input file of a run, as a walk finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The path to open.
+    pub path: PathBuf,
+    /// The directory it was found in by walking, whose relative path is its id.
+    pub root: Option<PathBuf>,
+    /// Its id: the path relative to the walked directory, else as given.
+    pub id: String,
+}
+
+/// The files the inputs name, in the order [`PageReader`] reads them: named files as given,
+/// directories walked in sorted order with hidden entries and files without a page extension
+/// left out. Returns the files and how many were left out for their extension. Standard input
+/// (`-`) is not a file and is left out; a directory that cannot be walked is listed as itself
+/// so that reading it gives its error record.
+pub fn list_files(inputs: &[String]) -> (Vec<InputFile>, usize) {
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for input in inputs.iter().filter(|i| *i != "-") {
+        let path = PathBuf::from(input);
+        if !path.is_dir() {
+            files.push(InputFile {
+                id: path.display().to_string(),
+                path,
+                root: None,
+            });
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(&path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walk.flatten() {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if !has_page_extension(entry.path()) {
+                skipped += 1;
+                continue;
+            }
+            files.push(InputFile {
+                id: relative_id(&path, entry.path()),
+                path: entry.path().to_path_buf(),
+                root: Some(path.clone()),
+            });
+        }
+    }
+    (files, skipped)
+}
+
 /// The summary's note on skipped records, such as
 /// `; skipped 5 WARC records (http_status 1, record_type 4)`; empty when none were skipped.
-pub fn skipped_records_note(skipped: &BTreeMap<&'static str, u64>) -> String {
+pub fn skipped_records_note<K: AsRef<str>>(skipped: &BTreeMap<K, u64>) -> String {
     let total: u64 = skipped.values().sum();
     if total == 0 {
         return String::new();
     }
     let reasons: Vec<String> = skipped
         .iter()
-        .map(|(reason, count)| format!("{reason} {count}"))
+        .map(|(reason, count)| format!("{} {count}", reason.as_ref()))
         .collect();
     format!("; skipped {total} WARC records ({})", reasons.join(", "))
 }
