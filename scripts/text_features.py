@@ -153,6 +153,7 @@ BASE_NAMES = ["log_words", "log_chars", "ends_sentence", "ends_colon", "cap_shar
               "separators", "url_or_mail", "short", "prose", "title_repeat"] + KIND_NAMES
 I_LOGW, I_END, I_SHORT, I_PROSE = 0, 2, 12, 13
 I_COMMENT = BASE_NAMES.index("comment_marker")
+I_TITLE = BASE_NAMES.index("title_repeat")
 
 
 def run_lengths(flags):
@@ -270,7 +271,80 @@ def page_features(lines, blocks):
             else:
                 row += [0.0, 0.0, 0.0, 0.0]
         rows.append(row)
+    for row, extra in zip(rows, structure(lines, blocks, B, nwords)):
+        row += extra
     return rows
+
+
+CURRENCY = set("$€£¥₹")
+
+
+def has_ascii_digit(s):
+    return any("0" <= c <= "9" for c in s)
+
+
+def shape(line, nw):
+    """Coarse shape: words (up to 8), last character, a digit, a capitalised first word."""
+    toks = words(line)
+    first = toks[0][0].isupper() if toks else None
+    return (min(nw, 8), line[-1:], has_ascii_digit(line), first)
+
+
+def structure(lines, blocks, B, nwords):
+    """Likeness to the page title, label:value and price shapes, how often the line's shape,
+    first word or digit-folded text recur, its block's prose share and longest line, its
+    distance from the headline, and the prose share of a wide window."""
+    n = len(lines)
+    lowered = [x.lower() for x in lines]
+    title = set(words(lowered[0]))
+    shapes = [shape(lines[i], nwords[i]) for i in range(n)]
+    shape_counts, first_counts, folded_counts = {}, {}, {}
+    for s in shapes:
+        shape_counts[s] = shape_counts.get(s, 0) + 1
+    firsts = []
+    for x in lowered:
+        t = words(x)
+        firsts.append(t[0] if t else "")
+    for f in firsts:
+        first_counts[f] = first_counts.get(f, 0) + 1
+    folded = ["".join("0" if "0" <= c <= "9" else c for c in x) for x in lowered]
+    for f in folded:
+        folded_counts[f] = folded_counts.get(f, 0) + 1
+    prose = [b[I_PROSE] for b in B]
+    bsum, blines, blong = {}, {}, {}
+    for i in range(n):
+        b = blocks[i]
+        bsum[b] = bsum.get(b, 0.0) + prose[i]
+        blines[b] = blines.get(b, 0) + 1
+        blong[b] = max(blong.get(b, 0), nwords[i])
+    head = next((i for i in range(1, n) if B[i][I_TITLE]), None)
+    out = []
+    for i, x in enumerate(lines):
+        toks = set(words(lowered[i]))
+        sim = len(toks & title) / len(toks) if toks and title else 0.0
+        colon = x.find(":")
+        label_value = 0 < colon <= 30 and len(x) - colon < 60 and nwords[i] <= 10
+        near = sum(1 for d in (-3, -2, -1, 1, 2, 3) if 0 <= i + d < n and shapes[i + d] == shapes[i])
+        b = blocks[i]
+        out.append([
+            sim,
+            float(label_value),
+            float(any(c in CURRENCY for c in x)),
+            math.log1p(shape_counts[shapes[i]]),
+            near / 6,
+            math.log1p(first_counts[firsts[i]] - 1),
+            math.log1p(folded_counts[folded[i]] - 1),
+            bsum[b] / blines[b],
+            math.log1p(blong[b]),
+            (i - head) / n if head is not None else 2.0,
+            window_mean(prose, i, 15),
+        ])
+    return out
+
+
+STRUCTURE_NAMES = ["title_similarity", "label_value", "currency", "log_same_shape",
+                   "same_shape_near", "log_first_word_repeats", "log_digit_folded_repeats",
+                   "block_prose_share", "log_block_longest", "from_headline", "prose_wide"]
 
 
 CONTEXT_NAMES = ["position", "words_before", "log_short_run", "log_prose_run", "in_dense_span",
@@ -280,7 +354,7 @@ CONTEXT_NAMES = ["position", "words_before", "log_short_run", "log_prose_run", "
                  "log_page_lines", "page_prose_share"]
 NEIGHBOUR_NAMES = ["%s_%s" % (name, d) for d in ("m2", "m1", "p1", "p2")
                    for name in ("log_words", "ends_sentence", "prose", "short")]
-FEATURE_NAMES = BASE_NAMES + CONTEXT_NAMES + NEIGHBOUR_NAMES
+FEATURE_NAMES = BASE_NAMES + CONTEXT_NAMES + NEIGHBOUR_NAMES + STRUCTURE_NAMES
 
 
 def stage_two_features(rows, probs):

@@ -78,10 +78,22 @@ pub const FEATURE_NAMES: &[&str] = &[
     "ends_sentence_p2",
     "prose_p2",
     "short_p2",
+    // the page's structure around the line
+    "title_similarity",
+    "label_value",
+    "currency",
+    "log_same_shape",
+    "same_shape_near",
+    "log_first_word_repeats",
+    "log_digit_folded_repeats",
+    "block_prose_share",
+    "log_block_longest",
+    "from_headline",
+    "prose_wide",
 ];
 
 /// Number of features in a row.
-pub const FEATURE_COUNT: usize = 58;
+pub const FEATURE_COUNT: usize = 69;
 
 const _: () = assert!(FEATURE_NAMES.len() == FEATURE_COUNT);
 
@@ -89,7 +101,11 @@ const I_LOG_WORDS: usize = 0;
 const I_ENDS_SENTENCE: usize = 2;
 const I_SHORT: usize = 12;
 const I_PROSE: usize = 13;
+const I_TITLE_REPEAT: usize = 14;
 const I_COMMENT_MARKER: usize = 15;
+
+/// Currency signs: price lines of shop and listing pages.
+const CURRENCY_CHARS: &[char] = &['$', '€', '£', '¥', '₹'];
 
 /// Characters of link-list and breadcrumb separators.
 const SEPARATOR_CHARS: &[char] = &['|', '•', '·', '»', '›'];
@@ -367,7 +383,116 @@ pub fn page_features(lines: &[String], blocks: &[usize]) -> Vec<Vec<f64>> {
         }
         out.push(row);
     }
+    for (row, extra) in out.iter_mut().zip(structure(lines, blocks, &rows, &word_counts)) {
+        row.extend(extra);
+    }
     out
+}
+
+/// A line's coarse shape: its words (up to 8), last character, whether it has a digit, and
+/// whether its first word is capitalised. Spec sheets, price lists and link lists repeat one.
+type Shape = (usize, Option<char>, bool, Option<bool>);
+
+fn shape(line: &str, word_count: usize) -> Shape {
+    let first = words(line)
+        .first()
+        .map(|t| t.chars().next().is_some_and(char::is_uppercase));
+    (
+        word_count.min(8),
+        line.chars().last(),
+        line.chars().any(|c| c.is_ascii_digit()),
+        first,
+    )
+}
+
+/// Features of the page's structure around each line: likeness to the page title, label:value
+/// and price shapes, how often the line's shape, first word or digit-folded text recur in the
+/// dump, its block's prose share and longest line, its distance from the headline, and the
+/// prose share of a wide window.
+fn structure(
+    lines: &[String],
+    blocks: &[usize],
+    rows: &[Vec<f64>],
+    word_counts: &[usize],
+) -> Vec<[f64; 11]> {
+    let n = lines.len();
+    let lowered: Vec<String> = lines.iter().map(|line| line.to_lowercase()).collect();
+    let title: std::collections::HashSet<&str> = words(&lowered[0]).into_iter().collect();
+    let shapes: Vec<Shape> = (0..n).map(|i| shape(&lines[i], word_counts[i])).collect();
+    let mut shape_counts: HashMap<Shape, usize> = HashMap::new();
+    for s in &shapes {
+        *shape_counts.entry(*s).or_default() += 1;
+    }
+    let firsts: Vec<&str> = lowered
+        .iter()
+        .map(|l| words(l).first().copied().unwrap_or(""))
+        .collect();
+    let mut first_counts: HashMap<&str, usize> = HashMap::new();
+    for f in &firsts {
+        *first_counts.entry(f).or_default() += 1;
+    }
+    let folded: Vec<String> = lowered
+        .iter()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect()
+        })
+        .collect();
+    let mut folded_counts: HashMap<&str, usize> = HashMap::new();
+    for f in &folded {
+        *folded_counts.entry(f.as_str()).or_default() += 1;
+    }
+    let prose: Vec<f64> = rows.iter().map(|r| r[I_PROSE]).collect();
+    let mut block_prose: HashMap<usize, (f64, usize, usize)> = HashMap::new();
+    for i in 0..n {
+        let entry = block_prose.entry(blocks[i]).or_default();
+        entry.0 += prose[i];
+        entry.1 += 1;
+        entry.2 = entry.2.max(word_counts[i]);
+    }
+    let headline = (1..n).find(|&i| rows[i][I_TITLE_REPEAT] > 0.0);
+    (0..n)
+        .map(|i| {
+            let line = &lines[i];
+            let toks: std::collections::HashSet<&str> = words(&lowered[i]).into_iter().collect();
+            let similarity = if toks.is_empty() || title.is_empty() {
+                0.0
+            } else {
+                toks.intersection(&title).count() as f64 / toks.len() as f64
+            };
+            let chars = line.chars().count();
+            let label_value = line.chars().position(|c| c == ':').is_some_and(|colon| {
+                colon > 0 && colon <= 30 && chars - colon < 60 && word_counts[i] <= 10
+            });
+            let same_near = [-3isize, -2, -1, 1, 2, 3]
+                .iter()
+                .filter_map(|&d| i.checked_add_signed(d).filter(|&j| j < n))
+                .filter(|&j| shapes[j] == shapes[i])
+                .count();
+            let (block_prose_sum, block_lines, block_longest) =
+                block_prose.get(&blocks[i]).copied().unwrap_or((0.0, 1, 0));
+            let count = |map: &HashMap<&str, usize>, key: &str| {
+                map.get(key).copied().unwrap_or(1).saturating_sub(1)
+            };
+            [
+                similarity,
+                flag(label_value),
+                flag(line.contains(CURRENCY_CHARS)),
+                ln_1p(shape_counts.get(&shapes[i]).copied().unwrap_or(0)),
+                same_near as f64 / 6.0,
+                ln_1p(count(&first_counts, firsts[i])),
+                ln_1p(count(&folded_counts, &folded[i])),
+                block_prose_sum / block_lines.max(1) as f64,
+                ln_1p(block_longest),
+                match headline {
+                    Some(h) => (i as f64 - h as f64) / n as f64,
+                    None => 2.0,
+                },
+                window_mean(&prose, i, 15),
+            ]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -387,19 +512,21 @@ mod tests {
             "By Jane Doe",
             "A big storm hit the coast on Monday, and thousands of homes lost power.",
             "Share this:",
+            "Price: $25",
             "800 1",
             "Leave a Reply",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let blocks = [0, 1, 1, 2, 2, 3, 4, 4, 5];
+        let blocks = [0, 1, 1, 2, 2, 3, 4, 4, 4, 5];
         let rows = page_features(&lines, &blocks);
         #[rustfmt::skip]
         let expected: &[(usize, &[f64])] = &[
-            (3, &[1.3862943611198906, 2.833213344056216, 0.0, 0.0, 0.3333333333333333, 0.0, 0.875, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.3333333333333333, 0.18181818181818182, 1.791759469228055, 0.0, 0.0, 0.2222222222222222, 0.2, 0.1111111111111111, 0.7142857142857143, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0986122886681096, 1.9459101490553132, 3.5263605246161616, 2.302585092994046, 0.42424242424242425, 0.6931471805599453, 0.0, 0.0, 1.0, 0.6931471805599453, 0.0, 0.0, 1.0, 1.3862943611198906, 0.0, 0.0, 1.0, 2.70805020110221, 1.0, 1.0, 0.0]),
-            (5, &[2.70805020110221, 4.276666119016055, 1.0, 0.0, 0.14285714285714285, 0.0, 0.7887323943661971, 0.06666666666666667, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5555555555555556, 0.36363636363636365, 0.0, 0.6931471805599453, 1.0, 0.0, 0.2, 0.1111111111111111, 0.7142857142857143, 0.0, 0.0, 0.0, 1.0, 1.0, 0.6931471805599453, 2.70805020110221, 3.5263605246161616, 2.302585092994046, 0.42424242424242425, 1.3862943611198906, 0.0, 0.0, 1.0, 1.3862943611198906, 0.0, 0.0, 1.0, 1.0986122886681096, 0.0, 0.0, 0.0, 1.0986122886681096, 0.0, 0.0, 1.0]),
-            (8, &[1.3862943611198906, 2.639057329615259, 0.0, 0.0, 0.6666666666666666, 0.0, 0.8461538461538461, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.8888888888888888, 0.9090909090909091, 1.0986122886681096, 0.0, 0.0, 0.3333333333333333, 0.0, 0.14285714285714285, 0.5, 0.0, 1.0, 0.0, 1.0, 1.0, 0.6931471805599453, 1.3862943611198906, 3.5263605246161616, 2.302585092994046, 0.42424242424242425, 1.0986122886681096, 0.0, 0.0, 0.0, 1.0986122886681096, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+            (3, &[1.3862943611198906, 2.833213344056216, 0.0, 0.0, 0.3333333333333333, 0.0, 0.875, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.3, 0.17142857142857143, 1.791759469228055, 0.0, 0.0, 0.2, 0.2, 0.1, 0.7142857142857143, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0986122886681096, 1.9459101490553132, 3.58351893845611, 2.3978952727983707, 0.4, 0.6931471805599453, 0.0, 0.0, 1.0, 0.6931471805599453, 0.0, 0.0, 1.0, 1.3862943611198906, 0.0, 0.0, 1.0, 2.70805020110221, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.6931471805599453, 0.0, 0.6931471805599453, 0.0, 0.0, 1.3862943611198906, 0.0, 0.1]),
+            (5, &[2.70805020110221, 4.276666119016055, 1.0, 0.0, 0.14285714285714285, 0.0, 0.7887323943661971, 0.06666666666666667, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.34285714285714286, 0.0, 0.6931471805599453, 1.0, 0.0, 0.2, 0.1, 0.7142857142857143, 0.0, 0.0, 0.0, 1.0, 1.0, 0.6931471805599453, 2.70805020110221, 3.58351893845611, 2.3978952727983707, 0.4, 1.3862943611198906, 0.0, 0.0, 1.0, 1.3862943611198906, 0.0, 0.0, 1.0, 1.0986122886681096, 0.0, 0.0, 0.0, 1.0986122886681096, 0.0, 0.0, 1.0, 0.14285714285714285, 0.0, 0.0, 0.6931471805599453, 0.0, 0.0, 0.0, 1.0, 2.70805020110221, 0.2, 0.1]),
+            (7, &[1.0986122886681096, 2.3978952727983707, 0.0, 0.0, 1.0, 0.2, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.7, 0.8, 1.3862943611198906, 0.0, 0.0, 0.2, 0.2, 0.1111111111111111, 0.6666666666666666, 0.0, 0.0, 0.0, 0.0, 0.0, 1.3862943611198906, 1.9459101490553132, 3.58351893845611, 2.3978952727983707, 0.4, 2.70805020110221, 1.0, 1.0, 0.0, 1.0986122886681096, 0.0, 0.0, 0.0, 1.0986122886681096, 0.0, 0.0, 1.0, 1.3862943611198906, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.6931471805599453, 0.0, 0.0, 0.0, 0.0, 1.0986122886681096, 0.4, 0.1]),
+            (9, &[1.3862943611198906, 2.639057329615259, 0.0, 0.0, 0.6666666666666666, 0.0, 0.8461538461538461, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9, 0.9142857142857143, 1.3862943611198906, 0.0, 0.0, 0.4, 0.0, 0.14285714285714285, 0.75, 0.0, 1.0, 0.0, 1.0, 1.0, 0.6931471805599453, 1.3862943611198906, 3.58351893845611, 2.3978952727983707, 0.4, 1.0986122886681096, 0.0, 0.0, 1.0, 1.0986122886681096, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6931471805599453, 0.0, 0.0, 0.0, 0.0, 1.3862943611198906, 0.6, 0.1]),
         ];
         for (index, row) in expected {
             assert_eq!(rows[*index].len(), FEATURE_COUNT);
