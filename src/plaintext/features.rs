@@ -383,7 +383,10 @@ pub fn page_features(lines: &[String], blocks: &[usize]) -> Vec<Vec<f64>> {
         }
         out.push(row);
     }
-    for (row, extra) in out.iter_mut().zip(structure(lines, blocks, &rows, &word_counts)) {
+    for (row, extra) in out
+        .iter_mut()
+        .zip(structure(lines, blocks, &rows, &word_counts))
+    {
         row.extend(extra);
     }
     out
