@@ -11,6 +11,36 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
+use tempfile::NamedTempFile;
+
+/// A temporary file in `directory` that becomes an output file once [`persist`]ed: hidden,
+/// marked `.partial`, and readable by others (0644) as a file made by `>` redirection would
+/// be, where temporary files are private (0600) by default.
+pub fn temporary_file_in(directory: &Path, prefix: &str) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".partial");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    builder.tempfile_in(directory)
+}
+
+/// A temporary file in the directory of `target` (the current one for a bare file name), to
+/// be [`persist`]ed onto `target`.
+pub fn temporary_file_beside(target: &Path) -> io::Result<NamedTempFile> {
+    let directory = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    temporary_file_in(directory, ".dechaff-")
+}
+
+/// Syncs a finished temporary file to disk and renames it onto `target`, so that `target`
+/// is either absent, its old self, or complete.
+pub fn persist(temporary: NamedTempFile, target: &Path) -> io::Result<()> {
+    temporary.as_file().sync_all()?;
+    temporary.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
 
 /// How part files are compressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,11 +138,7 @@ impl Parts {
     }
 
     fn open_part(&mut self) -> io::Result<Encoder> {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".dechaff-part-").suffix(".partial");
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let file = BufWriter::new(builder.tempfile_in(&self.directory)?);
+        let file = BufWriter::new(temporary_file_in(&self.directory, ".dechaff-part-")?);
         Ok(match self.compression {
             Compression::Gzip => Encoder::Gzip(flate2::write::GzEncoder::new(
                 file,
@@ -130,11 +156,10 @@ impl Parts {
             return Ok(());
         };
         let temporary = encoder.finish()?;
-        temporary.as_file().sync_all()?;
         let target = self
             .directory
             .join(part_name(self.next_index, self.compression));
-        temporary.persist(&target).map_err(|e| e.error)?;
+        persist(temporary, &target)?;
         self.next_index += 1;
         self.written.push(target);
         Ok(())

@@ -8,7 +8,10 @@ use super::resume;
 use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
-use crate::output::{parse_fields, Compression, FieldFilter, Parts, DEFAULT_SPLIT_SIZE};
+use crate::output::{
+    parse_fields, persist, temporary_file_beside, Compression, FieldFilter, Parts,
+    DEFAULT_SPLIT_SIZE,
+};
 use crate::pipeline::{self, PipelineError, PipelineOptions};
 
 /// Exit status of a run cut short by a closed output pipe, as if killed by SIGPIPE.
@@ -161,17 +164,7 @@ impl Output {
             let file = std::fs::OpenOptions::new().write(true).open(target)?;
             return Ok(Output::Special(BufWriter::new(file)));
         }
-        let directory = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".dechaff-").suffix(".partial");
-        // Temporary files are private (0600) by default; the finished output is an ordinary
-        // file that others may read, as `>` redirection would make it.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let temporary = builder.tempfile_in(directory)?;
+        let temporary = temporary_file_beside(target)?;
         Ok(Output::File {
             writer: BufWriter::new(temporary),
             target: target.to_path_buf(),
@@ -195,8 +188,7 @@ impl Output {
             Output::Special(mut writer) => writer.flush().map(|()| Vec::new()),
             Output::File { writer, target } => {
                 let temporary = writer.into_inner().map_err(|e| e.into_error())?;
-                temporary.as_file().sync_all()?;
-                temporary.persist(&target).map_err(|e| e.error)?;
+                persist(temporary, &target)?;
                 Ok(vec![target])
             }
             Output::Parts(parts) => parts.finish(),

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::clean::FormatFlag;
 use super::{EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::input::{InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
+use crate::output::{persist, temporary_file_beside};
 use crate::page::Page;
 use crate::profile::{page_blocks, site_key, Counts, Profile, Thresholds};
 use crate::vocab::{PROFILE_MIN_PAGES, PROFILE_MIN_SHARE, PROFILE_MIN_STORED_PAGES};
@@ -240,17 +241,8 @@ fn write_profile(counts: &Counts, path: &Path) -> io::Result<()> {
         counts.write(&mut out)?;
         return out.flush();
     }
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".dechaff-").suffix(".partial");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut out = BufWriter::new(builder.tempfile_in(directory)?);
+    let mut out = BufWriter::new(temporary_file_beside(path)?);
     counts.write(&mut out)?;
     let temporary = out.into_inner().map_err(|e| e.into_error())?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    persist(temporary, path)
 }

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 use crate::engine::Options;
 use crate::input::{list_files, InputOptions, PageReader};
-use crate::output::{Compression, FieldFilter, Parts};
+use crate::output::{persist, temporary_file_beside, Compression, FieldFilter, Parts};
 use crate::pipeline::{self, PipelineError, PipelineOptions, Summary};
 
 /// The completion marker of an input's output directory.
@@ -144,22 +144,11 @@ fn write_marker(marker: &Path, entry: &Value) -> io::Result<()> {
 
 /// Writes `value` as pretty JSON to `path`, atomically (a temporary file renamed into place).
 pub fn write_json(path: &Path, value: &Value) -> io::Result<()> {
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".dechaff-").suffix(".partial");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut temporary = builder.tempfile_in(directory)?;
-    let entry = value;
-    let mut text = serde_json::to_string_pretty(entry).map_err(io::Error::other)?;
+    let mut temporary = temporary_file_beside(path)?;
+    let mut text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
     text.push('\n');
     temporary.write_all(text.as_bytes())?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    persist(temporary, path)
 }
 
 /// The manifest of a run (`--manifest`): versions, options, inputs, counts, skip reasons and
