@@ -51,9 +51,17 @@ pub fn render(record: &Record) -> String {
     out
 }
 
-/// Where the snapshot of the record with this id lives: the id as a relative path, with
-/// characters that are unsafe in file names replaced by `_`.
+/// Where the snapshot of the record with this id lives: [`id_as_relative_path`] under the
+/// expected-output directory.
 pub fn snapshot_path(samples_dir: &Path, id: &str) -> PathBuf {
+    samples_dir
+        .join(EXPECTED_DIR)
+        .join(format!("{}.{SNAPSHOT_EXTENSION}", id_as_relative_path(id)))
+}
+
+/// A record id as a relative path: characters that are unsafe in file names become `_`,
+/// `..` is defused and leading slashes are dropped, so the path stays inside its directory.
+pub fn id_as_relative_path(id: &str) -> String {
     let safe: String = id
         .chars()
         .map(|c| {
@@ -65,10 +73,7 @@ pub fn snapshot_path(samples_dir: &Path, id: &str) -> PathBuf {
         })
         .collect();
     let safe = safe.replace("..", "__");
-    samples_dir.join(EXPECTED_DIR).join(format!(
-        "{}.{SNAPSHOT_EXTENSION}",
-        safe.trim_start_matches('/')
-    ))
+    safe.trim_start_matches('/').to_string()
 }
 
 /// One sample whose output differs from its snapshot.

@@ -18,6 +18,7 @@ use crate::engine::Options;
 use crate::input::{list_files, InputOptions, PageReader};
 use crate::output::{persist, temporary_file_beside, Compression, FieldFilter, Parts};
 use crate::pipeline::{self, PipelineError, PipelineOptions, Summary};
+use crate::snapshot::id_as_relative_path;
 
 /// The completion marker of an input's output directory.
 pub const COMPLETE_MARKER: &str = "_COMPLETE";
@@ -43,21 +44,10 @@ pub struct Totals {
     pub inputs: Vec<Value>,
 }
 
-/// The output directory of input `id`: its id as a relative path, with characters that are
-/// unsafe in file names replaced by `_` and `..` defused.
+/// The output directory of input `id`: its id as a relative path
+/// ([`id_as_relative_path`]) under `directory`.
 pub fn input_directory(directory: &Path, id: &str) -> PathBuf {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let safe = safe.replace("..", "__");
-    directory.join(safe.trim_start_matches('/'))
+    directory.join(id_as_relative_path(id))
 }
 
 /// Cleans every input file into its own directory, skipping those already complete.
