@@ -56,24 +56,8 @@ pub struct Args {
         hide_default_value = true
     )]
     threads: usize,
-    /// Input format, instead of deciding per input from extension and content.
-    #[arg(long, value_enum, default_value_t = FormatFlag::Auto)]
-    input_format: FormatFlag,
-    /// JSONL field holding a page's HTML.
-    #[arg(long, value_name = "NAME", default_value = "html")]
-    html_field: String,
-    /// JSONL field holding a plain-text page dump (used when there is no HTML field).
-    #[arg(long, value_name = "NAME", default_value = "text")]
-    text_field: String,
-    /// JSONL field holding a page's URL.
-    #[arg(long, value_name = "NAME", default_value = "url")]
-    url_field: String,
-    /// JSONL field holding a page's id.
-    #[arg(long, value_name = "NAME", default_value = "id")]
-    id_field: String,
-    /// Pages (and JSONL lines) larger than this many bytes become error records.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
-    max_page_bytes: u64,
+    #[command(flatten)]
+    input: InputArgs,
     /// Write a `skipped` record for every WARC record that is not an HTML page (requests,
     /// redirects, images, ...) instead of only counting them.
     #[arg(long)]
@@ -117,8 +101,49 @@ impl From<CompressFlag> for Compression {
     }
 }
 
+/// How pages are read and told apart: the input flags `clean` and `profile` share.
+#[derive(Debug, clap::Args)]
+pub(super) struct InputArgs {
+    /// Input format, instead of deciding per input from extension and content.
+    #[arg(long, value_enum, default_value_t = FormatFlag::Auto)]
+    input_format: FormatFlag,
+    /// JSONL field holding a page's HTML.
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    html_field: String,
+    /// JSONL field holding a plain-text page dump (used when there is no HTML field).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// JSONL field holding a page's URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    url_field: String,
+    /// JSONL field holding a page's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// Pages (and JSONL lines) larger than this many bytes are not cleaned: `clean` writes an
+    /// error record for each, `profile` leaves them out.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
+    pub(super) max_page_bytes: u64,
+}
+
+impl InputArgs {
+    /// The input options these flags set; the rest keep their defaults.
+    pub(super) fn options(&self) -> InputOptions {
+        InputOptions {
+            format: self.input_format.into(),
+            fields: JsonlFields {
+                html: self.html_field.clone(),
+                text: self.text_field.clone(),
+                url: self.url_field.clone(),
+                id: self.id_field.clone(),
+            },
+            max_page_bytes: self.max_page_bytes,
+            ..InputOptions::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub(super) enum FormatFlag {
+enum FormatFlag {
     Auto,
     Html,
     Text,
@@ -199,17 +224,10 @@ impl Output {
 /// Runs `dechaff clean`.
 pub fn run(args: Args) -> u8 {
     let input_options = InputOptions {
-        format: args.input_format.into(),
-        fields: JsonlFields {
-            html: args.html_field,
-            text: args.text_field,
-            url: args.url_field,
-            id: args.id_field,
-        },
-        max_page_bytes: args.max_page_bytes,
         keep_all: args.keep_all,
         shard: args.shard,
         relative_to: args.relative_to,
+        ..args.input.options()
     };
     let mut engine_options = args.extraction.options();
     let first_pass = || {
@@ -258,7 +276,7 @@ pub fn run(args: Args) -> u8 {
         "keep_all": args.keep_all,
         "shard": args.shard.map(|s| s.to_string()),
         "resume": args.resume,
-        "max_page_bytes": args.max_page_bytes,
+        "max_page_bytes": args.input.max_page_bytes,
         "extraction": format!("{:?}", engine_options.extract),
         "site_profile": engine_options.profile.is_some(),
     });

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::clean::FormatFlag;
+use super::clean::InputArgs;
 use super::{EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::input::{InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
+use crate::input::PageReader;
 use crate::output::{persist, temporary_file_beside};
 use crate::page::Page;
 use crate::profile::{page_blocks, site_key, Counts, Profile, Thresholds};
@@ -171,24 +171,8 @@ pub struct Args {
         hide_default_value = true
     )]
     threads: usize,
-    /// Input format, instead of deciding per input from extension and content.
-    #[arg(long, value_enum, default_value_t = FormatFlag::Auto)]
-    input_format: FormatFlag,
-    /// JSONL field holding a page's HTML.
-    #[arg(long, value_name = "NAME", default_value = "html")]
-    html_field: String,
-    /// JSONL field holding a plain-text page dump (used when there is no HTML field).
-    #[arg(long, value_name = "NAME", default_value = "text")]
-    text_field: String,
-    /// JSONL field holding a page's URL.
-    #[arg(long, value_name = "NAME", default_value = "url")]
-    url_field: String,
-    /// JSONL field holding a page's id.
-    #[arg(long, value_name = "NAME", default_value = "id")]
-    id_field: String,
-    /// Pages (and JSONL lines) larger than this many bytes are skipped.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
-    max_page_bytes: u64,
+    #[command(flatten)]
+    input: InputArgs,
     /// No summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -196,17 +180,7 @@ pub struct Args {
 
 /// Runs `dechaff profile`.
 pub fn run(args: Args) -> u8 {
-    let input_options = InputOptions {
-        format: args.input_format.into(),
-        fields: JsonlFields {
-            html: args.html_field,
-            text: args.text_field,
-            url: args.url_field,
-            id: args.id_field,
-        },
-        max_page_bytes: args.max_page_bytes,
-        ..InputOptions::default()
-    };
+    let input_options = args.input.options();
     let mut reader = PageReader::new(&args.inputs, input_options);
     let counts = match count_pages(&mut reader, args.threads) {
         Ok(counts) => counts,
