@@ -1376,6 +1376,14 @@ fn normalize_lang(lang: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The metadata of `html` on a run dated 1 January 2026: later dates are rejected.
+    fn as_of_2026(html: &str) -> Metadata {
+        from_html_dated(
+            &Html::parse_document(html),
+            NaiveDate::from_ymd_opt(2026, 1, 1),
+        )
+    }
+
     #[test]
     fn no_evidence_means_no_field() {
         let meta = from_html(&Html::parse_document("<p>Just text</p>"));
@@ -1397,11 +1405,7 @@ mod tests {
     fn a_date_written_without_markup_near_the_headline_is_found() {
         let page = |body: &str| {
             let html = format!("<html lang=de><body>{body}</body></html>");
-            from_html_dated(
-                &Html::parse_document(&html),
-                NaiveDate::from_ymd_opt(2026, 1, 1),
-            )
-            .date
+            as_of_2026(&html).date
         };
         // The first date after the headline, not the one in the page header.
         let dated = page(
@@ -1466,11 +1470,7 @@ mod tests {
                 r#"<meta property="article:published_time" content="{declared}">
                 <h1>Headline</h1><time>{shown}</time>"#
             );
-            from_html_dated(
-                &Html::parse_document(&html),
-                NaiveDate::from_ymd_opt(2026, 1, 1),
-            )
-            .date
+            as_of_2026(&html).date
         };
         assert_eq!(
             date("2022-05-04T03:37:37+00:00", "3 May, 2022, 11:37 pm").as_deref(),
@@ -1497,13 +1497,7 @@ mod tests {
 
     #[test]
     fn dates_from_written_declarations_date_elements_and_modification() {
-        let date = |html: &str| {
-            from_html_dated(
-                &Html::parse_document(html),
-                NaiveDate::from_ymd_opt(2026, 1, 1),
-            )
-            .date
-        };
+        let date = |html: &str| as_of_2026(html).date;
         // A declaration written out, and a publication date marked up without a value.
         assert_eq!(
             date(r#"<meta name="published" content="July 17, 2025"><h1>T</h1>"#).as_deref(),
@@ -1547,13 +1541,7 @@ mod tests {
 
     #[test]
     fn a_date_labelled_as_published_goes_before_a_time() {
-        let date = |html: &str| {
-            from_html_dated(
-                &Html::parse_document(html),
-                NaiveDate::from_ymd_opt(2026, 1, 1),
-            )
-            .date
-        };
+        let date = |html: &str| as_of_2026(html).date;
         assert_eq!(
             date(
                 r#"<html lang=de><h1>T</h1><p>Veröffentlicht am 16.08.2019</p>
@@ -1602,10 +1590,7 @@ mod tests {
     fn numbers_in_menus_do_not_crowd_out_the_date_under_the_headline() {
         let menu: String = (1..=60).map(|i| format!("<li>Bezirk {i}</li>")).collect();
         let html = format!("<html lang=de><ul>{menu}</ul><h1>T</h1><small>02.02.2022</small>");
-        let meta = from_html_dated(
-            &Html::parse_document(&html),
-            NaiveDate::from_ymd_opt(2026, 1, 1),
-        );
+        let meta = as_of_2026(&html);
         assert_eq!(meta.date.as_deref(), Some("2022-02-02"));
     }
 
@@ -1613,10 +1598,7 @@ mod tests {
     fn the_modification_date_is_kept_apart_and_never_before_publication() {
         let page = |head: &str| {
             let html = format!("<head>{head}</head><body><h1>T</h1></body>");
-            let meta = from_html_dated(
-                &Html::parse_document(&html),
-                NaiveDate::from_ymd_opt(2026, 1, 1),
-            );
+            let meta = as_of_2026(&html);
             (meta.date, meta.date_modified)
         };
         assert_eq!(
