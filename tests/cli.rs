@@ -1,9 +1,12 @@
 //! Integration tests that drive the real `dechaff` binary.
 
+mod common;
+
+use common::{records, run, run_with_stdin, stderr};
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -17,41 +20,6 @@ const ARTICLE: &str = "<html><head><title>Harbour reopens</title></head><body>\
 const RUSSIAN: &str = "Москва — столица России, крупнейший по численности населения город страны. \
     Город расположен на реке Москве в центре Восточно-Европейской равнины. Здесь находятся \
     органы государственной власти, многие музеи, театры и университеты, а также старинные храмы.";
-
-fn dechaff() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dechaff"))
-}
-
-fn run(args: &[&str]) -> Output {
-    dechaff()
-        .args(args)
-        .output()
-        .expect("the dechaff binary runs")
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = dechaff()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the dechaff binary starts");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .expect("output is UTF-8")
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("each output line is JSON"))
-        .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

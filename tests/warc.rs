@@ -2,15 +2,14 @@
 //! part files and field choice — driving the real binary on the committed fixtures in
 //! `tests/fixtures/warc/` (made by `scripts/make_warc_fixtures.py`).
 
-use std::io::Write;
+mod common;
+
+use common::{dechaff, records, run, run_with_stdin, stderr};
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
-
-fn dechaff() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dechaff"))
-}
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,41 +17,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    dechaff()
-        .args(args)
-        .output()
-        .expect("the dechaff binary runs")
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = dechaff()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the dechaff binary starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    output
-}
-
-fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .expect("output is UTF-8")
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("each output line is JSON"))
-        .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn uuid(n: u64) -> String {
