@@ -979,6 +979,33 @@ pub const TEXT_AUTHOR_BOX_PHRASES: &[&str] = &[
     "alle berichten van",
 ];
 
+/// Words that join an author-box phrase to the name it introduces ("Avatar of Jane Doe",
+/// "Profilbild von Max Muster"); skipped before the name.
+pub const TEXT_AUTHOR_BOX_NAME_JOINERS: &[&str] = &["of", "by", "von", "de", "di", "van", "du", "del"];
+
+/// A paragraph whose first this-many words name the page's author (from a byline or an
+/// author-box line) is the author's bio, not the article ("Jane Doe is a reporter …", "The
+/// CTN News team comprises …") …
+pub const TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS: usize = 4;
+
+/// … when it is prose of at least this many words: a short "Jane Doe contributed reporting"
+/// credit stays.
+pub const TEXT_AUTHOR_BIO_MIN_WORDS: usize = 15;
+
+/// Lowercased labels of a picture credit that ends a caption line ("… on the ridge. Photo:
+/// Jane Doe", "(Photo credit: Agency)", "Bild: dpa"); the label is capitalised or opens a
+/// bracket, and the credit after it is a few words with a capital letter. "Source:" is not
+/// among them: under a chart or a table the source line is part of the article.
+pub const TEXT_PICTURE_CREDIT_LABELS: &[&str] = &[
+    "photo", "photos", "photo credit", "photo credits", "photograph", "photographer", "image",
+    "image credit", "image credits", "picture", "credit", "credits", "foto", "fotos", "fotograf",
+    "fotografía", "bild", "bildquelle", "crédit photo", "crédits photo", "crédito", "imagen",
+    "immagine", "foto di",
+];
+
+/// The credit after a picture-credit label has at most this many words.
+pub const TEXT_PICTURE_CREDIT_MAX_WORDS: usize = 8;
+
 /// An avatar or author-box line has at most this many words.
 pub const TEXT_AUTHOR_BOX_MAX_WORDS: usize = 10;
 

@@ -123,7 +123,37 @@ fn counters_and_stray_numbers_go() {
 
 #[test]
 fn avatar_and_author_box_lines_go() {
-    assert_dropped(&clean("en-news.txt"), &["Jane Porter avatar"]);
+    assert_dropped(
+        &clean("en-news.txt"),
+        &[
+            "Jane Porter avatar",
+            "Jane Porter is a reporter who has covered the coast, its harbours and its fishing fleet for the Gazette since 2010.",
+        ],
+    );
+    assert_dropped(
+        &clean("de-nachrichten.txt"),
+        &["Anna Schmidt ist Redakteurin im Lokalressort und schreibt seit 2015 über Verkehr, Bauprojekte und die Entwicklung der ganzen Stadt."],
+    );
+}
+
+#[test]
+fn picture_captions_with_a_credit_go() {
+    assert_dropped(
+        &clean("en-news.txt"),
+        &["Fishing boats moored along the new quay on the morning of the reopening. Photo: Tom Reed"],
+    );
+    assert_dropped(
+        &clean("de-nachrichten.txt"),
+        &["Die neue Brücke am Abend der Eröffnung, von der Altstadt aus gesehen. Foto: Peter Weber"],
+    );
+    assert_dropped(
+        &clean("fr-actualite.txt"),
+        &["La grande scène installée au bord du fleuve, samedi soir. Crédit photo : Julien Morel"],
+    );
+    assert_dropped(
+        &clean("es-noticia.txt"),
+        &["La nueva sala de exposiciones de la planta baja, el día de la reapertura (Foto: Luis García)"],
+    );
 }
 
 #[test]

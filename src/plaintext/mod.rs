@@ -17,11 +17,12 @@ pub mod model;
 use crate::metadata::dates::{date_in_text, SlashOrder};
 use crate::text::collapse_whitespace;
 use crate::vocab::{
-    TEXT_AUTHOR_BOX_MAX_WORDS, TEXT_AUTHOR_BOX_PHRASES, TEXT_BYLINE_PREFIXES,
+    TEXT_AUTHOR_BIO_MIN_WORDS, TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS, TEXT_AUTHOR_BOX_MAX_WORDS,
+    TEXT_AUTHOR_BOX_NAME_JOINERS, TEXT_AUTHOR_BOX_PHRASES, TEXT_BYLINE_PREFIXES,
     TEXT_COMMENT_CUT_MIN_SHARE, TEXT_COUNTER_MAX_NUMBERS, TEXT_DATELINE_MAX_WORDS,
     TEXT_FIGURE_SIGNS, TEXT_METADATA_LINES_AFTER, TEXT_METADATA_LINES_BEFORE,
-    TEXT_METADATA_MAX_WORDS, TEXT_SECTION_HEADINGS, TEXT_TITLE_MAX_WORDS, TEXT_TITLE_MIN_WORDS,
-    TEXT_TITLE_SEPARATORS,
+    TEXT_METADATA_MAX_WORDS, TEXT_PICTURE_CREDIT_LABELS, TEXT_PICTURE_CREDIT_MAX_WORDS,
+    TEXT_SECTION_HEADINGS, TEXT_TITLE_MAX_WORDS, TEXT_TITLE_MIN_WORDS, TEXT_TITLE_SEPARATORS,
 };
 use chrono::NaiveDate;
 use features::{is_prose_shape, line_kinds, page_features, words};
@@ -67,7 +68,10 @@ pub fn clean(dump: &str) -> CleanedText {
     let title = headline
         .map(|i| lines[i].clone())
         .or_else(|| fallback_title(&lines, first_kept));
-    let (author, date) = top_metadata(&lines, headline, first_kept);
+    let (byline_author, date) = top_metadata(&lines, headline, first_kept);
+    let author_box = lines.iter().find_map(|line| author_box_name(line));
+    drop_author_bios(&lines, &mut keep, [&byline_author, &author_box]);
+    let author = byline_author.or(author_box);
     // the lines read into `author` and `date` are metadata, not text, when that is all they hold
     let scan_end = first_kept + TEXT_METADATA_LINES_AFTER;
     for (line, kept) in lines.iter().zip(keep.iter_mut()).take(scan_end) {
@@ -216,6 +220,7 @@ fn apply_rules(lines: &[String], keep: &mut [bool]) {
             in_headline_list = false;
         }
         let counter = is_counter(line);
+        let caption = ends_with_picture_credit(line);
         let author_box = words(line).len() <= TEXT_AUTHOR_BOX_MAX_WORDS
             && TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| lower.contains(p));
         if in_comments
@@ -227,6 +232,7 @@ fn apply_rules(lines: &[String], keep: &mut [bool]) {
             || counter
             || comment_marker
             || author_box
+            || caption
         {
             keep[i] = false;
         }
@@ -249,6 +255,121 @@ fn is_counter(line: &str) -> bool {
         .chars()
         .any(|c| c.is_alphabetic() || TEXT_FIGURE_SIGNS.contains(&c))
         && words(line).len() <= TEXT_COUNTER_MAX_NUMBERS
+}
+
+/// A caption line that ends in a picture credit: "… on the ridge. Photo: Jane Doe",
+/// "(Photo credit: Agency)", "Bild: dpa". The label before the last colon is one of
+/// [`TEXT_PICTURE_CREDIT_LABELS`], capitalised or opening a bracket; the credit after it is a
+/// few words with a capital letter and no sentence end, so "image: busybox" in a listing of
+/// code does not count.
+fn ends_with_picture_credit(line: &str) -> bool {
+    let Some((before, credit)) = line.rsplit_once(':') else {
+        return false;
+    };
+    let credit = credit.trim().trim_end_matches([')', ']', ' ']);
+    let credit_words = credit.split_whitespace().count();
+    if !(1..=TEXT_PICTURE_CREDIT_MAX_WORDS).contains(&credit_words)
+        || !credit.chars().any(char::is_uppercase)
+        || credit.ends_with(['.', '!', '?'])
+    {
+        return false;
+    }
+    let label_words: Vec<&str> = before.split_whitespace().collect();
+    (1..=label_words.len().min(3)).any(|n| {
+        let label = &label_words[label_words.len() - n..];
+        let first = label[0];
+        let bracketed = first.starts_with(['(', '[']);
+        let first = first.trim_start_matches(['(', '[']);
+        let text = std::iter::once(first)
+            .chain(label[1..].iter().copied())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        TEXT_PICTURE_CREDIT_LABELS.contains(&text.as_str())
+            && (bracketed || first.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// The name an avatar or author-box line introduces: "Avatar of Jane Doe", "View all posts
+/// by Jane Doe →", "Jane Doe avatar". Without a joining word ("of", "by", "von" …) the name
+/// must be capitalised, so "Avatar photo" names nobody.
+fn author_box_name(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.len() > TEXT_AUTHOR_BOX_MAX_WORDS {
+        return None;
+    }
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let (start, end) = TEXT_AUTHOR_BOX_PHRASES.iter().find_map(|phrase| {
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        (0..=lower.len().saturating_sub(phrase.len()))
+            .find(|&i| {
+                lower.len() >= phrase.len()
+                    && lower[i..i + phrase.len()]
+                        .iter()
+                        .zip(&phrase)
+                        .all(|(a, b)| a == b)
+            })
+            .map(|i| (i, i + phrase.len()))
+    })?;
+    let is_joiner = |word: &str| TEXT_AUTHOR_BOX_NAME_JOINERS.contains(&word);
+    let mut joined = lower[..end].last().is_some_and(|w| is_joiner(w));
+    let mut rest = end;
+    while rest < tokens.len() && is_joiner(&lower[rest]) {
+        joined = true;
+        rest += 1;
+    }
+    let name_words: Vec<&str> = if rest < tokens.len() {
+        tokens[rest..]
+            .iter()
+            .copied()
+            .take_while(|w| w.chars().any(char::is_alphanumeric))
+            .collect()
+    } else {
+        tokens[..start].to_vec()
+    };
+    let capitalised = name_words
+        .first()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    ((1..=4).contains(&name_words.len()) && (joined || capitalised)).then(|| name_words.join(" "))
+}
+
+/// Letters and digits only, lowercased: "CTN News" and "CTNNews" compare equal.
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Drops the author's bio: a kept paragraph of prose whose first words name the page's
+/// author ("Jane Doe is a reporter covering …", "The CTN News team comprises …"). It
+/// describes the writer, not the article, wherever the author box puts it.
+fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<String>; 2]) {
+    let names: Vec<String> = authors
+        .iter()
+        .filter_map(|a| a.as_deref())
+        .map(compact)
+        .filter(|name| name.chars().count() >= 4)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for (line, kept) in lines.iter().zip(keep.iter_mut()) {
+        if !*kept || words(line).len() < TEXT_AUTHOR_BIO_MIN_WORDS {
+            continue;
+        }
+        let opening = compact(
+            &line
+                .split_whitespace()
+                .take(TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if names.iter().any(|name| opening.contains(name.as_str())) {
+            *kept = false;
+        }
+    }
 }
 
 fn fold(text: &str) -> String {
@@ -441,6 +562,59 @@ mod tests {
             strip_title_prefix("Storm hits coasts", "Storm hits coast"),
             None
         );
+    }
+
+    #[test]
+    fn author_box_lines_name_the_author() {
+        let name = |line| author_box_name(line);
+        assert_eq!(name("Avatar of CTN News").as_deref(), Some("CTN News"));
+        assert_eq!(
+            name("View all posts by Maureen Salamon →").as_deref(),
+            Some("Maureen Salamon")
+        );
+        assert_eq!(name("Find More Posts by lowjhg").as_deref(), Some("lowjhg"));
+        assert_eq!(name("Jane Porter avatar").as_deref(), Some("Jane Porter"));
+        assert_eq!(
+            name("Alle Beiträge von Max Muster").as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(name("Avatar photo"), None);
+        assert_eq!(name("Avatar"), None);
+    }
+
+    #[test]
+    fn author_named_only_in_an_author_box_is_the_author_and_the_bio_goes() {
+        let dump = format!(
+            "Page\n\nAvatar of Jane Doe\n\n{PROSE}\n\n{PROSE} Two.\n\n\
+             Jane Doe is a reporter who has covered the city council and its budget for twelve years."
+        );
+        let cleaned = clean(&dump);
+        assert_eq!(cleaned.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(cleaned.text, format!("{PROSE}\n\n{PROSE} Two."));
+    }
+
+    #[test]
+    fn picture_credits_end_captions() {
+        assert!(ends_with_picture_credit(
+            "The new quay at dawn. Photo: Tom Reed"
+        ));
+        assert!(ends_with_picture_credit(
+            "The quay at dawn (Photo credit: Agency)"
+        ));
+        assert!(ends_with_picture_credit("Image: © Jane Doe/Agency"));
+        assert!(ends_with_picture_credit(
+            "La scène, samedi. Crédit photo : Julien Morel"
+        ));
+        // code, a chart's source and a sentence that happens to hold a colon stay
+        assert!(!ends_with_picture_credit(
+            "containers: - name: demo image: busybox"
+        ));
+        assert!(!ends_with_picture_credit(
+            "Source: Bureau of Labor Statistics"
+        ));
+        assert!(!ends_with_picture_credit(
+            "The photo: it shows the quay before the storm hit the town."
+        ));
     }
 
     #[test]
