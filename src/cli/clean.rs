@@ -47,15 +47,8 @@ pub struct Args {
     /// reasons and output files.
     #[arg(long, value_name = "FILE")]
     manifest: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(
-        short = 'j',
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    threads: usize,
+    #[command(flatten)]
+    threads: super::ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
     /// Write a `skipped` record for every WARC record that is not an HTML page (requests,
@@ -235,7 +228,10 @@ pub fn run(args: Args) -> u8 {
         let pages = PageReader::new(&args.inputs, input_options.clone());
         Ok(Box::new(pages) as Box<dyn Iterator<Item = _> + Send>)
     };
-    match args.profile.load(first_pass, args.threads, args.quiet) {
+    match args
+        .profile
+        .load(first_pass, args.threads.count, args.quiet)
+    {
         Ok(profile) => engine_options.profile = profile,
         Err(message) => {
             eprintln!("dechaff: {message}");
@@ -264,7 +260,7 @@ pub fn run(args: Args) -> u8 {
     }
     let started = std::time::Instant::now();
     let pipeline_options = PipelineOptions {
-        threads: args.threads,
+        threads: args.threads.count,
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };

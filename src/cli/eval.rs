@@ -30,15 +30,8 @@ pub struct Args {
     /// sites are hosts.
     #[command(flatten)]
     profile: ProfileArgs,
-    /// Worker threads for cleaning (default: one per core).
-    #[arg(
-        short = 'j',
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    threads: usize,
+    #[command(flatten)]
+    threads: super::ThreadsArg,
 }
 
 /// Runs the evaluation and prints the report.
@@ -95,12 +88,12 @@ fn evaluate(args: &Args) -> Result<Report, String> {
             let mut engine = args.extraction.options();
             engine.profile = args.profile.load(
                 || Ok(Box::new(reader()) as Box<dyn Iterator<Item = _> + Send>),
-                args.threads,
+                args.threads.count,
                 false,
             )?;
             let mut reader = reader();
             let options = PipelineOptions {
-                threads: args.threads,
+                threads: args.threads.count,
                 progress: true,
                 fail_on_error: false,
             };

@@ -68,6 +68,20 @@ pub struct ExtractionArgs {
 }
 
 /// The `--format` values.
+/// The worker-thread flag of every command that cleans pages.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ThreadsArg {
+    /// Worker threads (default: one per core).
+    #[arg(
+        short = 'j',
+        long = "threads",
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub count: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// Plain text only (`text`).

@@ -162,15 +162,8 @@ pub struct Args {
     /// Write the profile here (`-` for standard output).
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
-    /// Worker threads (default: one per core).
-    #[arg(
-        short = 'j',
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    threads: usize,
+    #[command(flatten)]
+    threads: super::ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
     /// No summary line.
@@ -182,7 +175,7 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     let input_options = args.input.options();
     let mut reader = PageReader::new(&args.inputs, input_options);
-    let counts = match count_pages(&mut reader, args.threads) {
+    let counts = match count_pages(&mut reader, args.threads.count) {
         Ok(counts) => counts,
         Err(message) => {
             eprintln!("dechaff: {message}");
