@@ -295,7 +295,10 @@ fn ends_with_picture_credit(line: &str) -> bool {
 /// must be capitalised, so "Avatar photo" names nobody.
 fn author_box_name(line: &str) -> Option<String> {
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    if tokens.len() > TEXT_AUTHOR_BOX_MAX_WORDS {
+    let whole = line.to_lowercase();
+    if tokens.len() > TEXT_AUTHOR_BOX_MAX_WORDS
+        || !TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| whole.contains(p))
+    {
         return None;
     }
     let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
