@@ -44,6 +44,20 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// The letters and digits of a name, lowercased: names that differ only in case, spacing
+/// or punctuation have the same key.
+///
+/// ```
+/// assert_eq!(dechaff::text::name_key("Daily-Planet.com "), "dailyplanetcom");
+/// assert_eq!(dechaff::text::name_key("CTN News"), dechaff::text::name_key("CTNNews"));
+/// ```
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Normalises a multi-paragraph text: whitespace inside each line collapsed, lines trimmed,
 /// and paragraphs (runs of non-empty lines) separated by exactly one blank line. Single line
 /// breaks inside a paragraph are kept.

@@ -14,7 +14,7 @@ mod jsonld;
 use evidence::Evidence;
 
 use crate::extract::is_discussion_url;
-use crate::text::{collapse_whitespace, url_path};
+use crate::text::{collapse_whitespace, name_key, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
     BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
@@ -694,7 +694,7 @@ fn looks_like_person(names: &str) -> bool {
 /// What a page calls its site, publisher and other organisations, to tell an author that is
 /// one of them from a person.
 struct OrganisationNames {
-    /// Keys ([`name_key`]) of the names.
+    /// Keys ([`crate::text::name_key`]) of the names.
     keys: Vec<String>,
 }
 
@@ -770,15 +770,6 @@ fn is_organisation(object: &serde_json::Map<String, serde_json::Value>) -> bool 
         .iter()
         .any(|kind| ORGANISATION_SCHEMA_TYPES.contains(kind))
         && !types.contains(&"Person")
-}
-
-/// The letters and digits of a name, lowercased: "Daily-Planet.com " and "daily planet com"
-/// have the same key.
-fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The site's name as its URL's host gives it: `https://www.example-news.de/a` → "examplenews".

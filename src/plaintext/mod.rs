@@ -15,7 +15,7 @@ pub mod features;
 pub mod model;
 
 use crate::metadata::dates::{date_in_text, SlashOrder};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, name_key};
 use crate::vocab::{
     TEXT_AUTHOR_BIO_MIN_WORDS, TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS, TEXT_AUTHOR_BOX_MAX_WORDS,
     TEXT_AUTHOR_BOX_NAME_JOINERS, TEXT_AUTHOR_BOX_PHRASES, TEXT_BYLINE_PREFIXES,
@@ -221,8 +221,7 @@ fn apply_rules(lines: &[String], keep: &mut [bool]) {
         }
         let counter = is_counter(line);
         let caption = ends_with_picture_credit(line);
-        let author_box = words(line).len() <= TEXT_AUTHOR_BOX_MAX_WORDS
-            && TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| lower.contains(p));
+        let author_box = is_author_box_line(line);
         if in_comments
             || in_headline_list
             || social
@@ -290,28 +289,27 @@ fn ends_with_picture_credit(line: &str) -> bool {
     })
 }
 
+/// An avatar or author-box line: a short line holding one of [`TEXT_AUTHOR_BOX_PHRASES`].
+fn is_author_box_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    words(line).len() <= TEXT_AUTHOR_BOX_MAX_WORDS
+        && TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| lower.contains(p))
+}
+
 /// The name an avatar or author-box line introduces: "Avatar of Jane Doe", "View all posts
 /// by Jane Doe →", "Jane Doe avatar". Without a joining word ("of", "by", "von" …) the name
 /// must be capitalised, so "Avatar photo" names nobody.
 fn author_box_name(line: &str) -> Option<String> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let whole = line.to_lowercase();
-    if tokens.len() > TEXT_AUTHOR_BOX_MAX_WORDS
-        || !TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| whole.contains(p))
-    {
+    if !is_author_box_line(line) {
         return None;
     }
+    let tokens: Vec<&str> = line.split_whitespace().collect();
     let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
     let (start, end) = TEXT_AUTHOR_BOX_PHRASES.iter().find_map(|phrase| {
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        (0..=lower.len().saturating_sub(phrase.len()))
-            .find(|&i| {
-                lower.len() >= phrase.len()
-                    && lower[i..i + phrase.len()]
-                        .iter()
-                        .zip(&phrase)
-                        .all(|(a, b)| a == b)
-            })
+        lower
+            .windows(phrase.len())
+            .position(|window| window.iter().zip(&phrase).all(|(a, b)| a == b))
             .map(|i| (i, i + phrase.len()))
     })?;
     let is_joiner = |word: &str| TEXT_AUTHOR_BOX_NAME_JOINERS.contains(&word);
@@ -337,14 +335,6 @@ fn author_box_name(line: &str) -> Option<String> {
     ((1..=4).contains(&name_words.len()) && (joined || capitalised)).then(|| name_words.join(" "))
 }
 
-/// Letters and digits only, lowercased: "CTN News" and "CTNNews" compare equal.
-fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Drops the author's bio: a kept paragraph of prose whose first words name the page's
 /// author ("Jane Doe is a reporter covering …", "The CTN News team comprises …"). It
 /// describes the writer, not the article, wherever the author box puts it.
@@ -352,7 +342,7 @@ fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<Strin
     let names: Vec<String> = authors
         .iter()
         .filter_map(|a| a.as_deref())
-        .map(compact)
+        .map(name_key)
         .filter(|name| name.chars().count() >= 4)
         .collect();
     if names.is_empty() {
@@ -362,7 +352,7 @@ fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<Strin
         if !*kept || words(line).len() < TEXT_AUTHOR_BIO_MIN_WORDS {
             continue;
         }
-        let opening = compact(
+        let opening = name_key(
             &line
                 .split_whitespace()
                 .take(TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS)
