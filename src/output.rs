@@ -193,22 +193,37 @@ impl Parts {
     }
 }
 
+/// Hands each complete line of `buf` (newline included) to `write_line`, the first joined to
+/// `pending`, the partial line left by earlier writes, and keeps the new partial line in
+/// `pending`: part files and field filtering both act on whole JSONL records, however the
+/// writer above splits its writes.
+fn write_whole_lines(
+    pending: &mut Vec<u8>,
+    buf: &[u8],
+    mut write_line: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut rest = buf;
+    while let Some(newline) = rest.iter().position(|&b| b == b'\n') {
+        let (line, tail) = rest.split_at(newline + 1);
+        if pending.is_empty() {
+            write_line(line)?;
+        } else {
+            let mut whole = std::mem::take(pending);
+            whole.extend_from_slice(line);
+            write_line(&whole)?;
+        }
+        rest = tail;
+    }
+    pending.extend_from_slice(rest);
+    Ok(())
+}
+
 impl Write for Parts {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(newline) = rest.iter().position(|&b| b == b'\n') {
-            let (line, tail) = rest.split_at(newline + 1);
-            if self.pending.is_empty() {
-                self.write_line(line)?;
-            } else {
-                let mut whole = std::mem::take(&mut self.pending);
-                whole.extend_from_slice(line);
-                self.write_line(&whole)?;
-            }
-            rest = tail;
-        }
-        self.pending.extend_from_slice(rest);
-        Ok(buf.len())
+        let mut pending = std::mem::take(&mut self.pending);
+        let written = write_whole_lines(&mut pending, buf, |line| self.write_line(line));
+        self.pending = pending;
+        written.map(|()| buf.len())
     }
 
     /// Parts become visible only when complete, so there is nothing to flush early; flushing
@@ -317,16 +332,10 @@ impl<'a> FieldFilter<'a> {
 
 impl Write for FieldFilter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(newline) = rest.iter().position(|&b| b == b'\n') {
-            let (line, tail) = rest.split_at(newline + 1);
-            let mut whole = std::mem::take(&mut self.pending);
-            whole.extend_from_slice(line);
-            self.write_line(&whole)?;
-            rest = tail;
-        }
-        self.pending.extend_from_slice(rest);
-        Ok(buf.len())
+        let mut pending = std::mem::take(&mut self.pending);
+        let written = write_whole_lines(&mut pending, buf, |line| self.write_line(line));
+        self.pending = pending;
+        written.map(|()| buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
