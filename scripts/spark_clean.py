@@ -51,11 +51,41 @@ def walk(root):
         for entry in names:
             if entry.is_dir(follow_symlinks=True):
                 visit(entry.path)
-            elif is_page_file(entry.name):
+            elif entry.is_file(follow_symlinks=True) and is_page_file(entry.name):
+                # FIFOs, sockets and devices are skipped, as dechaff skips them.
                 out.append(entry.path)
 
     visit(root)
     return out
+
+
+# What a Spark text output directory holds: part files, the success marker and their checksums.
+SPARK_OUTPUT_NAMES = ("part-", "_SUCCESS", ".part-", "._SUCCESS")
+
+
+def check_output_dir(input_dir, output_dir):
+    """Refuses (exit status 2) an output directory that is, holds or lies in the input, or that
+    holds files this script did not write; returns whether an earlier output is to be replaced."""
+    source = os.path.realpath(input_dir)
+    target = os.path.realpath(output_dir)
+    if target == source or target.startswith(source + os.sep) or source.startswith(target + os.sep):
+        print(f"spark_clean: the output {output_dir} is, holds or lies in the input {input_dir}: refusing", file=sys.stderr)
+        sys.exit(2)
+    if not os.path.lexists(output_dir):
+        return False
+    if not os.path.isdir(output_dir):
+        print(f"spark_clean: the output {output_dir} exists and is not a directory: refusing", file=sys.stderr)
+        sys.exit(2)
+    names = os.listdir(output_dir)
+    foreign = [n for n in names if not n.startswith(SPARK_OUTPUT_NAMES)]
+    if foreign or (names and "_SUCCESS" not in names):
+        print(
+            f"spark_clean: {output_dir} holds files this script did not write ({', '.join(sorted(foreign)[:3]) or 'no _SUCCESS marker'}): "
+            "give a new or empty directory",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    return bool(names)
 
 
 def clean_partition(dechaff, root, extra):
@@ -89,6 +119,8 @@ def main():
     # After `--`: more `dechaff clean` flags for every run, such as --keep-all.
     args.dechaff_args = extra
 
+    replace = check_output_dir(args.input_dir, args.output_dir)
+
     from pyspark.sql import SparkSession
 
     root = os.path.normpath(args.input_dir)
@@ -102,8 +134,12 @@ def main():
     partitions = args.partitions or min(len(files), 4 * sc.defaultParallelism)
     # parallelize keeps the list's order: partition i holds a contiguous run of files.
     lines = sc.parallelize(files, partitions).mapPartitions(clean_partition(dechaff, root, args.dechaff_args))
-    if os.path.exists(args.output_dir):
+    if replace:
+        # Only an earlier output of this script (part files and _SUCCESS) is ever removed.
+        print(f"spark_clean: replacing the earlier output in {args.output_dir}", file=sys.stderr)
         shutil.rmtree(args.output_dir)
+    elif os.path.isdir(args.output_dir):
+        os.rmdir(args.output_dir)
     lines.saveAsTextFile(args.output_dir)
     spark.stop()
 

@@ -10,9 +10,12 @@
 //!    is UTF-8 and the bytes are not;
 //! 4. detection with `chardetng`, hinted by the URL's top-level domain.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-use crate::vocab::{BINARY_SNIFF_BYTES, HTML_MARKERS, HTML_SNIFF_BYTES, META_PRESCAN_BYTES};
+use crate::vocab::{
+    BINARY_MAX_CONTROL_SHARE, BINARY_SNIFF_BYTES, HTML_MARKERS, HTML_SNIFF_BYTES,
+    META_PRESCAN_BYTES,
+};
 
 /// What the bytes of a page turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +68,14 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
             return Some(kind.mime_type().to_string());
         }
     }
+    // Text in any encoding has next to no C0 control bytes other than whitespace and ESC; a
+    // stray NUL does not make a page binary, a run of them does.
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    head.contains(&0)
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | 0x1b))
+        .count();
+    (controls as f64 > BINARY_MAX_CONTROL_SHARE * head.len() as f64)
         .then(|| "unknown binary format".to_string())
 }
 
@@ -149,14 +158,18 @@ pub fn decode(
                 .map(|encoding| (encoding, EncodingSource::Meta))
         });
     if let Some((encoding, source)) = declared {
-        // A UTF-8 declaration over bytes that are not UTF-8 is wrong; anything else is trusted.
+        // A UTF-8 declaration over bytes that are not UTF-8 is wrong; so is any declaration
+        // whose encoding finds malformed sequences where detection finds an encoding that has
+        // none. Anything else is trusted.
         if encoding != UTF_8 || bytes.is_ascii() {
-            let (text, _) = encoding.decode_without_bom_handling(bytes);
-            return Decoded {
-                text: text.into_owned(),
-                encoding,
-                source,
-            };
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            if !had_errors || detected(bytes, url).decode_without_bom_handling(bytes).1 {
+                return Decoded {
+                    text: text.into_owned(),
+                    encoding,
+                    source,
+                };
+            }
         }
     }
     if bytes.is_ascii() {
@@ -166,16 +179,21 @@ pub fn decode(
             source: EncodingSource::ValidUtf8,
         };
     }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let tld = url.and_then(top_level_domain);
-    let encoding = detector.guess(tld.as_deref().map(str::as_bytes), true);
+    let encoding = detected(bytes, url);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
         encoding,
         source: EncodingSource::Detected,
     }
+}
+
+/// The encoding `chardetng` guesses for the bytes, hinted by the URL's top-level domain.
+fn detected(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let tld = url.and_then(top_level_domain);
+    detector.guess(tld.as_deref().map(str::as_bytes), true)
 }
 
 /// The encoding named by the `charset` parameter of a `Content-Type` value.
@@ -199,10 +217,15 @@ pub fn charset_from_content_type(content_type: &str) -> Option<&'static Encoding
     encoding_for_declared_label(value)
 }
 
-/// Maps a declared label to the encoding a browser would use: unknown labels are ignored, and a
-/// UTF-16 declaration inside an ASCII-compatible document means UTF-8 (WHATWG prescan rule).
+/// Maps a declared label to the encoding a browser would use: unknown labels are ignored, a
+/// UTF-16 declaration inside an ASCII-compatible document means UTF-8 (WHATWG prescan rule), and
+/// the labels of the `replacement` encoding (ISO-2022-KR, HZ and others that browsers refuse to
+/// decode, turning the whole page into one U+FFFD) are ignored: no page is meant to be read so.
 fn encoding_for_declared_label(label: &str) -> Option<&'static Encoding> {
     let encoding = Encoding::for_label(label.trim().as_bytes())?;
+    if encoding == REPLACEMENT {
+        return None;
+    }
     if encoding == UTF_16LE || encoding == UTF_16BE {
         return Some(UTF_8);
     }
@@ -356,6 +379,42 @@ mod tests {
         );
         assert!(prescan_meta_charset(b"<meta charset=no-such-thing>").is_none());
         assert_eq!(prescan_meta_charset(b"<meta charset=utf-16>"), Some(UTF_8));
+    }
+
+    #[test]
+    fn declarations_that_cannot_be_right_are_ignored() {
+        let ascii = b"<meta charset=iso-2022-kr><p>Plain ASCII words of an article.</p>";
+        let decoded = decode(ascii, None, true, None);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert!(decoded.text.contains("Plain ASCII words"));
+        assert!(charset_from_content_type("text/html; charset=hz-gb-2312").is_none());
+        // Shift_JIS declared over windows-1251 bytes: malformed for one, clean for the other.
+        let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode(RUSSIAN);
+        let mut html = b"<meta charset=shift_jis><p>".to_vec();
+        html.extend_from_slice(&cyrillic);
+        let decoded = decode(&html, None, true, None);
+        assert_eq!(decoded.encoding_name(), "windows-1251");
+        // A right declaration stays, even for text detection would read otherwise.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Fußgänger überqueren die Straße");
+        let mut html = b"<meta charset=iso-8859-15><p>".to_vec();
+        html.extend_from_slice(&latin);
+        assert_eq!(
+            decode(&html, None, true, None).encoding_name(),
+            "iso-8859-15"
+        );
+    }
+
+    #[test]
+    fn a_stray_nul_does_not_make_a_page_binary() {
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend_from_slice("word ".repeat(2000).as_bytes());
+        page[100] = 0;
+        assert_eq!(sniff(&page), Sniffed::Html);
+        let mut utf16_without_bom = Vec::new();
+        for unit in "<p>Größe der Seite</p>".encode_utf16() {
+            utf16_without_bom.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(matches!(sniff(&utf16_without_bom), Sniffed::Binary(_)));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! output. It never panics on page content; the pipeline still guards it and turns a panic
 //! into an error record.
 
+use std::sync::Arc;
+
 use crate::decode::{decode, sniff, Sniffed};
 use crate::error::PageError;
-use std::sync::Arc;
+use crate::limits::PageLimits;
 
 use crate::extract::{
     extract, extract_without_blocks, plain_text_markdown, without_leading_title, ExtractOptions,
@@ -16,7 +18,7 @@ use crate::page::{Content, Page, PageFormat};
 use crate::plaintext;
 use crate::profile::{leaves_enough, site_key, without_lines, BlockSet, Profile};
 use crate::record::{Record, Status};
-use crate::text::{count_words, normalize_paragraphs};
+use crate::text::{count_words, normalize_paragraphs, without_stray_controls};
 
 /// Options of the per-page engine.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +32,12 @@ pub struct Options {
     /// dropped from the pages of that site. The table is shared, never changed, so extraction
     /// stays a function of the page and the options.
     pub profile: Option<Arc<Profile>>,
+    /// The limits that apply inside a page: nesting depth, attributes, work budget, lines of a
+    /// text dump.
+    pub limits: PageLimits,
+    /// The user declared the pages' format (`--input-format html` or `text`): pages are read as
+    /// that format even when their bytes look binary (a stray NUL, a misleading magic number).
+    pub declared_format_wins: bool,
 }
 
 /// Cleans one page into its record.
@@ -71,7 +79,7 @@ fn new_record(page: &Page) -> Record {
 }
 
 fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageError> {
-    let decoded = decoded_page(page)?;
+    let decoded = decode_page(page, !options.declared_format_wins)?;
     record.encoding = Some(decoded.encoding);
     let (text, format) = (decoded.text, decoded.format);
     let boilerplate = options
@@ -79,16 +87,55 @@ fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageE
         .as_deref()
         .and_then(|profile| profile.boilerplate_of(&site_key(page.url.as_deref(), &page.source)));
     match format {
-        PageFormat::Text => clean_text(record, &text, options, boilerplate),
-        _ => clean_html(record, &text, options, boilerplate),
+        PageFormat::Text => clean_text(record, &text, options, boilerplate)?,
+        _ => clean_html(record, &text, options, boilerplate)?,
     }
+    strip_stray_controls(record);
     record.words = record.text.as_deref().map_or(0, count_words);
     record.status = if record.words > 0 {
         Status::Ok
     } else {
+        // Punctuation alone ("---", "<<<<") is no article: an empty record has no text.
+        record.text = None;
+        record.markdown = None;
         Status::Empty
     };
     Ok(())
+}
+
+/// Removes control characters (ESC, VT, NUL, C1 controls …) from every text field.
+fn strip_stray_controls(record: &mut Record) {
+    let clean = |field: &mut Option<String>| {
+        if let Some(cleaned) = field.as_deref().and_then(without_stray_controls) {
+            *field = Some(cleaned);
+        }
+    };
+    for field in [
+        &mut record.title,
+        &mut record.author,
+        &mut record.date,
+        &mut record.date_modified,
+        &mut record.site,
+        &mut record.lang,
+        &mut record.description,
+        &mut record.canonical_url,
+        &mut record.image,
+        &mut record.page_type,
+        &mut record.text,
+        &mut record.markdown,
+    ] {
+        clean(field);
+    }
+    if let Some(comments) = record.comments.as_mut() {
+        clean(comments);
+    }
+    for list in [&mut record.categories, &mut record.tags] {
+        for item in list.iter_mut() {
+            if let Some(cleaned) = without_stray_controls(item) {
+                *item = cleaned;
+            }
+        }
+    }
 }
 
 /// A page's content as Unicode text, with the format it is in.
@@ -105,6 +152,11 @@ pub struct DecodedPage {
 /// Decodes a page to Unicode and decides its format: the first step of [`clean_page`], shared
 /// with the site profile's counting pass so that both see the same text.
 pub fn decoded_page(page: &Page) -> Result<DecodedPage, PageError> {
+    decode_page(page, true)
+}
+
+/// [`decoded_page`], refusing bytes that look binary only when `refuse_binary`.
+fn decode_page(page: &Page, refuse_binary: bool) -> Result<DecodedPage, PageError> {
     match &page.content {
         Content::Failed(error) => Err(error.clone()),
         // Never cleaned (`clean_page` returns first) nor counted: no content to decode.
@@ -117,8 +169,10 @@ pub fn decoded_page(page: &Page) -> Result<DecodedPage, PageError> {
                 return Err(PageError::Empty { bytes: bytes.len() });
             }
             let sniffed = sniff(bytes);
-            if let Sniffed::Binary(kind) = sniffed {
-                return Err(PageError::Binary { kind });
+            if let Sniffed::Binary(kind) = &sniffed {
+                if refuse_binary || page.format == PageFormat::Auto {
+                    return Err(PageError::Binary { kind: kind.clone() });
+                }
             }
             let format = resolve_format(page.format, &sniffed);
             let decoded = decode(
@@ -156,8 +210,13 @@ fn resolve_format(declared: PageFormat, sniffed: &Sniffed) -> PageFormat {
     }
 }
 
-fn clean_html(record: &mut Record, html: &str, options: &Options, boilerplate: Option<&BlockSet>) {
-    let document = crate::extract::parse(html);
+fn clean_html(
+    record: &mut Record,
+    html: &str,
+    options: &Options,
+    boilerplate: Option<&BlockSet>,
+) -> Result<(), PageError> {
+    let document = crate::parse::parse(html, &options.limits)?;
     let meta = metadata::from_html_dated(&document, options.latest_date);
     let article = match boilerplate {
         Some(blocks) => extract_without_blocks(&document, &options.extract, blocks),
@@ -192,9 +251,19 @@ fn clean_html(record: &mut Record, html: &str, options: &Options, boilerplate: O
     record.categories = meta.categories;
     record.tags = meta.tags;
     record.page_type = meta.page_type;
+    Ok(())
 }
 
-fn clean_text(record: &mut Record, dump: &str, options: &Options, boilerplate: Option<&BlockSet>) {
+fn clean_text(
+    record: &mut Record,
+    dump: &str,
+    options: &Options,
+    boilerplate: Option<&BlockSet>,
+) -> Result<(), PageError> {
+    let limit = options.limits.max_text_lines;
+    if has_more_lines_than(dump, limit) {
+        return Err(PageError::TooManyLines { limit });
+    }
     // Lines the site repeats on most of its pages go before the text cleaner sees the dump.
     let kept;
     let dump = match boilerplate {
@@ -218,6 +287,18 @@ fn clean_text(record: &mut Record, dump: &str, options: &Options, boilerplate: O
     record.title = cleaned.title;
     record.author = cleaned.author;
     record.date = cleaned.date.map(|date| date.format("%Y-%m-%d").to_string());
+    Ok(())
+}
+
+/// Whether `text` has more than `limit` lines, counted without reading past the limit.
+fn has_more_lines_than(text: &str, limit: usize) -> bool {
+    let newlines = text
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .take(limit.saturating_add(1))
+        .count();
+    // Text after the last newline is a line of its own.
+    newlines > limit || (newlines == limit && !text.is_empty() && !text.ends_with('\n'))
 }
 
 /// The title belongs in metadata: a first paragraph that repeats it is removed from the text.

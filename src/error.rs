@@ -36,6 +36,22 @@ pub enum PageError {
         /// The limit in force.
         limit: u64,
     },
+    /// A plain-text page dump has more lines than the limit.
+    #[error("the text dump has more than {limit} lines, the limit (--max-text-lines)")]
+    TooManyLines {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The page's markup makes the parser build more nodes than its work budget allows
+    /// (`--max-nodes-per-byte`).
+    #[error(
+        "the page's markup builds more than {budget} nodes, its work budget \
+         (--max-nodes-per-byte)"
+    )]
+    TooComplex {
+        /// The node budget of the page.
+        budget: u64,
+    },
     /// A JSONL line is not a JSON object.
     #[error("line {line} is not a JSON object: {reason}")]
     InvalidJson {
@@ -79,6 +95,8 @@ impl PageError {
             PageError::Empty { .. } => "empty_input",
             PageError::Binary { .. } => "binary",
             PageError::TooLarge { .. } => "too_large",
+            PageError::TooManyLines { .. } => "too_large",
+            PageError::TooComplex { .. } => "too_complex",
             PageError::InvalidJson { .. } => "invalid_json",
             PageError::MissingContent { .. } => "missing_content",
             PageError::MalformedRecord { .. } => "malformed_record",

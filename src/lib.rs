@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! input ──▶ decode ──▶ parse ──▶ extract ──▶ metadata ──▶ record ──▶ output
-//! (input)   (decode)   (engine)  (extract,   (metadata)   (record)   (pipeline)
+//! (input)   (decode)   (parse)   (extract,   (metadata)   (record)   (pipeline)
 //!                                 plaintext)
 //! ```
 //!
@@ -36,9 +36,11 @@ pub mod eval;
 #[allow(clippy::needless_range_loop)]
 pub mod extract;
 pub mod input;
+pub mod limits;
 pub mod metadata;
 pub mod output;
 pub mod page;
+pub mod parse;
 pub mod pipeline;
 pub mod plaintext;
 pub mod profile;

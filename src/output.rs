@@ -9,37 +9,190 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde_json::{Map, Value};
 use tempfile::NamedTempFile;
 
+/// Paths of the temporary files this process has open, removed by
+/// [`remove_temporaries`] when the process is interrupted.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The prefix of this process's temporary files: `.dechaff-<pid>-`. The process id lets a
+/// later run tell the temporary files of a run that was killed from those of one still going.
+fn temporary_prefix() -> String {
+    format!(".dechaff-{}-", std::process::id())
+}
+
 /// A temporary file in `directory` that becomes an output file once [`persist`]ed: hidden,
-/// marked `.partial`, and readable by others (0644) as a file made by `>` redirection would
-/// be, where temporary files are private (0600) by default.
-pub fn temporary_file_in(directory: &Path, prefix: &str) -> io::Result<NamedTempFile> {
+/// marked `.partial`, named for this process, and readable by others (0644) as a file made by
+/// `>` redirection would be, where temporary files are private (0600) by default. It is
+/// removed if the process is interrupted ([`remove_temporaries`]).
+pub fn temporary_file_in(directory: &Path, kind: &str) -> io::Result<NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(prefix).suffix(".partial");
+    let prefix = format!("{}{kind}-", temporary_prefix());
+    builder.prefix(&prefix).suffix(".partial");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    builder.tempfile_in(directory)
+    let temporary = builder.tempfile_in(directory).map_err(without_path)?;
+    if let Ok(mut temporaries) = TEMPORARIES.lock() {
+        temporaries.push(temporary.path().to_path_buf());
+    }
+    Ok(temporary)
+}
+
+/// The error without the temporary file's path that `tempfile` adds: messages name the
+/// output the user asked for, not a hidden file of ours.
+fn without_path(error: io::Error) -> io::Error {
+    match error.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(error.kind(), error.kind().to_string()),
+    }
 }
 
 /// A temporary file in the directory of `target` (the current one for a bare file name), to
 /// be [`persist`]ed onto `target`.
 pub fn temporary_file_beside(target: &Path) -> io::Result<NamedTempFile> {
-    let directory = match target.parent() {
+    temporary_file_in(parent_of(target), "out")
+}
+
+/// The directory of `target`: its parent, or the current directory for a bare file name.
+pub fn parent_of(target: &Path) -> &Path {
+    match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
-    temporary_file_in(directory, ".dechaff-")
+    }
 }
 
 /// Syncs a finished temporary file to disk and renames it onto `target`, so that `target`
-/// is either absent, its old self, or complete.
+/// is either absent, its old self, or complete. A file that is replaced keeps its permissions.
 pub fn persist(temporary: NamedTempFile, target: &Path) -> io::Result<()> {
     temporary.as_file().sync_all()?;
+    if let Ok(existing) = std::fs::metadata(target) {
+        if existing.is_file() {
+            std::fs::set_permissions(temporary.path(), existing.permissions())?;
+        }
+    }
+    let path = temporary.path().to_path_buf();
     temporary.persist(target).map_err(|e| e.error)?;
+    if let Ok(mut temporaries) = TEMPORARIES.lock() {
+        temporaries.retain(|open| *open != path);
+    }
     Ok(())
+}
+
+/// Removes the temporary files this process has open: called when it is interrupted, so that
+/// no `.partial` file is left behind.
+pub fn remove_temporaries() {
+    // A poisoned lock still holds the paths.
+    let temporaries = match TEMPORARIES.lock() {
+        Ok(temporaries) => temporaries,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    for path in temporaries.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Removes from `directory` the temporary files that runs which are no longer running left
+/// behind (killed before they could clean up); returns how many. Files of running processes,
+/// and every other file, are left alone.
+pub fn remove_stale_temporaries(directory: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .filter(|name| name.ends_with(".partial"))
+            .and_then(|name| name.strip_prefix(".dechaff-"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // A file named for this process that it does not have open was left by an earlier
+        // process with the same id.
+        let stale = if pid == std::process::id() {
+            TEMPORARIES
+                .lock()
+                .is_ok_and(|open| !open.contains(&entry.path()))
+        } else {
+            !is_running(pid)
+        };
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            removed += usize::from(std::fs::remove_file(entry.path()).is_ok());
+        }
+    }
+    removed
+}
+
+/// Whether a process with this id is running.
+#[cfg(unix)]
+fn is_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 sends nothing; it only checks that the process exists.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+/// Without a way to ask, every process counts as running: nothing is removed.
+#[cfg(not(unix))]
+fn is_running(_pid: u32) -> bool {
+    true
+}
+
+/// Longest escaped path component kept whole; longer ones are cut and end in `~` and a hash of
+/// the whole component, to stay under the file systems' 255-byte limit.
+const MAX_COMPONENT_BYTES: usize = 200;
+
+/// An id as a relative path that no other id maps to: split at `/`, each part keeps ASCII
+/// letters, digits, `.`, `-` and `_` and writes every other byte as `%XX`; a part that is
+/// empty becomes `%`, and one of dots only (`.`, `..`) has its dots escaped, so the path stays
+/// inside its directory. Escaping can be undone, so distinct ids give distinct paths; only a
+/// part longer than 200 bytes once escaped is cut and ends in `~` and a 64-bit hash of the
+/// part (`~` is otherwise always escaped).
+///
+/// ```
+/// use dechaff::output::escaped_relative_path;
+/// assert_eq!(escaped_relative_path("crawl/a.warc.gz"), "crawl/a.warc.gz");
+/// assert_eq!(escaped_relative_path("新闻.html.gz"), "%E6%96%B0%E9%97%BB.html.gz");
+/// assert_eq!(escaped_relative_path("x y"), "x%20y");
+/// assert_eq!(escaped_relative_path("/data/../x%"), "%/data/%2E%2E/x%25");
+/// ```
+pub fn escaped_relative_path(id: &str) -> String {
+    id.split('/')
+        .map(|part| {
+            if part.is_empty() {
+                return "%".to_string();
+            }
+            let dots_only = part.bytes().all(|b| b == b'.');
+            let mut escaped = String::with_capacity(part.len());
+            for byte in part.bytes() {
+                if !dots_only
+                    && (byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'-' | b'_'))
+                {
+                    escaped.push(byte as char);
+                } else {
+                    escaped.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            if escaped.len() > MAX_COMPONENT_BYTES {
+                let mut cut = MAX_COMPONENT_BYTES - 17;
+                while !escaped.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                escaped.truncate(cut);
+                escaped.push_str(&format!("~{:016x}", crate::input::fnv1a64(part.as_bytes())));
+            }
+            escaped
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// How part files are compressed.
@@ -121,6 +274,7 @@ impl Parts {
         first_index: u64,
     ) -> io::Result<Parts> {
         std::fs::create_dir_all(directory)?;
+        remove_stale_temporaries(directory);
         Ok(Parts {
             directory: directory.to_path_buf(),
             compression,
@@ -138,7 +292,7 @@ impl Parts {
     }
 
     fn open_part(&mut self) -> io::Result<Encoder> {
-        let file = BufWriter::new(temporary_file_in(&self.directory, ".dechaff-part-")?);
+        let file = BufWriter::new(temporary_file_in(&self.directory, "part")?);
         Ok(match self.compression {
             Compression::Gzip => Encoder::Gzip(flate2::write::GzEncoder::new(
                 file,
@@ -411,6 +565,90 @@ mod tests {
             );
             assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
         }
+    }
+
+    #[test]
+    fn distinct_ids_get_distinct_paths() {
+        let ids = [
+            "新闻.html.gz",
+            "体育.html.gz",
+            "财经.html.gz",
+            "x y",
+            "x_y",
+            "x%20y",
+            "a//b",
+            "a/b",
+            "a/%/b",
+            ".",
+            "..",
+            "%2E",
+            "/a",
+            "a/",
+            "a",
+            "~",
+            "%7E",
+            "A",
+            "",
+        ];
+        let long_a = "a".repeat(300);
+        let long_b = format!("{}b", "a".repeat(299));
+        let mut paths = std::collections::HashSet::new();
+        for id in ids
+            .iter()
+            .copied()
+            .chain([long_a.as_str(), long_b.as_str()])
+        {
+            let path = escaped_relative_path(id);
+            assert!(
+                path.split('/')
+                    .all(|part| part.len() <= MAX_COMPONENT_BYTES),
+                "{path}"
+            );
+            assert!(
+                !path.split('/').any(|part| part == "." || part == ".."),
+                "{path}"
+            );
+            assert!(paths.insert(path.clone()), "{id:?} collides at {path}");
+        }
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_runs_go_and_others_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = temporary_file_in(dir.path(), "out").unwrap();
+        // A process id that cannot be running (above the kernel's maximum).
+        let dead = dir.path().join(".dechaff-4294967295-out-abc.partial");
+        std::fs::write(&dead, "left by a killed run").unwrap();
+        let other = dir.path().join(".dechaff-notes.partial");
+        std::fs::write(&other, "not ours").unwrap();
+        assert_eq!(remove_stale_temporaries(dir.path()), 1);
+        assert!(!dead.exists());
+        assert!(ours.path().exists());
+        assert!(other.exists());
+        // One of this process's names that it does not have open is an earlier process's.
+        let reused = dir
+            .path()
+            .join(format!("{}out-xyz.partial", temporary_prefix()));
+        std::fs::write(&reused, "left by a run with the same id").unwrap();
+        assert_eq!(remove_stale_temporaries(dir.path()), 1);
+        assert!(!reused.exists());
+        assert!(ours.path().exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("private.jsonl");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut temporary = temporary_file_beside(&target).unwrap();
+        temporary.write_all(b"new").unwrap();
+        persist(temporary, &target).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

@@ -77,12 +77,15 @@ impl Summary {
         } else {
             String::new()
         };
+        let plural = |count: u64, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         format!(
-            "{} pages: {} ok, {} empty, {} errors{}{} in {:.2} s, {:.1} pages/s, {:.2} MB/s",
-            self.pages,
+            "{}: {} ok, {} empty, {}{}{} in {:.2} s, {:.1} pages/s, {:.2} MB/s",
+            plural(self.pages, "page", "pages"),
             self.ok,
             self.empty,
-            self.errors,
+            plural(self.errors, "error", "errors"),
             reasons,
             skipped,
             seconds,

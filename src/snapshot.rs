@@ -13,6 +13,7 @@ use similar::TextDiff;
 
 use crate::engine::{clean_page, Options};
 use crate::input::{InputOptions, PageReader};
+use crate::output::escaped_relative_path;
 use crate::record::Record;
 
 /// Name of the folder, inside the samples folder, that holds expected snapshots.
@@ -51,29 +52,14 @@ pub fn render(record: &Record) -> String {
     out
 }
 
-/// Where the snapshot of the record with this id lives: [`id_as_relative_path`] under the
-/// expected-output directory.
+/// Where the snapshot of the record with this id lives: the id as a path
+/// ([`escaped_relative_path`], the rule of `--resume` directories) under the expected-output
+/// directory.
 pub fn snapshot_path(samples_dir: &Path, id: &str) -> PathBuf {
-    samples_dir
-        .join(EXPECTED_DIR)
-        .join(format!("{}.{SNAPSHOT_EXTENSION}", id_as_relative_path(id)))
-}
-
-/// A record id as a relative path: characters that are unsafe in file names become `_`,
-/// `..` is defused and leading slashes are dropped, so the path stays inside its directory.
-pub fn id_as_relative_path(id: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let safe = safe.replace("..", "__");
-    safe.trim_start_matches('/').to_string()
+    samples_dir.join(EXPECTED_DIR).join(format!(
+        "{}.{SNAPSHOT_EXTENSION}",
+        escaped_relative_path(id)
+    ))
 }
 
 /// One sample whose output differs from its snapshot.
@@ -190,7 +176,7 @@ mod tests {
         );
         assert_eq!(
             snapshot_path(base, "../x:3"),
-            Path::new("s/expected/__/x_3.snap")
+            Path::new("s/expected/%2E%2E/x%3A3.snap")
         );
     }
 

@@ -44,6 +44,46 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether a character is a control character that has no place in extracted text: C0
+/// controls other than tab and line feed (ESC, VT, NUL, BEL, …) and DEL. Pages carry them as
+/// debris of terminals and word processors; in JSON they would survive as escapes. (The C1
+/// controls, U+0080–U+009F, stay: they are the trace of a page decoded twice, `â\u{80}\u{99}`
+/// for `’`, which only a repair of the whole sequence could undo.)
+pub fn is_stray_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}')
+}
+
+/// What a stray control character becomes: the controls that separate (VT, FF, CR, the
+/// information separators) a space, the rest (NUL, ESC, BEL, DEL, …) nothing.
+fn replacement_for_control(c: char) -> Option<char> {
+    matches!(c, '\u{b}' | '\u{c}' | '\r' | '\u{1c}'..='\u{1f}').then_some(' ')
+}
+
+/// `text` with its stray control characters ([`is_stray_control`]) replaced or dropped
+/// (see `replacement_for_control`), or `None` when it has none.
+///
+/// ```
+/// use dechaff::text::without_stray_controls;
+/// assert_eq!(without_stray_controls("a\u{1b}[31mb\u{b}c\td").as_deref(), Some("a[31mb c\td"));
+/// assert_eq!(without_stray_controls("clean\ntext"), None);
+/// ```
+pub fn without_stray_controls(text: &str) -> Option<String> {
+    if !text.chars().any(is_stray_control) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .filter_map(|c| {
+                if is_stray_control(c) {
+                    replacement_for_control(c)
+                } else {
+                    Some(c)
+                }
+            })
+            .collect(),
+    )
+}
+
 /// The letters and digits of a name, lowercased: names that differ only in case, spacing
 /// or punctuation have the same key.
 ///

@@ -32,8 +32,13 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt"];
 /// Extensions that mark a file as an HTML page.
 pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
 
-/// Bytes looked at for a NUL byte when deciding whether a page is binary.
+/// Bytes looked at for control bytes when deciding whether a page is binary.
 pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// A page whose first bytes are more than this share of C0 control bytes (other than
+/// whitespace and ESC) is binary: text has next to none, a binary format's headers and numbers
+/// are full of them, and a stray NUL in a real page is one byte in thousands.
+pub const BINARY_MAX_CONTROL_SHARE: f64 = 1.0 / 32.0;
 
 /// Bytes looked at when deciding whether a page without a telling extension is HTML.
 pub const HTML_SNIFF_BYTES: usize = 4 * 1024;

@@ -52,7 +52,7 @@ fn cleans_an_html_file() {
     assert!(text.contains("\n\nFishermen said"));
     assert!(!text.contains("Home") && !text.contains("©"));
     assert_eq!(record["words"], 19 + 20);
-    assert!(stderr(&output).contains("1 pages: 1 ok, 0 empty, 0 errors"));
+    assert!(stderr(&output).contains("1 page: 1 ok, 0 empty, 0 errors"));
 }
 
 #[test]
@@ -342,7 +342,10 @@ fn every_kind_of_bad_input_in_one_run_leaves_the_rest_intact() {
         messages.contains("10 pages: 4 ok, 0 empty, 6 errors"),
         "{messages}"
     );
-    assert!(messages.contains("skipped 1 files"), "{messages}");
+    assert!(
+        messages.contains("skipped 1 file that is not a page (.md 1)"),
+        "{messages}"
+    );
     assert_eq!(output.status.code(), Some(1));
 }
 

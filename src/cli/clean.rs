@@ -5,12 +5,21 @@ use std::path::{Path, PathBuf};
 
 use super::profile::{check_rereadable, ProfileArgs};
 use super::resume;
+use super::targets::Targets;
 use super::ExtractionArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::input::{InputFormat, InputOptions, JsonlFields, PageReader, DEFAULT_MAX_PAGE_BYTES};
+use crate::input::{
+    skipped_files_note, FileIdentity, InputFormat, InputOptions, JsonlFields, PageReader,
+    SkippedFiles,
+};
+use crate::limits::{
+    InputLimits, PageLimits, DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION,
+    DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_NODES_PER_BYTE,
+    DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_TEXT_LINES,
+};
 use crate::output::{
-    parse_fields, persist, temporary_file_beside, Compression, FieldFilter, Parts,
-    DEFAULT_SPLIT_SIZE,
+    parent_of, parse_fields, persist, remove_stale_temporaries, temporary_file_beside, Compression,
+    FieldFilter, Parts, DEFAULT_SPLIT_SIZE,
 };
 use crate::pipeline::{self, PipelineError, PipelineOptions};
 
@@ -112,10 +121,69 @@ pub(super) struct InputArgs {
     /// JSONL field holding a page's id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     id_field: String,
-    /// Pages (and JSONL lines) larger than this many bytes are not cleaned: `clean` writes an
-    /// error record for each, `profile` leaves them out.
+    #[command(flatten)]
+    pub(super) limits: LimitArgs,
+}
+
+/// The limits of docs/robustness.md: sizes of inputs, pages and lines, and what a page may cost.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Limits (see docs/robustness.md)")]
+pub(super) struct LimitArgs {
+    /// Pages larger than this many bytes (after decompression) are not cleaned: `clean` writes
+    /// a `too_large` error record for each, `profile` leaves them out.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
     pub(super) max_page_bytes: u64,
+    /// JSONL lines longer than this many bytes are read past and become `too_large` error
+    /// records.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: u64,
+    /// An input that decompresses to more than this many bytes stops there with a `read`
+    /// error record.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
+    /// A compressed input that expands more than this many times (checked past 256 MiB) is a
+    /// decompression bomb and stops with a `read` error record.
+    #[arg(long, value_name = "RATIO", default_value_t = DEFAULT_MAX_EXPANSION,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_expansion: u64,
+    /// Elements nested deeper than this are left out (their text stays), as browsers do.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH as u64,
+          value_parser = clap::value_parser!(u64).range(8..=100_000))]
+    max_depth: u64,
+    /// Attributes of an element past this many are dropped before parsing.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ATTRIBUTES as u64,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    max_attributes: u64,
+    /// A page whose markup makes the parser build more than this many nodes per byte (plus
+    /// 10,000) becomes a `too_complex` error record: the per-page work budget.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_NODES_PER_BYTE,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_nodes_per_byte: u64,
+    /// Text dumps with more lines than this become `too_large` error records.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_TEXT_LINES as u64,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_text_lines: u64,
+}
+
+impl LimitArgs {
+    fn input_limits(&self) -> InputLimits {
+        InputLimits {
+            max_page_bytes: self.max_page_bytes,
+            max_line_bytes: self.max_line_bytes,
+            max_input_bytes: self.max_input_bytes,
+            max_expansion: self.max_expansion,
+        }
+    }
+
+    fn page_limits(&self) -> PageLimits {
+        let size = |value: u64| usize::try_from(value).unwrap_or(usize::MAX);
+        PageLimits {
+            max_depth: size(self.max_depth),
+            max_attributes: size(self.max_attributes),
+            max_nodes_per_byte: self.max_nodes_per_byte,
+            max_text_lines: size(self.max_text_lines),
+        }
+    }
 }
 
 impl InputArgs {
@@ -129,9 +197,20 @@ impl InputArgs {
                 url: self.url_field.clone(),
                 id: self.id_field.clone(),
             },
-            max_page_bytes: self.max_page_bytes,
+            limits: self.limits.input_limits(),
             ..InputOptions::default()
         }
+    }
+
+    /// The limits inside a page these flags set.
+    pub(super) fn page_limits(&self) -> PageLimits {
+        self.limits.page_limits()
+    }
+
+    /// Whether the user fixed every page's format (`--input-format html` or `text`), which
+    /// then wins over what the bytes look like.
+    pub(super) fn declares_page_format(&self) -> bool {
+        matches!(self.input_format, FormatFlag::Html | FormatFlag::Text)
     }
 }
 
@@ -182,6 +261,7 @@ impl Output {
             let file = std::fs::OpenOptions::new().write(true).open(target)?;
             return Ok(Output::Special(BufWriter::new(file)));
         }
+        remove_stale_temporaries(parent_of(target));
         let temporary = temporary_file_beside(target)?;
         Ok(Output::File {
             writer: BufWriter::new(temporary),
@@ -216,27 +296,28 @@ impl Output {
 
 /// Runs `dechaff clean`.
 pub fn run(args: Args) -> u8 {
-    let input_options = InputOptions {
-        keep_all: args.keep_all,
-        shard: args.shard,
-        relative_to: args.relative_to,
-        ..args.input.options()
+    let threads = args.threads.count();
+    let directory = args.output.as_deref().filter(|path| {
+        args.resume
+            || args.split_size.is_some()
+            || args.compress.is_some()
+            || path.is_dir()
+            || path.as_os_str().to_string_lossy().ends_with('/')
+    });
+    let targets = Targets {
+        inputs: &args.inputs,
+        output: args.output.as_deref(),
+        directory: directory.is_some(),
+        resume: args.resume,
+        manifest: args.manifest.as_deref(),
     };
-    let mut engine_options = args.extraction.options();
-    let first_pass = || {
-        check_rereadable(&args.inputs)?;
-        let pages = PageReader::new(&args.inputs, input_options.clone());
-        Ok(Box::new(pages) as Box<dyn Iterator<Item = _> + Send>)
-    };
-    match args
-        .profile
-        .load(first_pass, args.threads.count, args.quiet)
-    {
-        Ok(profile) => engine_options.profile = profile,
-        Err(message) => {
-            eprintln!("dechaff: {message}");
-            return EXIT_USAGE_OR_OUTPUT;
-        }
+    if let Err(message) = targets.check() {
+        eprintln!("dechaff: {message}");
+        return EXIT_USAGE_OR_OUTPUT;
+    }
+    if args.resume && (args.inputs.is_empty() || args.inputs.iter().any(|i| i == "-")) {
+        eprintln!("dechaff: --resume needs input files or directories, not standard input");
+        return EXIT_USAGE_OR_OUTPUT;
     }
     let fields = match args.fields.as_deref().map(parse_fields).transpose() {
         Ok(fields) => fields,
@@ -245,51 +326,89 @@ pub fn run(args: Args) -> u8 {
             return EXIT_USAGE_OR_OUTPUT;
         }
     };
-    let directory = args.output.as_deref().filter(|path| {
-        args.split_size.is_some()
-            || args.compress.is_some()
-            || path.is_dir()
-            || path.as_os_str().to_string_lossy().ends_with('/')
-    });
-    if let Some(directory) = directory.filter(|d| crate::output::has_parts(d)) {
-        eprintln!(
-            "dechaff: {} already holds part files; remove them or write elsewhere",
-            directory.display()
-        );
-        return EXIT_USAGE_OR_OUTPUT;
+    let compression = args.compress.map_or(Compression::Gzip, Compression::from);
+    let split_size = args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE);
+    // Open the output before reading, so that a directory of parts exists (and is left out
+    // of the walks) and an output that cannot be written fails the run at once.
+    let opened = match directory {
+        Some(directory) if args.resume => resume::prepare(directory).map(|()| None),
+        Some(directory) => Parts::new(directory, compression, split_size, 0)
+            .map(|parts| Some(Output::Parts(parts))),
+        None => Output::open(args.output.as_deref()).map(Some),
+    };
+    let output = match opened {
+        Ok(output) => output,
+        Err(error) => {
+            let target = args
+                .output
+                .as_deref()
+                .unwrap_or(Path::new("-"))
+                .display()
+                .to_string();
+            eprintln!("dechaff: cannot create output {target}: {error}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    };
+    let input_options = InputOptions {
+        keep_all: args.keep_all,
+        shard: args.shard,
+        relative_to: args.relative_to.clone(),
+        exclude: targets.exclusions(),
+        ..args.input.options()
+    };
+    let mut engine_options = args.extraction.options();
+    engine_options.limits = args.input.page_limits();
+    engine_options.declared_format_wins = args.input.declares_page_format();
+    let first_pass = || {
+        check_rereadable(&args.inputs)?;
+        let pages = PageReader::new(&args.inputs, input_options.clone());
+        Ok(Box::new(pages) as Box<dyn Iterator<Item = _> + Send>)
+    };
+    match args
+        .profile
+        .load(first_pass, threads, &engine_options.limits, args.quiet)
+    {
+        Ok(profile) => engine_options.profile = profile,
+        Err(message) => {
+            eprintln!("dechaff: {message}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
     }
     let started = std::time::Instant::now();
     let pipeline_options = PipelineOptions {
-        threads: args.threads.count,
+        threads,
         progress: !args.quiet,
         fail_on_error: args.fail_on_error,
     };
     let manifest_options = serde_json::json!({
         "output": args.output.as_deref().map(|p| p.display().to_string()),
-        "split_size": directory.map(|_| args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE)),
-        "compress": directory.map(|_| args.compress.map_or(Compression::Gzip, Compression::from).extension()),
+        "split_size": directory.map(|_| split_size),
+        "compress": directory.map(|_| compression.extension()),
         "fields": fields,
         "keep_all": args.keep_all,
         "shard": args.shard.map(|s| s.to_string()),
         "resume": args.resume,
-        "max_page_bytes": args.input.max_page_bytes,
+        "limits": format!("{:?} {:?}", input_options.limits, engine_options.limits),
         "extraction": format!("{:?}", engine_options.extract),
         "site_profile": engine_options.profile.is_some(),
     });
-    if args.resume {
-        let Some(directory) = args.output.as_deref() else {
+    let info = RunInfo {
+        quiet: args.quiet,
+        manifest: args.manifest.as_deref(),
+        inputs: &args.inputs,
+        exclude: &input_options.exclude,
+    };
+    let Some(mut output) = output else {
+        // --resume: one directory of parts per input file.
+        let Some(directory) = directory else {
             return EXIT_USAGE_OR_OUTPUT;
         };
-        if args.inputs.is_empty() || args.inputs.iter().any(|i| i == "-") {
-            eprintln!("dechaff: --resume needs input files or directories, not standard input");
-            return EXIT_USAGE_OR_OUTPUT;
-        }
         let per_input = resume::PerInput {
             directory,
-            compression: args.compress.map_or(Compression::Gzip, Compression::from),
-            split_size: args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE),
+            compression,
+            split_size,
             fields,
-            input: input_options,
+            input: input_options.clone(),
             engine: &engine_options,
             pipeline: &pipeline_options,
         };
@@ -315,43 +434,16 @@ pub fn run(args: Args) -> u8 {
             .flatten()
             .collect();
         return finish(
-            &RunInfo {
-                quiet: args.quiet,
-                manifest: args.manifest.as_deref(),
-                inputs: &args.inputs,
-            },
+            &info,
             &summary,
             &totals.skipped_records,
-            totals.skipped_files,
+            &totals.skipped_files,
             Some(totals.inputs),
             outputs,
             manifest_options,
         );
-    }
-    let opened = match directory {
-        Some(directory) => Parts::new(
-            directory,
-            args.compress.map_or(Compression::Gzip, Compression::from),
-            args.split_size.unwrap_or(DEFAULT_SPLIT_SIZE),
-            0,
-        )
-        .map(Output::Parts),
-        None => Output::open(args.output.as_deref()),
     };
-    let mut output = match opened {
-        Ok(output) => output,
-        Err(error) => {
-            let target = args
-                .output
-                .as_deref()
-                .unwrap_or(Path::new("-"))
-                .display()
-                .to_string();
-            eprintln!("dechaff: cannot create output {target}: {error}");
-            return EXIT_USAGE_OR_OUTPUT;
-        }
-    };
-    let mut reader = PageReader::new(&args.inputs, input_options);
+    let mut reader = PageReader::new(&args.inputs, input_options.clone());
     let result = {
         let mut filter;
         let writer: &mut dyn Write = match fields {
@@ -384,11 +476,7 @@ pub fn run(args: Args) -> u8 {
         .collect();
     let outputs = written.iter().map(|p| p.display().to_string()).collect();
     finish(
-        &RunInfo {
-            quiet: args.quiet,
-            manifest: args.manifest.as_deref(),
-            inputs: &args.inputs,
-        },
+        &info,
         &summary,
         &skipped,
         reader.skipped_files(),
@@ -420,6 +508,7 @@ struct RunInfo<'a> {
     quiet: bool,
     manifest: Option<&'a Path>,
     inputs: &'a [String],
+    exclude: &'a [FileIdentity],
 }
 
 /// Prints the summary, writes the manifest and gives the exit status of a completed run.
@@ -427,24 +516,20 @@ fn finish(
     args: &RunInfo<'_>,
     summary: &pipeline::Summary,
     skipped: &std::collections::BTreeMap<String, u64>,
-    skipped_files: usize,
+    skipped_files: &SkippedFiles,
     inputs: Option<Vec<serde_json::Value>>,
     outputs: Vec<String>,
     options: serde_json::Value,
 ) -> u8 {
     if !args.quiet {
         let mut line = summary.line();
-        if skipped_files > 0 {
-            line.push_str(&format!(
-                "; skipped {skipped_files} files without a page extension"
-            ));
-        }
+        line.push_str(&skipped_files_note(skipped_files));
         line.push_str(&crate::input::skipped_records_note(skipped));
         eprintln!("dechaff: {line}");
     }
     if let Some(path) = args.manifest {
         let inputs = inputs.unwrap_or_else(|| {
-            let (files, _) = crate::input::list_files(args.inputs);
+            let (files, _) = crate::input::list_files(args.inputs, args.exclude);
             let mut listed: Vec<serde_json::Value> = files
                 .iter()
                 .map(|f| serde_json::json!({"input": f.path.display().to_string(), "id": f.id}))
@@ -461,10 +546,11 @@ fn finish(
         }
     }
     if summary.input_failures > 0 {
-        eprintln!(
-            "dechaff: {} inputs could not be read (see their error records)",
-            summary.input_failures
-        );
+        let (count, inputs) = match summary.input_failures {
+            1 => ("one".to_string(), "input"),
+            n => (n.to_string(), "inputs"),
+        };
+        eprintln!("dechaff: {count} {inputs} could not be read (see the error records)");
         return EXIT_FAILED;
     }
     EXIT_OK

@@ -85,15 +85,17 @@ fn evaluate(args: &Args) -> Result<Report, String> {
                     page
                 })
             };
+            let threads = args.threads.count();
             let mut engine = args.extraction.options();
             engine.profile = args.profile.load(
                 || Ok(Box::new(reader()) as Box<dyn Iterator<Item = _> + Send>),
-                args.threads.count,
+                threads,
+                &engine.limits,
                 false,
             )?;
             let mut reader = reader();
             let options = PipelineOptions {
-                threads: args.threads.count,
+                threads,
                 progress: true,
                 fail_on_error: false,
             };

@@ -5,6 +5,7 @@ mod clean;
 mod eval;
 mod profile;
 mod resume;
+mod targets;
 
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::engine::Options;
 use crate::extract::ExtractOptions;
+use crate::limits::MAX_THREADS_PER_CORE;
 use crate::vocab::Preset;
 
 /// Exit status when every input was read and every record written.
@@ -67,7 +69,6 @@ pub struct ExtractionArgs {
     format: OutputFormat,
 }
 
-/// The `--format` values.
 /// The worker-thread flag of every command that cleans pages.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct ThreadsArg {
@@ -79,9 +80,29 @@ pub struct ThreadsArg {
         default_value_t = 0,
         hide_default_value = true
     )]
-    pub count: usize,
+    count: usize,
 }
 
+impl ThreadsArg {
+    /// The number of worker threads: 0 means one per core, and more than
+    /// [`MAX_THREADS_PER_CORE`] per core is lowered to that, with a warning (each thread holds
+    /// pages in flight, and cleaning is CPU-bound).
+    pub fn count(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let most = cores * MAX_THREADS_PER_CORE;
+        if self.count > most {
+            eprintln!(
+                "dechaff: --threads {} is more than {MAX_THREADS_PER_CORE} per core; using {most} \
+                 ({cores} cores)",
+                self.count
+            );
+            return most;
+        }
+        self.count
+    }
+}
+
+/// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// Plain text only (`text`).
@@ -108,6 +129,7 @@ impl ExtractionArgs {
             },
             latest_date: Some(today()),
             profile: None,
+            ..Options::default()
         }
     }
 }
@@ -121,9 +143,32 @@ fn today() -> chrono::NaiveDate {
         .map_or(chrono::NaiveDate::MAX, |now| now.date_naive())
 }
 
+/// Removes this process's temporary files when it is interrupted (SIGINT, SIGTERM, SIGHUP),
+/// then dies of the signal as it would have without the handler.
+fn remove_temporaries_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        // Without a handler an interrupted run leaves its temporary files, which the next run
+        // into the same place removes.
+        return;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                crate::output::remove_temporaries();
+                // Dies of the signal; should that fail, exit as a shell reports it.
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    drop(spawned);
+}
+
 /// Parses the process arguments and runs the chosen subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    remove_temporaries_on_signals();
     let code = match cli.command {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),

@@ -9,8 +9,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::clean::InputArgs;
+use super::targets::Targets;
 use super::{EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::input::PageReader;
+use crate::input::{InputOptions, PageReader};
+use crate::limits::PageLimits;
 use crate::output::{persist, temporary_file_beside};
 use crate::page::Page;
 use crate::profile::{page_blocks, site_key, Counts, Profile, Thresholds};
@@ -69,6 +71,7 @@ impl ProfileArgs {
         &self,
         pages: impl FnOnce() -> Result<Box<dyn Iterator<Item = Page> + Send>, String>,
         threads: usize,
+        limits: &PageLimits,
         quiet: bool,
     ) -> Result<Option<Arc<Profile>>, String> {
         let counts = if let Some(path) = &self.profile {
@@ -77,7 +80,7 @@ impl ProfileArgs {
             Counts::read(&mut BufReader::new(file))
                 .map_err(|e| format!("cannot read profile {}: {e}", path.display()))?
         } else if self.site_profile {
-            count_pages(&mut *pages()?, threads)?
+            count_pages(&mut *pages()?, threads, limits)?
         } else {
             return Ok(None);
         };
@@ -115,6 +118,7 @@ pub fn check_rereadable(inputs: &[String]) -> Result<(), String> {
 pub fn count_pages(
     pages: &mut (dyn Iterator<Item = Page> + Send),
     threads: usize,
+    limits: &PageLimits,
 ) -> Result<Counts, String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -139,7 +143,7 @@ pub fn count_pages(
                 .par_iter()
                 .map(|page| {
                     // A page that panics is cleaned (and reported) by the second pass.
-                    let hashes = catch_unwind(AssertUnwindSafe(|| page_blocks(page)))
+                    let hashes = catch_unwind(AssertUnwindSafe(|| page_blocks(page, limits)))
                         .ok()
                         .flatten()?;
                     Some((site_key(page.url.as_deref(), &page.source), hashes))
@@ -173,9 +177,23 @@ pub struct Args {
 
 /// Runs `dechaff profile`.
 pub fn run(args: Args) -> u8 {
-    let input_options = args.input.options();
+    let targets = Targets {
+        inputs: &args.inputs,
+        output: Some(&args.output),
+        directory: false,
+        resume: false,
+        manifest: None,
+    };
+    if let Err(message) = targets.check() {
+        eprintln!("dechaff: {message}");
+        return EXIT_USAGE_OR_OUTPUT;
+    }
+    let input_options = InputOptions {
+        exclude: targets.exclusions(),
+        ..args.input.options()
+    };
     let mut reader = PageReader::new(&args.inputs, input_options);
-    let counts = match count_pages(&mut reader, args.threads.count) {
+    let counts = match count_pages(&mut reader, args.threads.count(), &args.input.page_limits()) {
         Ok(counts) => counts,
         Err(message) => {
             eprintln!("dechaff: {message}");

@@ -1,12 +1,15 @@
 //! `dechaff clean -o DIR --resume`: one output directory per input file, with a completion
 //! marker, so that a run that stopped can be started again and skip the inputs it finished.
 //!
-//! Layout: the records of input `<id>` (its path relative to the walked directory, else as
-//! given, made safe as a relative path) go to `DIR/<id>/part-00000.jsonl.gz`, … and, once its
-//! last part is renamed into place, `DIR/<id>/_COMPLETE` is written (atomically, by rename)
-//! with the input's counts. An input is complete when its marker exists: a later `--resume`
-//! run skips it and takes its counts from the marker. An input without a marker is cleaned
-//! again from its start, after its stale parts are removed.
+//! Layout: `DIR/_DECHAFF_RESUME` marks the directory as one; the records of input `<id>` (its
+//! path relative to the walked directory, else as given) go to `DIR/<escaped id>/part-00000.jsonl.gz`,
+//! … and, once its last part is renamed into place, `DIR/<escaped id>/_COMPLETE` is written
+//! (atomically, by rename) with the input's id and counts. The escaping
+//! ([`escaped_relative_path`]) maps distinct ids to distinct paths. An input is complete when
+//! its marker exists and names it: a later `--resume` run skips it and takes its counts from
+//! the marker. An input without a marker is cleaned again from its start, after its stale
+//! parts are removed. A marker that names another input means two ids met in one directory (a
+//! file system that folds case): the run stops rather than mix them.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -14,11 +17,13 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+use super::targets::RESUME_MARKER;
 use crate::engine::Options;
-use crate::input::{list_files, InputOptions, PageReader};
-use crate::output::{persist, temporary_file_beside, Compression, FieldFilter, Parts};
+use crate::input::{list_files, InputOptions, PageReader, SkippedFiles};
+use crate::output::{
+    escaped_relative_path, persist, temporary_file_beside, Compression, FieldFilter, Parts,
+};
 use crate::pipeline::{self, PipelineError, PipelineOptions, Summary};
-use crate::snapshot::id_as_relative_path;
 
 /// The completion marker of an input's output directory.
 pub const COMPLETE_MARKER: &str = "_COMPLETE";
@@ -39,28 +44,56 @@ pub struct PerInput<'a> {
 pub struct Totals {
     pub summary: Summary,
     pub skipped_records: BTreeMap<String, u64>,
-    pub skipped_files: usize,
+    pub skipped_files: SkippedFiles,
     /// One entry per input: path, id, whether it was cleaned now or found complete, counts.
     pub inputs: Vec<Value>,
 }
 
-/// The output directory of input `id`: its id as a relative path
-/// ([`id_as_relative_path`]) under `directory`.
+/// Makes `directory` a `--resume` output directory (or finds it one): creates it and its
+/// marker.
+pub fn prepare(directory: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(directory)?;
+    let marker = directory.join(RESUME_MARKER);
+    if !marker.exists() {
+        write_json(&marker, &json!({ "layout": LAYOUT_VERSION }))?;
+    }
+    Ok(())
+}
+
+/// Version of the per-input layout, written in the directory's marker.
+const LAYOUT_VERSION: u32 = 2;
+
+/// The output directory of input `id`: its id as an escaped relative path
+/// ([`escaped_relative_path`]) under `directory`.
 pub fn input_directory(directory: &Path, id: &str) -> PathBuf {
-    directory.join(id_as_relative_path(id))
+    directory.join(escaped_relative_path(id))
 }
 
 /// Cleans every input file into its own directory, skipping those already complete.
 pub fn run(inputs: &[String], run: PerInput<'_>) -> Result<Totals, PipelineError> {
-    let (files, skipped_files) = list_files(inputs);
+    let (files, skipped_files) = list_files(inputs, &run.input.exclude);
     let mut totals = Totals {
         skipped_files,
         ..Totals::default()
     };
+    let mut used = std::collections::HashSet::new();
     for file in files {
         let out = input_directory(run.directory, &file.id);
+        // Two inputs named alike in one run (the same file given twice): the second's records
+        // would replace the first's.
+        if !used.insert(out.clone()) {
+            return Err(collision(&out, &file.id, &file.id));
+        }
         let marker = out.join(COMPLETE_MARKER);
-        if let Some(done) = read_marker(&marker) {
+        let done = read_marker(&marker);
+        if let Some(other) = done
+            .as_ref()
+            .and_then(|done| done["id"].as_str())
+            .filter(|id| *id != file.id)
+        {
+            return Err(collision(&out, &file.id, other));
+        }
+        if let Some(done) = done {
             add_marker(&mut totals, &done);
             let mut entry = done;
             entry["state"] = json!("already complete");
@@ -146,7 +179,7 @@ pub fn write_json(path: &Path, value: &Value) -> io::Result<()> {
 pub fn manifest(
     summary: &Summary,
     skipped_records: &BTreeMap<String, u64>,
-    skipped_files: usize,
+    skipped_files: &SkippedFiles,
     inputs: Vec<Value>,
     outputs: Vec<String>,
     options: Value,
@@ -169,7 +202,8 @@ pub fn manifest(
         },
         "errors_by_code": summary.errors_by_code,
         "skipped_records": skipped_records,
-        "skipped_files": skipped_files,
+        "skipped_files": skipped_files.values().sum::<u64>(),
+        "skipped_files_by_kind": skipped_files,
         "bytes": summary.bytes,
         "seconds": summary.elapsed.as_secs_f64(),
     })
@@ -177,6 +211,15 @@ pub fn manifest(
 
 /// Version of the manifest layout.
 pub const MANIFEST_VERSION: u32 = 1;
+
+/// The error for two inputs whose records would go to one directory.
+fn collision(directory: &Path, id: &str, other: &str) -> PipelineError {
+    PipelineError::Output(io::Error::other(format!(
+        "the records of input {id:?} would go to {}, which holds those of input {other:?} \
+         (an input given twice, or a file system that folds case): clean them in separate runs",
+        directory.display()
+    )))
+}
 
 /// Removes the part files (and temporary files) an unfinished run left in `directory`.
 fn remove_stale_parts(directory: &Path) -> io::Result<()> {
@@ -226,11 +269,11 @@ mod tests {
         let dir = Path::new("out");
         assert_eq!(
             input_directory(dir, "crawl/a b.warc.gz"),
-            Path::new("out/crawl/a_b.warc.gz")
+            Path::new("out/crawl/a%20b.warc.gz")
         );
         assert_eq!(
             input_directory(dir, "/data/../x.warc"),
-            Path::new("out/data/__/x.warc")
+            Path::new("out/%/data/%2E%2E/x.warc")
         );
     }
 }

@@ -22,18 +22,12 @@ mod region;
 mod score;
 mod serialize;
 
-use html5ever::tendril::TendrilSink;
-use scraper::{Html, HtmlTreeSink};
+use scraper::Html;
 
 use crate::profile::{html_blocks, leaves_enough, BlockSet};
-use crate::vocab::{
-    Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, SELF_CLOSED_RAW_TEXT_TAGS,
-    TEASER_CORE_MIN_CHARS,
-};
-use aho_corasick::AhoCorasick;
+use crate::vocab::{Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, TEASER_CORE_MIN_CHARS};
 use dom::FlatDom;
 use prune::MaskPolicy;
-use std::sync::LazyLock;
 
 pub use markdown::{plain_text_markdown, without_leading_title};
 pub(crate) use prune::is_discussion_url;
@@ -69,86 +63,6 @@ pub struct Article {
     pub markdown: Option<String>,
     /// The comment section's text, when asked for and present.
     pub comments: Option<String>,
-}
-
-/// Parses an HTML document as a browser with scripting disabled would: the content of
-/// `<noscript>` becomes elements, which is where some sites serve their whole content.
-///
-/// ```
-/// let html = dechaff::extract::parse("<body><noscript><p>Shown without scripts</p></noscript>");
-/// let p = scraper::Selector::parse("noscript p").unwrap();
-/// assert_eq!(html.select(&p).count(), 1);
-/// ```
-pub fn parse(html: &str) -> Html {
-    let repaired = close_self_closed_raw_text(html);
-    let html = repaired.as_deref().unwrap_or(html);
-    let options = html5ever::ParseOpts {
-        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    html5ever::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(html)
-}
-
-static RAW_TEXT_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let openers: Vec<String> = SELF_CLOSED_RAW_TEXT_TAGS
-        .iter()
-        .map(|tag| format!("<{tag}"))
-        .collect();
-    // A short literal list; building it cannot fail.
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(openers)
-        .expect("tag openers compile")
-});
-
-/// The page with an end tag written after every start tag of a
-/// [`SELF_CLOSED_RAW_TEXT_TAGS`] element that is closed XML-style (`<iframe … />`), or `None`
-/// when it has none. HTML ignores the slash: the element's raw text then runs to the end of the
-/// document, and with it the whole page after a tag manager's `<noscript><iframe … /></noscript>`.
-fn close_self_closed_raw_text(html: &str) -> Option<String> {
-    let mut repaired: Option<String> = None;
-    let mut copied = 0;
-    for found in RAW_TEXT_OPENERS.find_iter(html) {
-        let tag = &html[found.start() + 1..found.end()];
-        // The tag name must end here (`<iframe ` or `<iframe/`, not `<iframes`).
-        if !html[found.end()..]
-            .starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-        {
-            continue;
-        }
-        let Some(close) = start_tag_end(&html[found.end()..]).map(|at| found.end() + at) else {
-            continue;
-        };
-        if html[..close].ends_with('/') {
-            let out = repaired.get_or_insert_with(|| String::with_capacity(html.len() + 64));
-            out.push_str(&html[copied..=close]);
-            out.push_str("</");
-            out.push_str(tag);
-            out.push('>');
-            copied = close + 1;
-        }
-    }
-    let mut out = repaired?;
-    out.push_str(&html[copied..]);
-    Some(out)
-}
-
-/// The offset of the `>` that ends a start tag, skipping quoted attribute values.
-fn start_tag_end(rest: &str) -> Option<usize> {
-    let mut quote = None;
-    for (at, c) in rest.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(open), _) if c == open => quote = None,
-            (None, '>') => return Some(at),
-            (None, '<') => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Extracts the article from a parsed HTML document.
@@ -400,17 +314,5 @@ mod tests {
             extract_without_blocks(&copy, &options, &boilerplate),
             extract(&copy, &options)
         );
-    }
-
-    #[test]
-    fn self_closed_iframes_are_closed() {
-        assert_eq!(
-            close_self_closed_raw_text(r#"<noscript><IFRAME src="a/>b" /></noscript><p>x"#)
-                .as_deref(),
-            Some(r#"<noscript><IFRAME src="a/>b" /></IFRAME></noscript><p>x"#)
-        );
-        assert_eq!(close_self_closed_raw_text("<iframe src=a></iframe>"), None);
-        assert_eq!(close_self_closed_raw_text("<iframes/><p>x"), None);
-        assert_eq!(close_self_closed_raw_text("<p>no frames</p>"), None);
     }
 }

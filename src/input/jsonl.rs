@@ -1,11 +1,14 @@
 //! JSONL inputs: one page per line, as a JSON object with an HTML or text field.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufRead};
 
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
-use super::open::describe_io_error;
+use super::gzip::is_resumable;
+use super::open::{describe_io_error, UTF8_BOM};
 use crate::error::PageError;
+use crate::limits::InputLimits;
 use crate::page::{Content, Page, PageFormat};
 
 /// Names of the fields of a JSONL page record.
@@ -38,7 +41,7 @@ pub struct JsonlReader {
     name: String,
     source: String,
     fields: JsonlFields,
-    max_line_bytes: u64,
+    limits: InputLimits,
     line_number: u64,
     buffer: Vec<u8>,
     finished: bool,
@@ -46,19 +49,21 @@ pub struct JsonlReader {
 
 impl JsonlReader {
     /// A reader of `reader`, whose pages get ids `<name>:<line>` unless they carry their own.
+    /// Lines longer than `limits.max_line_bytes`, and pages longer than
+    /// `limits.max_page_bytes`, become `too_large` error pages.
     pub fn new(
         reader: Box<dyn BufRead + Send>,
         name: String,
         source: String,
         fields: JsonlFields,
-        max_line_bytes: u64,
+        limits: InputLimits,
     ) -> JsonlReader {
         JsonlReader {
             reader,
             name,
             source,
             fields,
-            max_line_bytes,
+            limits,
             line_number: 0,
             buffer: Vec::new(),
             finished: false,
@@ -73,35 +78,39 @@ impl JsonlReader {
         format!("{}:{}", self.source, self.line_number)
     }
 
+    fn failed(&self, error: PageError) -> Page {
+        Page::failed(self.line_id(), self.line_source(), error)
+    }
+
     /// Turns one line into a page.
     fn parse(&self, line: &str) -> Page {
-        let object: Map<String, Value> = match serde_json::from_str(line) {
+        // Fields are kept as their JSON text and only the ones used are decoded: an id that is
+        // a number keeps its digits exactly (a float would round 20-digit ids).
+        let object: BTreeMap<String, &RawValue> = match serde_json::from_str(line) {
             Ok(object) => object,
             Err(error) => {
-                return Page::failed(
-                    self.line_id(),
-                    self.line_source(),
-                    PageError::InvalidJson {
-                        line: self.line_number,
-                        reason: error.to_string(),
-                    },
-                )
+                return self.failed(PageError::InvalidJson {
+                    line: self.line_number,
+                    reason: error.to_string(),
+                })
             }
         };
-        let id = match object.get(&self.fields.id) {
-            Some(Value::String(id)) => id.clone(),
-            Some(Value::Number(id)) => id.to_string(),
-            _ => self.line_id(),
+        let string_field = |name: &str| -> Option<String> {
+            serde_json::from_str::<String>(object.get(name)?.get()).ok()
         };
-        let url = object
-            .get(&self.fields.url)
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let string_field = |name: &str| object.get(name).and_then(Value::as_str);
+        let id = match object.get(&self.fields.id).map(|raw| raw.get()) {
+            Some(raw) if raw.starts_with('"') => string_field(&self.fields.id),
+            Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+                Some(raw.to_string())
+            }
+            _ => None,
+        }
+        .unwrap_or_else(|| self.line_id());
+        let url = string_field(&self.fields.url);
         let (format, content) = if let Some(html) = string_field(&self.fields.html) {
-            (PageFormat::Html, Content::Unicode(html.to_string()))
+            (PageFormat::Html, Content::Unicode(html))
         } else if let Some(text) = string_field(&self.fields.text) {
-            (PageFormat::Text, Content::Unicode(text.to_string()))
+            (PageFormat::Text, Content::Unicode(text))
         } else {
             (
                 PageFormat::Auto,
@@ -111,6 +120,13 @@ impl JsonlReader {
                     text_field: self.fields.text.clone(),
                 }),
             )
+        };
+        let limit = self.limits.max_page_bytes;
+        let content = match content {
+            Content::Unicode(page) if page.len() as u64 > limit => {
+                Content::Failed(PageError::TooLarge { limit })
+            }
+            content => content,
         };
         Page {
             id,
@@ -129,34 +145,31 @@ impl Iterator for JsonlReader {
     fn next(&mut self) -> Option<Page> {
         while !self.finished {
             self.line_number += 1;
-            let limit = self.max_line_bytes;
+            let limit = self.limits.max_line_bytes;
             match read_bounded_line(&mut self.reader, &mut self.buffer, limit) {
                 Ok(Line::End) => self.finished = true,
                 Ok(Line::TooLong) => {
-                    return Some(Page::failed(
-                        self.line_id(),
-                        self.line_source(),
-                        PageError::TooLarge { limit },
-                    ))
+                    return Some(self.failed(PageError::TooLarge { limit }));
                 }
                 Ok(Line::Complete) => {
-                    let line = String::from_utf8_lossy(&self.buffer);
+                    let mut bytes = self.buffer.as_slice();
+                    if self.line_number == 1 {
+                        bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+                    }
+                    let line = String::from_utf8_lossy(bytes);
                     if line.trim().is_empty() {
                         continue;
                     }
                     return Some(self.parse(&line));
                 }
                 Err(error) => {
-                    // The stream cannot be trusted past a read error: report it once and stop.
-                    self.finished = true;
-                    return Some(Page::failed(
-                        self.line_id(),
-                        self.line_source(),
-                        PageError::Read {
-                            what: self.line_source(),
-                            reason: describe_io_error(&error),
-                        },
-                    ));
+                    // Past a corrupt gzip member the stream goes on at the next member; past
+                    // any other read error it cannot be trusted: report it once and stop.
+                    self.finished = !is_resumable(&error);
+                    return Some(self.failed(PageError::Read {
+                        what: self.line_source(),
+                        reason: describe_io_error(&error),
+                    }));
                 }
             }
         }
@@ -231,7 +244,10 @@ mod tests {
             "f.jsonl".into(),
             "dir/f.jsonl".into(),
             JsonlFields::default(),
-            limit,
+            InputLimits {
+                max_line_bytes: limit,
+                ..InputLimits::default()
+            },
         )
     }
 
@@ -255,6 +271,28 @@ mod tests {
             pages[3].content,
             Content::Failed(PageError::MissingContent { line: 5, .. })
         ));
+    }
+
+    #[test]
+    fn numeric_ids_keep_their_digits_and_a_bom_is_not_json() {
+        let input = "\u{feff}{\"id\": 12345678901234567890123, \"html\": \"<p>x</p>\"}\n\
+                     {\"id\": -1.50e3, \"text\": \"t\"}\n{\"id\": [1], \"text\": \"t\"}";
+        let pages: Vec<Page> = reader(input, 1000).collect();
+        let ids: Vec<&str> = pages.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["12345678901234567890123", "-1.50e3", "f.jsonl:3"]);
+        assert_eq!(pages[0].content, Content::Unicode("<p>x</p>".into()));
+    }
+
+    #[test]
+    fn a_page_over_the_page_limit_is_too_large() {
+        let mut jsonl = reader("{\"html\": \"0123456789\"}\n{\"html\": \"01\"}", 1000);
+        jsonl.limits.max_page_bytes = 5;
+        let pages: Vec<Page> = jsonl.collect();
+        assert!(matches!(
+            pages[0].content,
+            Content::Failed(PageError::TooLarge { limit: 5 })
+        ));
+        assert_eq!(pages[1].content, Content::Unicode("01".into()));
     }
 
     #[test]

@@ -5,29 +5,65 @@
 //! JSONL line and one WARC record at a time, so memory does not grow with the size of the
 //! input. Every problem becomes a failed page (an error record later), never a stop.
 
+mod gzip;
 mod http;
 mod jsonl;
 mod open;
 mod shard;
+mod walk;
 mod warc;
 
 use std::collections::{BTreeMap, VecDeque};
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::PageError;
+use crate::limits::InputLimits;
 use crate::page::{Content, Page, PageFormat};
-use crate::vocab::{
-    HTML_EXTENSIONS, JSONL_EXTENSIONS, PAGE_EXTENSIONS, TEXT_EXTENSIONS, WARC_EXTENSIONS,
-};
-pub use jsonl::JsonlFields;
-use jsonl::JsonlReader;
-use open::{open_input, read_whole, Opened};
+use crate::vocab::{HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS, WARC_EXTENSIONS};
+pub use gzip::is_resumable;
+pub use jsonl::{JsonlFields, JsonlReader};
+use open::{open_input, read_whole, Opened, UTF8_BOM};
 pub use shard::{fnv1a64, Shard};
-use warc::WarcReader;
+use walk::{extension_of, relative_id, Walk, Walked};
+pub use walk::{skipped_files_note, FileIdentity, SkippedFiles};
+pub use warc::WarcReader;
 
-/// Opens a file for buffered reading, decompressing gzip transparently.
-pub fn open_reader(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
-    open::open_reader(Some(path))
+/// Opens a file for buffered reading, decompressing gzip and zstd transparently, within the
+/// default input limits.
+pub fn open_reader(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
+    open::open_reader(Some(path), &InputLimits::default())
+}
+
+/// Reads the pages of a JSONL stream (already decompressed), as [`PageReader`] reads a JSONL
+/// file: for tools and fuzzing that hold the bytes themselves.
+pub fn read_jsonl(
+    reader: impl Read + Send + 'static,
+    name: &str,
+    fields: JsonlFields,
+    limits: &InputLimits,
+) -> JsonlReader {
+    JsonlReader::new(
+        Box::new(std::io::BufReader::new(reader)),
+        name.to_string(),
+        name.to_string(),
+        fields,
+        *limits,
+    )
+}
+
+/// Reads the pages of a WARC stream (already decompressed), as [`PageReader`] reads a WARC
+/// file, skipped records included (as [`Content::Skipped`] pages).
+pub fn read_warc(
+    reader: impl Read + Send + 'static,
+    name: &str,
+    limits: &InputLimits,
+) -> WarcReader {
+    WarcReader::new(
+        Box::new(std::io::BufReader::new(reader)),
+        name.to_string(),
+        limits.max_page_bytes,
+    )
 }
 
 /// The input format, when the user fixes it instead of letting dechaff detect it.
@@ -53,8 +89,8 @@ pub struct InputOptions {
     pub format: InputFormat,
     /// Field names of JSONL records.
     pub fields: JsonlFields,
-    /// Pages (and JSONL lines) larger than this many bytes become `too_large` errors.
-    pub max_page_bytes: u64,
+    /// Limits on page, line and input sizes.
+    pub limits: InputLimits,
     /// Hand on skipped inputs (WARC records that are not HTML responses) as pages, which
     /// become `skipped` records, instead of only counting them.
     pub keep_all: bool,
@@ -64,6 +100,9 @@ pub struct InputOptions {
     /// were walked (their path relative to it), so that a run over some of a directory's files
     /// gives the same records as the run over the whole directory.
     pub relative_to: Option<PathBuf>,
+    /// Files and directories a walk leaves out: the run's own output, so that a run whose
+    /// output lies inside its input never reads it back.
+    pub exclude: Vec<FileIdentity>,
 }
 
 impl Default for InputOptions {
@@ -71,17 +110,14 @@ impl Default for InputOptions {
         InputOptions {
             format: InputFormat::Auto,
             fields: JsonlFields::default(),
-            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+            limits: InputLimits::default(),
             keep_all: false,
             shard: None,
             relative_to: None,
+            exclude: Vec::new(),
         }
     }
 }
-
-/// Default for [`InputOptions::max_page_bytes`]: far above any real page, low enough that a
-/// handful of pages in flight cannot exhaust memory.
-pub const DEFAULT_MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Name used for standard input in ids and sources.
 pub const STDIN_NAME: &str = "stdin";
@@ -93,12 +129,6 @@ enum Input {
     Path(PathBuf),
 }
 
-/// A file found by walking a directory, with its id (path relative to the directory).
-struct Walk {
-    root: PathBuf,
-    entries: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>,
-}
-
 /// Iterator over the pages of all inputs, in input order.
 pub struct PageReader {
     pending: VecDeque<Input>,
@@ -106,7 +136,7 @@ pub struct PageReader {
     /// The file being read record by record (JSONL or WARC).
     records: Option<Box<dyn Iterator<Item = Page> + Send>>,
     options: InputOptions,
-    skipped_files: usize,
+    skipped_files: SkippedFiles,
     skipped_records: BTreeMap<&'static str, u64>,
 }
 
@@ -132,14 +162,15 @@ impl PageReader {
             walk: None,
             records: None,
             options,
-            skipped_files: 0,
+            skipped_files: SkippedFiles::new(),
             skipped_records: BTreeMap::new(),
         }
     }
 
-    /// Files met while walking directories that were skipped for their extension.
-    pub fn skipped_files(&self) -> usize {
-        self.skipped_files
+    /// Files met while walking directories that are not pages, by kind (see
+    /// [`skipped_files_note`]).
+    pub fn skipped_files(&self) -> &SkippedFiles {
+        &self.skipped_files
     }
 
     /// Records skipped (WARC records that are not HTML responses, within the shard), by
@@ -151,42 +182,20 @@ impl PageReader {
     /// The next file of the directory being walked, as (path, id), or a failed page.
     fn next_walked(&mut self) -> Option<Result<(PathBuf, String), Page>> {
         let walk = self.walk.as_mut()?;
-        loop {
-            let Some(entry) = walk.entries.next() else {
+        match walk.next(&mut self.skipped_files) {
+            None => {
                 self.walk = None;
-                return None;
-            };
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| walk.root.clone());
-                    let id = relative_id(&walk.root, &path);
-                    let reason = error
-                        .io_error()
-                        .map_or_else(|| error.to_string(), |io| io.to_string());
-                    return Some(Err(Page::failed(
-                        id,
-                        path.display().to_string(),
-                        PageError::Read {
-                            what: path.display().to_string(),
-                            reason,
-                        },
-                    )));
-                }
-            };
-            if entry.file_type().is_dir() {
-                continue;
+                None
             }
-            let path = entry.path().to_path_buf();
-            if !has_page_extension(&path) {
-                self.skipped_files += 1;
-                continue;
+            Some(Walked::File { path, id }) => Some(Ok((path, id))),
+            Some(Walked::Failed { path, id, reason }) => {
+                let what = path.display().to_string();
+                Some(Err(Page::failed(
+                    id,
+                    what.clone(),
+                    PageError::Read { what, reason },
+                )))
             }
-            let id = relative_id(&walk.root, &path);
-            return Some(Ok((path, id)));
         }
     }
 
@@ -201,12 +210,14 @@ impl PageReader {
             InputFormat::Jsonl => Declared::Jsonl,
             InputFormat::Warc => Declared::Warc,
         };
-        let opened = match open_input(path) {
+        let limits = self.options.limits;
+        let opened = match open_input(path, &limits) {
             Ok(opened) => opened,
             Err(error) => return Some(Page::failed(id, source, error)),
         };
         let Opened {
             mut reader,
+            bom,
             starts_with_brace,
             starts_with_warc,
         } = opened;
@@ -217,18 +228,13 @@ impl PageReader {
         };
         match declared {
             Declared::Jsonl => {
-                let jsonl = JsonlReader::new(
-                    reader,
-                    id,
-                    source,
-                    self.options.fields.clone(),
-                    self.options.max_page_bytes,
-                );
+                let jsonl =
+                    JsonlReader::new(reader, id, source, self.options.fields.clone(), limits);
                 self.records = Some(Box::new(jsonl));
                 return self.next_record();
             }
             Declared::Warc => {
-                let warc = WarcReader::new(reader, source, self.options.max_page_bytes);
+                let warc = WarcReader::new(reader, source, limits.max_page_bytes);
                 self.records = Some(Box::new(warc));
                 return self.next_record();
             }
@@ -238,8 +244,12 @@ impl PageReader {
             Declared::Page(format) => format,
             _ => PageFormat::Auto,
         };
+        if bom {
+            // A page keeps its byte-order mark: it says how to decode it.
+            reader = Box::new(std::io::Cursor::new(UTF8_BOM).chain(reader));
+        }
         Some(
-            match read_whole(&mut reader, &source, self.options.max_page_bytes) {
+            match read_whole(&mut reader, &source, limits.max_page_bytes) {
                 Ok(bytes) => Page::from_bytes(id, source, format, bytes),
                 Err(error) => Page::failed(id, source, error),
             },
@@ -277,15 +287,7 @@ impl PageReader {
                     }
                 }
                 Input::Path(path) if path.is_dir() => {
-                    let entries = walkdir::WalkDir::new(&path)
-                        .follow_links(true)
-                        .sort_by_file_name()
-                        .into_iter()
-                        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-                    self.walk = Some(Walk {
-                        root: path.clone(),
-                        entries: Box::new(entries),
-                    });
+                    self.walk = Some(Walk::new(&path, self.options.exclude.clone()));
                 }
                 Input::Path(path) => {
                     let id = match &self.options.relative_to {
@@ -335,13 +337,13 @@ pub struct InputFile {
 }
 
 /// The files the inputs name, in the order [`PageReader`] reads them: named files as given,
-/// directories walked in sorted order with hidden entries and files without a page extension
-/// left out. Returns the files and how many were left out for their extension. Standard input
-/// (`-`) is not a file and is left out; a directory that cannot be walked is listed as itself
-/// so that reading it gives its error record.
-pub fn list_files(inputs: &[String]) -> (Vec<InputFile>, usize) {
+/// directories walked in sorted order with hidden entries, special files, the excluded paths
+/// and files without a page extension left out. Returns the files and what was left out.
+/// Standard input (`-`) is not a file and is left out; a directory entry that cannot be read is
+/// listed as itself so that reading it gives its error record.
+pub fn list_files(inputs: &[String], exclude: &[FileIdentity]) -> (Vec<InputFile>, SkippedFiles) {
     let mut files = Vec::new();
-    let mut skipped = 0;
+    let mut skipped = SkippedFiles::new();
     for input in inputs.iter().filter(|i| *i != "-") {
         let path = PathBuf::from(input);
         if !path.is_dir() {
@@ -352,22 +354,15 @@ pub fn list_files(inputs: &[String]) -> (Vec<InputFile>, usize) {
             });
             continue;
         }
-        let walk = walkdir::WalkDir::new(&path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-        for entry in walk.flatten() {
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            if !has_page_extension(entry.path()) {
-                skipped += 1;
-                continue;
-            }
+        let mut walk = Walk::new(&path, exclude.to_vec());
+        while let Some(walked) = walk.next(&mut skipped) {
+            let (file, id) = match walked {
+                Walked::File { path, id } => (path, id),
+                Walked::Failed { path, id, .. } => (path, id),
+            };
             files.push(InputFile {
-                id: relative_id(&path, entry.path()),
-                path: entry.path().to_path_buf(),
+                id,
+                path: file,
                 root: Some(path.clone()),
             });
         }
@@ -397,24 +392,6 @@ enum Declared {
     Unknown,
 }
 
-/// The file name without a trailing `.gz` or `.zst`, lowercased.
-fn name_without_gz(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    [".gz", ".zst"]
-        .iter()
-        .find_map(|suffix| name.strip_suffix(suffix))
-        .map(str::to_string)
-        .unwrap_or(name)
-}
-
-fn extension_of(path: &Path) -> Option<String> {
-    let name = name_without_gz(path);
-    name.rsplit_once('.').map(|(_, ext)| ext.to_string())
-}
-
 fn declared_format(path: &Path) -> Declared {
     match extension_of(path).as_deref() {
         Some(ext) if JSONL_EXTENSIONS.contains(&ext) => Declared::Jsonl,
@@ -423,22 +400,4 @@ fn declared_format(path: &Path) -> Declared {
         Some(ext) if HTML_EXTENSIONS.contains(&ext) => Declared::Page(PageFormat::Html),
         _ => Declared::Unknown,
     }
-}
-
-fn has_page_extension(path: &Path) -> bool {
-    extension_of(path).is_some_and(|ext| PAGE_EXTENSIONS.contains(&ext.as_str()))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
-}
-
-/// The id of a walked file: its path relative to the walked directory, with `/` separators.
-fn relative_id(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

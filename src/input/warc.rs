@@ -10,7 +10,11 @@
 //! A malformed record (no `Content-Length`, a header or block cut short, a block that does not
 //! end with the record separator, bytes between records that are not a record) becomes one
 //! `malformed_record` error page, and the reader resynchronises at the next line that starts
-//! with `WARC/1.`.
+//! with `WARC/1.` — also when the record's `Content-Length` is too large: a block that does not
+//! end where its length says is searched for the next record, and a block longer than the
+//! look-ahead (`--max-page-bytes` plus the HTTP head allowance) is read in a stream that stops at
+//! the first record separator followed by a version line. In a gzip file compressed record by
+//! record, a corrupt member loses only its own record, which becomes a `read` error page.
 //!
 //! Ids and sources do not depend on where the stream was read from, so that a file and the same
 //! bytes on standard input give the same records: a page's id is its `WARC-Record-ID` (without
@@ -20,6 +24,7 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::gzip::is_resumable;
 use super::http::{self, DecodeError};
 use super::open::describe_io_error;
 use crate::error::PageError;
@@ -35,9 +40,65 @@ const MAX_HEADER_LINES: usize = 1024;
 /// The start of every record's version line.
 const VERSION_PREFIX: &[u8] = b"WARC/1.";
 
+/// A record separator followed by the next record's version line: where a block whose length
+/// cannot be trusted is taken to end.
+const NEXT_RECORD: &[u8] = b"\r\n\r\nWARC/1.";
+
+/// Bytes read at a time while streaming through a block longer than the look-ahead.
+const SCAN_CHUNK_BYTES: usize = 64 * 1024;
+
+/// A buffered reader with bytes put back in front of it: what a block read too far held of the
+/// records after it.
+struct Rewind {
+    front: Vec<u8>,
+    at: usize,
+    inner: Box<dyn BufRead + Send>,
+}
+
+impl Rewind {
+    /// Puts `bytes` back, to be read before anything else.
+    fn put_back(&mut self, bytes: &[u8]) {
+        let mut front = bytes.to_vec();
+        front.extend_from_slice(&self.front[self.at..]);
+        self.front = front;
+        self.at = 0;
+    }
+}
+
+impl Read for Rewind {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let take = available.len().min(buf.len());
+        buf[..take].copy_from_slice(&available[..take]);
+        self.consume(take);
+        Ok(take)
+    }
+}
+
+impl BufRead for Rewind {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.front.len() {
+            return Ok(&self.front[self.at..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if self.at < self.front.len() {
+            self.at = (self.at + amount).min(self.front.len());
+            if self.at == self.front.len() {
+                self.front = Vec::new();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(amount);
+        }
+    }
+}
+
 /// Reads the pages of one WARC stream (already decompressed).
 pub struct WarcReader {
-    reader: Box<dyn BufRead + Send>,
+    reader: Rewind,
     name: String,
     warc_filename: Option<String>,
     max_page_bytes: u64,
@@ -46,9 +107,8 @@ pub struct WarcReader {
     line: Vec<u8>,
     /// The next record's version line was read while looking for the end of a broken record.
     version_line_read: bool,
-    /// A broken record was just reported: the bytes up to the next record are its remains,
-    /// not reported again.
-    after_broken: bool,
+    /// A read error met after a complete record, reported with the next call.
+    pending_error: Option<io::Error>,
     finished: bool,
 }
 
@@ -56,6 +116,14 @@ pub struct WarcReader {
 enum Broken {
     /// The record is malformed; the string says how.
     Malformed(String),
+    /// The stream could not be read.
+    Io(io::Error),
+}
+
+/// Why the record separator could not be read.
+enum SeparatorError {
+    /// Another byte came first; the line ends read before it.
+    Missing(Vec<u8>),
     /// The stream could not be read.
     Io(io::Error),
 }
@@ -71,7 +139,11 @@ impl WarcReader {
     /// the file.
     pub fn new(reader: Box<dyn BufRead + Send>, name: String, max_page_bytes: u64) -> WarcReader {
         WarcReader {
-            reader,
+            reader: Rewind {
+                front: Vec::new(),
+                at: 0,
+                inner: reader,
+            },
             name,
             warc_filename: None,
             max_page_bytes,
@@ -79,9 +151,15 @@ impl WarcReader {
             offset: 0,
             line: Vec::new(),
             version_line_read: false,
-            after_broken: false,
+            pending_error: None,
             finished: false,
         }
+    }
+
+    /// The look-ahead: blocks up to this length are read whole, so that a wrong
+    /// `Content-Length` can be recovered from; longer ones are streamed.
+    fn lookahead(&self) -> u64 {
+        self.max_page_bytes.saturating_add(WARC_HTTP_HEAD_ALLOWANCE)
     }
 
     fn source(&self) -> String {
@@ -183,52 +261,108 @@ impl WarcReader {
         }
     }
 
-    /// Reads `length` bytes of block, or reads past them when `keep` is false.
-    fn read_block(&mut self, length: u64, keep: bool, start: u64) -> Result<Vec<u8>, Broken> {
+    /// Reads the block of `length` bytes of the record at byte `start`: whole (`Some`) when
+    /// it is within the look-ahead, so that a wrong `Content-Length` can be recovered from;
+    /// streamed through (`None`) when longer, stopping early at a record separator followed by
+    /// a version line, which is put back to be read next. When the stream ends inside a block
+    /// read whole, a record that starts inside it is put back.
+    fn read_block(&mut self, length: u64, start: u64) -> Result<Option<Vec<u8>>, Broken> {
+        if length > self.lookahead() {
+            return self.stream_block(length, start).map(|()| None);
+        }
         let mut block = Vec::new();
-        let got = if keep {
-            (&mut self.reader).take(length).read_to_end(&mut block)? as u64
-        } else {
-            io::copy(&mut (&mut self.reader).take(length), &mut io::sink())?
-        };
+        let got = (&mut self.reader).take(length).read_to_end(&mut block)? as u64;
         self.offset += got;
         if got < length {
+            if let Some(next) = self.put_back_next_record(&block, b"") {
+                return Err(Broken::Malformed(format!(
+                    "the stream holds {got} bytes of the {length} of the block of the record at \
+                     byte {start}, and the next record starts at byte {next}: its \
+                     Content-Length is wrong"
+                )));
+            }
             self.finished = true;
             return Err(Broken::Malformed(format!(
                 "the stream ends inside the block of the record at byte {start} \
                  ({got} of {length} bytes)"
             )));
         }
-        Ok(block)
+        Ok(Some(block))
+    }
+
+    /// Streams through a block longer than the look-ahead without keeping it (see
+    /// [`WarcReader::read_block`]).
+    fn stream_block(&mut self, length: u64, start: u64) -> Result<(), Broken> {
+        let mut left = length;
+        // The end of the previous chunk, already counted, so that a separator split across
+        // two chunks is found.
+        let mut carry: Vec<u8> = Vec::new();
+        while left > 0 {
+            let want = left.min(SCAN_CHUNK_BYTES as u64);
+            let mut chunk = std::mem::take(&mut carry);
+            let got = (&mut self.reader).take(want).read_to_end(&mut chunk)? as u64;
+            self.offset += got;
+            left -= got;
+            if let Some(at) = find(&chunk, NEXT_RECORD) {
+                let version = at + b"\r\n\r\n".len();
+                self.reader.put_back(&chunk[version..]);
+                self.offset -= (chunk.len() - version) as u64;
+                return Err(Broken::Malformed(format!(
+                    "the block of the record at byte {start} runs into the next record at byte \
+                     {}: its Content-Length of {length} bytes is wrong",
+                    self.offset
+                )));
+            }
+            if got < want {
+                self.finished = true;
+                return Err(Broken::Malformed(format!(
+                    "the stream ends inside the block of the record at byte {start} \
+                     ({} of {length} bytes)",
+                    length - left
+                )));
+            }
+            let keep_from = chunk.len().saturating_sub(NEXT_RECORD.len() - 1);
+            carry = chunk.split_off(keep_from);
+        }
+        Ok(())
+    }
+
+    /// Puts back, from the first line of `block` that starts with `WARC/1.`, the rest of the
+    /// block and then `after` (bytes read after the block), and returns the stream offset of
+    /// that line; `None` when the block has no such line.
+    fn put_back_next_record(&mut self, block: &[u8], after: &[u8]) -> Option<u64> {
+        let line = find(block, b"\nWARC/1.")? + 1;
+        let mut back = block[line..].to_vec();
+        back.extend_from_slice(after);
+        self.reader.put_back(&back);
+        self.offset -= back.len() as u64;
+        Some(self.offset)
     }
 
     /// Reads the two line ends that close a record. The end of the stream is accepted in their
-    /// place; anything else means the `Content-Length` was wrong.
-    fn read_separator(&mut self, start: u64) -> Result<(), Broken> {
-        let mut line_ends = 0;
+    /// place; anything else means the `Content-Length` was wrong. On failure, returns the line
+    /// ends it consumed.
+    fn read_separator(&mut self) -> Result<(), SeparatorError> {
+        let mut consumed = Vec::new();
         loop {
             let available = match self.reader.fill_buf() {
                 Ok(available) => available,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(error.into()),
+                Err(error) => return Err(SeparatorError::Io(error)),
             };
             let Some(&byte) = available.first() else {
                 return Ok(());
             };
+            let line_ends = consumed.iter().filter(|&&b| b == b'\n').count();
             match byte {
-                b'\r' => {}
-                b'\n' => line_ends += 1,
+                b'\r' | b'\n' => {}
                 _ if line_ends >= 2 => return Ok(()),
-                _ => {
-                    return Err(Broken::Malformed(format!(
-                        "the block of the record at byte {start} is not followed by the record \
-                         separator: its Content-Length is wrong"
-                    )))
-                }
+                _ => return Err(SeparatorError::Missing(consumed)),
             }
             self.reader.consume(1);
             self.offset += 1;
-            if line_ends == 2 {
+            consumed.push(byte);
+            if byte == b'\n' && line_ends + 1 == 2 {
                 return Ok(());
             }
         }
@@ -260,7 +394,7 @@ impl WarcReader {
             page.url.clone_from(&url);
             page
         };
-        let Some(length) = get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
+        let Some(length) = get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
             let reason = format!("the record at byte {start} has no valid Content-Length");
             return broken(self, Broken::Malformed(reason));
         };
@@ -272,14 +406,38 @@ impl WarcReader {
         let is_http = record_type
             .as_deref()
             .map_or(true, |t| t == "application/http");
-        let wanted = warc_type == "response" && is_http;
-        let fits = length <= self.max_page_bytes.saturating_add(WARC_HTTP_HEAD_ALLOWANCE);
-        let block = match self.read_block(length, wanted && fits, start) {
+        let fits = length <= self.lookahead();
+        let block = match self.read_block(length, start) {
             Ok(block) => block,
             Err(error) => return broken(self, error),
         };
-        if let Err(error) = self.read_separator(start) {
-            return broken(self, error);
+        match self.read_separator() {
+            Ok(()) => {}
+            Err(SeparatorError::Io(error)) => return broken(self, Broken::Io(error)),
+            Err(SeparatorError::Missing(consumed)) => {
+                let recovered = block
+                    .as_deref()
+                    .and_then(|block| self.put_back_next_record(block, &consumed));
+                let reason = match recovered {
+                    Some(next) => format!(
+                        "the block of the record at byte {start} runs into the next record at \
+                         byte {next}: its Content-Length of {length} bytes is wrong"
+                    ),
+                    None => format!(
+                        "the block of the record at byte {start} is not followed by the record \
+                         separator: its Content-Length is wrong"
+                    ),
+                };
+                return broken(self, Broken::Malformed(reason));
+            }
+        }
+        // A gzip member is checked (CRC and length) when the reader looks past its end: look
+        // now, so that a record whose member is corrupt is not handed on as sound.
+        if let Err(error) = self.reader.fill_buf() {
+            if is_resumable(&error) {
+                return broken(self, Broken::Io(error));
+            }
+            self.pending_error = Some(error);
         }
         let id = record_id.unwrap_or_else(|| self.source());
         let content = if warc_type != "response" {
@@ -297,7 +455,7 @@ impl WarcReader {
                 limit: self.max_page_bytes,
             })
         } else {
-            self.response_content(block, start)
+            self.response_content(block.unwrap_or_default(), start)
         };
         let format = match &content {
             Content::Bytes {
@@ -357,28 +515,57 @@ impl WarcReader {
         }
     }
 
-    /// The error page for a record that broke off.
+    /// The error page for a record that broke off. Its remains, up to the next version line,
+    /// are read past now: when they hold a corrupt gzip member, the record lost data to it and
+    /// is a `read` error rather than a malformed one.
     fn broken(&mut self, id: Option<String>, broken: Broken) -> Page {
-        match broken {
-            Broken::Malformed(reason) => {
-                self.after_broken = true;
-                let mut page = self.failed(id, PageError::MalformedRecord { reason });
-                page.warc = Some(WarcMeta::default());
-                page
-            }
+        let mut error = match broken {
+            Broken::Malformed(reason) => PageError::MalformedRecord { reason },
             Broken::Io(error) => {
-                self.finished = true;
-                let source = self.source();
-                self.failed(
-                    id,
-                    PageError::Read {
-                        what: source,
-                        reason: describe_io_error(&error),
-                    },
-                )
+                if !is_resumable(&error) {
+                    self.finished = true;
+                }
+                self.read_error(&error)
+            }
+        };
+        while !self.finished && !self.version_line_read {
+            match self.seek_version_line() {
+                Ok((found, _remains)) => {
+                    self.version_line_read = found;
+                    self.finished = !found;
+                }
+                Err(corrupt) if is_resumable(&corrupt) => error = self.read_error(&corrupt),
+                Err(other) => {
+                    self.pending_error = Some(other);
+                    break;
+                }
             }
         }
+        let mut page = self.failed(id, error);
+        page.warc = Some(WarcMeta::default());
+        page
     }
+
+    fn read_error(&self, error: &io::Error) -> PageError {
+        PageError::Read {
+            what: self.source(),
+            reason: describe_io_error(error),
+        }
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut at = 0;
+    while let Some(found) = haystack.get(at..)?.iter().position(|&b| b == first) {
+        let start = at + found;
+        if haystack[start..].starts_with(needle) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 fn skipped(reason: &'static str, message: String) -> Content {
@@ -398,6 +585,10 @@ impl Iterator for WarcReader {
     type Item = Page;
 
     fn next(&mut self) -> Option<Page> {
+        if let Some(error) = self.pending_error.take() {
+            self.record_number += 1;
+            return Some(self.broken(None, Broken::Io(error)));
+        }
         if self.finished {
             return None;
         }
@@ -409,11 +600,10 @@ impl Iterator for WarcReader {
                     return Some(self.broken(None, Broken::Io(error)));
                 }
                 Ok((found, stray)) => {
-                    let reported = std::mem::take(&mut self.after_broken);
                     if !found {
                         self.finished = true;
                     }
-                    if stray > 0 && !reported {
+                    if stray > 0 {
                         // The stray bytes take a record number of their own.
                         self.record_number += 1;
                         self.version_line_read = found;

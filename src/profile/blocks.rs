@@ -3,6 +3,7 @@
 
 use crate::engine::decoded_page;
 use crate::extract::dom::{FlatDom, Kind};
+use crate::limits::PageLimits;
 use crate::page::{Page, PageFormat};
 use crate::vocab::{PROFILE_BLOCK_TAGS, PROFILE_SKIPPED_TAGS};
 
@@ -103,13 +104,14 @@ pub fn without_lines(dump: &str, boilerplate: &BlockSet) -> String {
 }
 
 /// The block hashes of a page, sorted and each once, as the counting pass sees them; `None`
-/// for a page that cannot be cleaned (unreadable, empty, binary), which is not counted.
-pub fn page_blocks(page: &Page) -> Option<Vec<u64>> {
+/// for a page that cannot be cleaned (unreadable, empty, binary, over its work budget), which
+/// is not counted.
+pub fn page_blocks(page: &Page, limits: &PageLimits) -> Option<Vec<u64>> {
     let decoded = decoded_page(page).ok()?;
     let mut hashes = match decoded.format {
         PageFormat::Text => line_hashes(&decoded.text),
         _ => {
-            let document = crate::extract::parse(&decoded.text);
+            let document = crate::parse::parse(&decoded.text, limits).ok()?;
             let dom = FlatDom::new(&document);
             html_blocks(&dom)
                 .into_iter()
@@ -127,7 +129,7 @@ mod tests {
     use super::*;
 
     fn blocks_of(html: &str) -> Vec<(String, u64)> {
-        let document = crate::extract::parse(html);
+        let document = crate::parse::parse(html, &PageLimits::default()).unwrap();
         let dom = FlatDom::new(&document);
         html_blocks(&dom)
             .into_iter()
@@ -166,11 +168,11 @@ mod tests {
             ),
         };
         assert_eq!(
-            page_blocks(&page),
+            page_blocks(&page, &PageLimits::default()),
             Some(vec![hash_block("sign up for our newsletter today").unwrap()])
         );
         let empty = Page::from_bytes("e", "e.html", PageFormat::Html, b"  ".to_vec());
-        assert_eq!(page_blocks(&empty), None);
+        assert_eq!(page_blocks(&empty, &PageLimits::default()), None);
     }
 
     #[test]

@@ -1,0 +1,382 @@
+//! Text → tree: html5ever, as a browser with scripting disabled parses, behind the limits that
+//! keep the cost of any page linear in its size ([`crate::limits`]).
+//!
+//! 1. The markup is repaired in linear passes ([`prescan`]): attributes past
+//!    [`PageLimits::max_attributes`] are cut from their tag, and raw-text elements closed
+//!    XML-style (`<iframe … />`) get their end tag.
+//! 2. The tokenizer's tokens reach the tree builder through a guard that leaves out start tags
+//!    deeper than [`PageLimits::max_depth`] (with their end tags), as browsers do, and formatting
+//!    start tags past [`MAX_OPEN_FORMATTING`] left open; their text stays.
+//! 3. The guard counts the nodes built: a page whose markup makes the parser build more than its
+//!    budget ([`PageLimits::node_budget`]) is not parsed further and fails as `too_complex`.
+
+mod prescan;
+
+use std::cell::{Cell, RefCell};
+
+use ego_tree::NodeId;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{LocalName, TokenizerResult};
+use rustc_hash::FxHashMap;
+use scraper::{Html, HtmlTreeSink};
+
+use crate::error::PageError;
+use crate::limits::{PageLimits, MAX_OPEN_FORMATTING};
+pub use prescan::{cap_attributes, close_self_closed_raw_text};
+
+/// Elements that never stay open: their start tags cannot deepen the tree.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose content the tokenizer reads as text once the tree builder has seen their
+/// start tag: leaving one out would turn a script into page text, so they are always kept
+/// (outside SVG and MathML, where they hold markup like any element).
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "textarea",
+    "title",
+    "plaintext",
+];
+
+/// Elements whose start tag never adds a level (they exist once, and a repeat only adds
+/// attributes).
+const DOCUMENT_ELEMENTS: &[&str] = &["html", "head", "body"];
+
+/// Formatting elements that browsers re-open in every new paragraph while they are left open.
+/// (`<a>` and `<nobr>` are formatting elements too, but a new one closes the old.)
+const REOPENED_FORMATTING: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// End tags that close every formatting element opened inside them.
+const FORMATTING_BOUNDARIES: &[&str] = &["td", "th", "caption", "table", "template"];
+
+/// Parses an HTML document within `limits`.
+///
+/// ```
+/// use dechaff::limits::PageLimits;
+/// let html = dechaff::parse::parse("<body><noscript><p>Shown without scripts</p></noscript>", &PageLimits::default()).unwrap();
+/// let p = scraper::Selector::parse("noscript p").unwrap();
+/// assert_eq!(html.select(&p).count(), 1);
+/// ```
+pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
+    let capped = cap_attributes(html, limits.max_attributes);
+    let html = capped.as_deref().unwrap_or(html);
+    let repaired = close_self_closed_raw_text(html);
+    let html = repaired.as_deref().unwrap_or(html);
+    let builder = TreeBuilder::new(
+        HtmlTreeSink::new(Html::new_document()),
+        TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+    );
+    let budget = limits.node_budget(html.len());
+    let guard = Guard {
+        builder,
+        max_depth: limits.max_depth,
+        budget,
+        bound: Cell::new(0),
+        left_out: RefCell::default(),
+        formatting: RefCell::default(),
+        formatting_open: Cell::new(0),
+        over_budget: Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tokenizer stops at every `</script>` for a script to run; nothing runs here.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let guard = tokenizer.sink;
+    if guard.over_budget.get() {
+        return Err(PageError::TooComplex { budget });
+    }
+    Ok(guard.builder.sink.finish())
+}
+
+/// Stands between the tokenizer and the tree builder, keeping the tree within the limits.
+struct Guard {
+    builder: TreeBuilder<NodeId, HtmlTreeSink>,
+    max_depth: usize,
+    budget: u64,
+    /// An upper bound of the tree builder's stack of open elements plus its list of active
+    /// formatting elements; exact after [`Guard::measure`]. It grows with every node built, so
+    /// the stack is measured only when the bound reaches the limit: once per
+    /// `max_depth - depth` nodes on an ordinary page.
+    bound: Cell<usize>,
+    /// Start tags left out, by name, whose end tags are to be left out too.
+    left_out: RefCell<FxHashMap<LocalName, usize>>,
+    /// Formatting start tags passed on and not yet ended, by name.
+    formatting: RefCell<FxHashMap<LocalName, usize>>,
+    /// Their sum.
+    formatting_open: Cell<usize>,
+    over_budget: Cell<bool>,
+}
+
+/// Counts the handles the tree builder holds.
+struct HandleCount(Cell<usize>);
+
+impl Tracer for HandleCount {
+    type Handle = NodeId;
+
+    fn trace_handle(&self, _: &NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+impl Guard {
+    fn nodes(&self) -> usize {
+        self.builder.sink.0.borrow().tree.nodes().len()
+    }
+
+    /// The exact size of the tree builder's stack and formatting list (plus the document and
+    /// the head and form pointers).
+    fn measure(&self) -> usize {
+        let count = HandleCount(Cell::new(0));
+        self.builder.trace_handles(&count);
+        self.bound.set(count.0.get());
+        count.0.get()
+    }
+
+    fn too_deep(&self) -> bool {
+        self.bound.get() >= self.max_depth && self.measure() >= self.max_depth
+    }
+
+    /// Whether this start tag is left out.
+    fn leaves_out(&self, name: &LocalName) -> bool {
+        let name_str: &str = name;
+        if VOID_ELEMENTS.contains(&name_str) || DOCUMENT_ELEMENTS.contains(&name_str) {
+            return false;
+        }
+        let foreign = self
+            .builder
+            .adjusted_current_node_present_but_not_in_html_namespace();
+        if RAW_TEXT_ELEMENTS.contains(&name_str) && !foreign {
+            return false;
+        }
+        let formatting = REOPENED_FORMATTING.contains(&name_str) && !foreign;
+        if formatting && self.formatting_open.get() >= MAX_OPEN_FORMATTING {
+            return true;
+        }
+        if self.too_deep() {
+            return true;
+        }
+        if formatting {
+            *self
+                .formatting
+                .borrow_mut()
+                .entry(name.clone())
+                .or_default() += 1;
+            self.formatting_open.set(self.formatting_open.get() + 1);
+        }
+        false
+    }
+
+    /// Whether this end tag belongs to a start tag that was left out.
+    fn ends_left_out(&self, name: &LocalName) -> bool {
+        let mut left_out = self.left_out.borrow_mut();
+        if let Some(count) = left_out.get_mut(name).filter(|count| **count > 0) {
+            *count -= 1;
+            return true;
+        }
+        drop(left_out);
+        let name_str: &str = name;
+        if FORMATTING_BOUNDARIES.contains(&name_str) {
+            self.formatting.borrow_mut().clear();
+            self.formatting_open.set(0);
+        } else if let Some(count) = self
+            .formatting
+            .borrow_mut()
+            .get_mut(name)
+            .filter(|count| **count > 0)
+        {
+            *count -= 1;
+            self.formatting_open.set(self.formatting_open.get() - 1);
+        }
+        false
+    }
+}
+
+impl TokenSink for Guard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        if self.over_budget.get() && !matches!(token, Token::EOFToken) {
+            return TokenSinkResult::Continue;
+        }
+        if let Token::TagToken(tag) = &token {
+            let left_out = match tag.kind {
+                TagKind::StartTag => self.leaves_out(&tag.name),
+                TagKind::EndTag => self.ends_left_out(&tag.name),
+            };
+            if left_out {
+                if tag.kind == TagKind::StartTag {
+                    *self
+                        .left_out
+                        .borrow_mut()
+                        .entry(tag.name.clone())
+                        .or_default() += 1;
+                }
+                return TokenSinkResult::Continue;
+            }
+        }
+        let before = self.nodes();
+        let result = self.builder.process_token(token, line_number);
+        let built = self.nodes().saturating_sub(before);
+        // Every element pushed onto the stack is built first, except the head element, which
+        // `<base>` and the like after `</head>` push back for a moment: hence the one.
+        self.bound.set(self.bound.get().saturating_add(built + 1));
+        if (self.nodes() as u64) > self.budget {
+            self.over_budget.set(true);
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_of_deepest(html: &Html) -> usize {
+        html.tree
+            .nodes()
+            .map(|node| node.ancestors().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn text_of(html: &Html) -> String {
+        html.root_element().text().collect()
+    }
+
+    #[test]
+    fn parses_like_a_browser_without_scripts() {
+        let html = parse(
+            "<title>T</title><body><noscript><p>Shown</p></noscript><p>a<p>b",
+            &PageLimits::default(),
+        )
+        .unwrap();
+        let p = scraper::Selector::parse("noscript p").unwrap();
+        assert_eq!(html.select(&p).count(), 1);
+        assert_eq!(text_of(&html), "TShownab");
+    }
+
+    #[test]
+    fn nesting_stops_at_the_depth_limit_and_keeps_the_text() {
+        let limits = PageLimits {
+            max_depth: 40,
+            ..PageLimits::default()
+        };
+        let page = format!(
+            "<body>{}deep{}after",
+            "<div>x".repeat(1000),
+            "</div>".repeat(1000)
+        );
+        let html = parse(&page, &limits).unwrap();
+        assert!(depth_of_deepest(&html) <= 42, "{}", depth_of_deepest(&html));
+        assert_eq!(text_of(&html), format!("{}deepafter", "x".repeat(1000)));
+        // The end tags of the left-out start tags are left out with them: the text after
+        // them is outside every div.
+        let after = html
+            .tree
+            .nodes()
+            .find(|node| node.value().as_text().is_some_and(|t| &**t == "after"))
+            .unwrap();
+        assert_eq!(
+            after
+                .parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name().to_string())),
+            Some("body".to_string())
+        );
+        // A page within the limit is untouched.
+        let shallow = format!("{}x", "<div>".repeat(30));
+        assert_eq!(
+            parse(&shallow, &limits).unwrap(),
+            parse(&shallow, &PageLimits::default()).unwrap()
+        );
+    }
+
+    #[test]
+    fn scripts_deeper_than_the_limit_stay_scripts() {
+        let limits = PageLimits {
+            max_depth: 10,
+            ..PageLimits::default()
+        };
+        let page = format!(
+            "{}<script>var a = '<p>';</script><p>text",
+            "<div>".repeat(50)
+        );
+        let html = parse(&page, &limits).unwrap();
+        let text: String = html
+            .tree
+            .nodes()
+            .filter(|node| {
+                node.parent()
+                    .and_then(|p| p.value().as_element().map(|e| e.name() != "script"))
+                    .unwrap_or(true)
+            })
+            .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+            .collect();
+        assert_eq!(text, "text");
+    }
+
+    #[test]
+    fn formatting_left_open_is_not_reopened_without_end() {
+        let page: String = (0..2000).map(|i| format!("<p><b id={i}>x</p>")).collect();
+        let html = parse(&page, &PageLimits::default()).unwrap();
+        // Without the limit, paragraph n re-opens the n - 1 bold elements before it.
+        assert!(html.tree.nodes().len() < 2000 * (MAX_OPEN_FORMATTING + 4));
+        assert_eq!(text_of(&html), "x".repeat(2000));
+    }
+
+    #[test]
+    fn a_page_over_its_node_budget_is_too_complex() {
+        let limits = PageLimits {
+            max_nodes_per_byte: 0,
+            ..PageLimits::default()
+        };
+        let page = "<p>x</p>".repeat(20_000);
+        assert!(matches!(
+            parse(&page, &limits),
+            Err(PageError::TooComplex { budget: 10_000 })
+        ));
+        assert!(parse(&page, &PageLimits::default()).is_ok());
+    }
+
+    #[test]
+    fn attributes_past_the_limit_are_cut() {
+        let limits = PageLimits {
+            max_attributes: 3,
+            ..PageLimits::default()
+        };
+        let page = "<p a=1 b=2 c=3 d=4 e=5>text</p>";
+        let html = parse(page, &limits).unwrap();
+        let p = html
+            .select(&scraper::Selector::parse("p").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(p.value().attrs().count(), 3);
+        assert_eq!(p.text().collect::<String>(), "text");
+    }
+}

@@ -1,0 +1,577 @@
+//! Repairs made to the markup before the HTML tokenizer sees it, each in one linear pass that
+//! leaves a page without the problem untouched (`None`).
+//!
+//! - [`cap_attributes`]: attributes past the limit of a tag are cut out, because the tokenizer
+//!   compares each new attribute with all earlier ones of its tag.
+//! - [`close_self_closed_raw_text`]: an end tag after `<iframe … />`, whose slash HTML ignores.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::vocab::SELF_CLOSED_RAW_TEXT_TAGS;
+
+/// Elements whose content the tokenizer reads as text up to their end tag (scripting disabled,
+/// so `<noscript>` is not one of them).
+const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"textarea",
+    b"title",
+];
+
+/// Start tags that end SVG or MathML content when met inside it (the HTML standard's list for
+/// foreign content), after which raw-text elements are raw text again.
+const FOREIGN_BREAKOUT_TAGS: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+];
+
+/// Where the scan is, following the HTML tokenizer's states closely enough to find every tag
+/// and attribute it will see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Data,
+    TagName,
+    BeforeAttributeName,
+    AttributeName,
+    AfterAttributeName,
+    BeforeAttributeValue,
+    ValueDoubleQuoted,
+    ValueSingleQuoted,
+    ValueUnquoted,
+    AfterValueQuoted,
+    SelfClosing,
+}
+
+/// The tag being scanned.
+#[derive(Debug, Default)]
+struct Tag {
+    name_start: usize,
+    name_end: usize,
+    is_end: bool,
+    attributes: usize,
+    /// Where the first attribute past the limit starts: everything from here to the tag's end
+    /// is cut.
+    cut_from: Option<usize>,
+}
+
+/// The markup with every tag's attributes past the first `limit` removed, or `None` when no
+/// tag has more. The tokenizer's state is followed — comments, raw-text elements such as
+/// `<script>` outside SVG and MathML, quoted values — so that the tags counted are the tags
+/// the tokenizer reads.
+///
+/// ```
+/// use dechaff::parse::cap_attributes;
+/// assert_eq!(cap_attributes("<p a=1 b c='>'>x</p>", 2).as_deref(), Some("<p a=1 b >x</p>"));
+/// assert_eq!(cap_attributes("<p a=1 b>x</p>", 2), None);
+/// ```
+pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut state = State::Data;
+    let mut tag = Tag::default();
+    let mut foreign_depth = 0usize;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match state {
+            State::Data => {
+                let Some(open) = memchr(b'<', &bytes[at..]) else {
+                    break;
+                };
+                at += open;
+                let rest = &bytes[at..];
+                if rest.starts_with(b"<!--") {
+                    at = comment_end(bytes, at + 4);
+                    continue;
+                }
+                if foreign_depth > 0 && rest.starts_with(b"<![CDATA[") {
+                    at = find(bytes, at + 9, b"]]>").map_or(bytes.len(), |end| end + 3);
+                    continue;
+                }
+                let (is_end, name_at) = match rest.get(1) {
+                    Some(b'/') => (true, at + 2),
+                    _ => (false, at + 1),
+                };
+                match bytes.get(name_at) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        tag = Tag {
+                            name_start: name_at,
+                            name_end: name_at,
+                            is_end,
+                            ..Tag::default()
+                        };
+                        state = State::TagName;
+                        at = name_at;
+                    }
+                    // `<!doctype …>`, `<?xml …>`, `</3>`: bogus comments that end at `>`.
+                    Some(b'!' | b'?') if !is_end => {
+                        at = memchr(b'>', &bytes[at..]).map_or(bytes.len(), |end| at + end + 1);
+                    }
+                    Some(b'>') if is_end => at = name_at + 1,
+                    Some(_) if is_end => {
+                        at = memchr(b'>', &bytes[at..]).map_or(bytes.len(), |end| at + end + 1);
+                    }
+                    _ => at += 1,
+                }
+                continue;
+            }
+            State::TagName => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => {
+                    tag.name_end = at;
+                    state = State::BeforeAttributeName;
+                }
+                b'/' => {
+                    tag.name_end = at;
+                    state = State::SelfClosing;
+                }
+                b'>' => {
+                    tag.name_end = at;
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                _ => {}
+            },
+            State::BeforeAttributeName | State::AfterAttributeName => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => {}
+                b'/' => state = State::SelfClosing,
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                b'=' if state == State::AfterAttributeName => state = State::BeforeAttributeValue,
+                _ => {
+                    start_attribute(&mut tag, at, limit);
+                    state = State::AttributeName;
+                }
+            },
+            State::AttributeName => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::AfterAttributeName,
+                b'/' => state = State::SelfClosing,
+                b'=' => state = State::BeforeAttributeValue,
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                _ => {}
+            },
+            State::BeforeAttributeValue => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => {}
+                b'"' => state = State::ValueDoubleQuoted,
+                b'\'' => state = State::ValueSingleQuoted,
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                _ => state = State::ValueUnquoted,
+            },
+            State::ValueDoubleQuoted | State::ValueSingleQuoted => {
+                let quote = if state == State::ValueDoubleQuoted {
+                    b'"'
+                } else {
+                    b'\''
+                };
+                match memchr(quote, &bytes[at..]) {
+                    Some(close) => {
+                        at += close;
+                        state = State::AfterValueQuoted;
+                    }
+                    None => at = bytes.len(),
+                }
+            }
+            State::ValueUnquoted => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                _ => {}
+            },
+            State::AfterValueQuoted => match byte {
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
+                b'/' => state = State::SelfClosing,
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    state = State::Data;
+                    continue;
+                }
+                _ => {
+                    // `a="x"b="y"` is two attributes.
+                    start_attribute(&mut tag, at, limit);
+                    state = State::AttributeName;
+                }
+            },
+            State::SelfClosing => match byte {
+                b'>' => {
+                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, true);
+                    state = State::Data;
+                    continue;
+                }
+                _ => {
+                    state = State::BeforeAttributeName;
+                    continue;
+                }
+            },
+        }
+        at += 1;
+    }
+    if state != State::Data {
+        // The document ends inside a tag, which the tokenizer then drops; cut its tail all
+        // the same so that it never holds more than the limit.
+        if let Some(from) = tag.cut_from {
+            cuts.push((from, bytes.len()));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for (from, to) in cuts {
+        // Cuts start at an attribute's first byte, which follows an ASCII byte, and end at an
+        // ASCII byte or the end: both are character boundaries.
+        out.push_str(html.get(copied..from)?);
+        copied = to;
+    }
+    out.push_str(html.get(copied..)?);
+    Some(out)
+}
+
+/// Counts an attribute starting at `at`, noting where the cut starts when it is one too many.
+fn start_attribute(tag: &mut Tag, at: usize, limit: usize) {
+    tag.attributes += 1;
+    if tag.attributes == limit.saturating_add(1) {
+        tag.cut_from = Some(at);
+    }
+}
+
+/// Ends the tag whose `>` is at `at` (`self_closing`: written `/>`), records its cut and what
+/// it means for the state after it; returns where scanning goes on.
+fn end_tag(
+    bytes: &[u8],
+    at: usize,
+    tag: &mut Tag,
+    cuts: &mut Vec<(usize, usize)>,
+    foreign_depth: &mut usize,
+    self_closing: bool,
+) -> usize {
+    if let Some(from) = tag.cut_from {
+        // Keep the `/` of `/>`.
+        cuts.push((from, if self_closing { at - 1 } else { at }));
+    }
+    let name = bytes[tag.name_start..tag.name_end].to_ascii_lowercase();
+    let next = at + 1;
+    if tag.is_end {
+        if (name == b"svg" || name == b"math") && *foreign_depth > 0 {
+            *foreign_depth -= 1;
+        }
+        return next;
+    }
+    if name == b"svg" || name == b"math" {
+        if !self_closing {
+            *foreign_depth += 1;
+        }
+        return next;
+    }
+    if *foreign_depth > 0 {
+        if FOREIGN_BREAKOUT_TAGS.contains(&name.as_slice()) {
+            *foreign_depth = 0;
+        } else {
+            return next;
+        }
+    }
+    if name == b"plaintext" {
+        return bytes.len();
+    }
+    if RAW_TEXT_ELEMENTS.contains(&name.as_slice()) {
+        return raw_text_end(bytes, next, &name);
+    }
+    next
+}
+
+/// Where the raw text of element `name` that starts at `from` ends: at its end tag (`</name`
+/// followed by a space, `/` or `>`), else at the end of the document.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(open) = find(bytes, at, b"</") {
+        let name_at = open + 2;
+        let candidate = bytes.get(name_at..name_at + name.len());
+        let follows = bytes.get(name_at + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name))
+            && follows
+                .is_some_and(|&c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+        {
+            return open;
+        }
+        at = name_at;
+    }
+    bytes.len()
+}
+
+/// Where a comment whose text starts at `from` (after `<!--`) ends: after `-->` or `--!>`
+/// (`<!-->` and `<!--->` are empty comments).
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let rest = &bytes[from.min(bytes.len())..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let mut at = from;
+    while let Some(dashes) = find(bytes, at, b"--") {
+        let after = &bytes[dashes + 2..];
+        if after.starts_with(b">") {
+            return dashes + 3;
+        }
+        if after.starts_with(b"!>") {
+            return dashes + 4;
+        }
+        at = dashes + 1;
+    }
+    bytes.len()
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+/// The first position at or after `from` where `needle` starts.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let haystack = bytes.get(from..)?;
+    let first = *needle.first()?;
+    let mut at = 0;
+    while let Some(found) = memchr(first, &haystack[at..]) {
+        let start = at + found;
+        if haystack[start..].starts_with(needle) {
+            return Some(from + start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
+static RAW_TEXT_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let openers: Vec<String> = SELF_CLOSED_RAW_TEXT_TAGS
+        .iter()
+        .map(|tag| format!("<{tag}"))
+        .collect();
+    // A short literal list; building it cannot fail.
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(openers)
+        .expect("tag openers compile")
+});
+
+/// The page with an end tag written after every start tag of a
+/// [`SELF_CLOSED_RAW_TEXT_TAGS`] element that is closed XML-style (`<iframe … />`), or `None`
+/// when it has none. HTML ignores the slash: the element's raw text then runs to the end of the
+/// document, and with it the whole page after a tag manager's `<noscript><iframe … /></noscript>`.
+///
+/// An opener inside an earlier opener's tag (in a quoted value) is not a tag, and is skipped,
+/// so every byte is looked at once.
+pub fn close_self_closed_raw_text(html: &str) -> Option<String> {
+    let mut repaired: Option<String> = None;
+    let mut copied = 0;
+    let mut scanned = 0;
+    for found in RAW_TEXT_OPENERS.find_iter(html) {
+        if found.start() < scanned {
+            continue;
+        }
+        let tag = &html[found.start() + 1..found.end()];
+        scanned = found.end();
+        // The tag name must end here (`<iframe ` or `<iframe/`, not `<iframes`).
+        if !html[found.end()..]
+            .starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        {
+            continue;
+        }
+        let close = match start_tag_end(&html[found.end()..]) {
+            TagEnd::At(at) => found.end() + at,
+            TagEnd::Broken(at) => {
+                scanned = found.end() + at;
+                continue;
+            }
+        };
+        scanned = close + 1;
+        if html[..close].ends_with('/') {
+            let out = repaired.get_or_insert_with(|| String::with_capacity(html.len() + 64));
+            out.push_str(&html[copied..=close]);
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
+            copied = close + 1;
+        }
+    }
+    let mut out = repaired?;
+    out.push_str(&html[copied..]);
+    Some(out)
+}
+
+/// How a start tag's text ends.
+enum TagEnd {
+    /// At the `>` at this offset.
+    At(usize),
+    /// Not as a tag: at an unquoted `<`, or the end of the text, at this offset.
+    Broken(usize),
+}
+
+/// Where the start tag whose attributes begin `rest` ends, skipping quoted attribute values.
+fn start_tag_end(rest: &str) -> TagEnd {
+    let mut quote = None;
+    for (at, c) in rest.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '>') => return TagEnd::At(at),
+            (None, '<') => return TagEnd::Broken(at),
+            _ => {}
+        }
+    }
+    TagEnd::Broken(rest.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attributes(count: usize) -> String {
+        (0..count).map(|i| format!(" a{i}=\"{i}\"")).collect()
+    }
+
+    #[test]
+    fn attributes_past_the_limit_are_cut_from_every_tag() {
+        let html = format!(
+            "<div{}>text</div><p{}/><i{}",
+            attributes(5),
+            attributes(4),
+            attributes(9)
+        );
+        let capped = cap_attributes(&html, 3).unwrap();
+        assert_eq!(
+            capped,
+            format!(
+                "<div{} >text</div><p{} /><i{} ",
+                attributes(3),
+                attributes(3),
+                attributes(3)
+            )
+        );
+        assert_eq!(cap_attributes(&format!("<div{}>", attributes(3)), 3), None);
+    }
+
+    #[test]
+    fn attribute_counting_follows_the_tokenizer() {
+        // Glued quoted values are separate attributes; `>` inside quotes does not end the tag.
+        assert_eq!(
+            cap_attributes(r#"<p a="x>"b='y'c=z d>t"#, 2).as_deref(),
+            Some(r#"<p a="x>"b='y'>t"#)
+        );
+        // End tags are tokenized with their attributes too.
+        assert_eq!(cap_attributes("</p a b c>", 1).as_deref(), Some("</p a >"));
+        // What comments, scripts and titles hold are not tags …
+        for html in [
+            "<!-- <p a b c> --><p a>",
+            "<script>if (a<b c d e) {}</script><p a>",
+            "<title><p a b c></title>",
+            "<!doctype html a b c><p a>",
+        ] {
+            assert_eq!(cap_attributes(html, 1), None, "{html}");
+        }
+        // … but a script's end tag ends it, and in SVG a <style> holds markup.
+        assert_eq!(
+            cap_attributes("<script>x</SCRIPT ><p a b>", 1).as_deref(),
+            Some("<script>x</SCRIPT ><p a >")
+        );
+        assert_eq!(
+            cap_attributes("<svg><style><g a b></g></style></svg>", 1).as_deref(),
+            Some("<svg><style><g a ></g></style></svg>")
+        );
+    }
+
+    #[test]
+    fn cutting_keeps_multibyte_text_intact() {
+        let html = "<p é=1 ü=2 ß=3>Grüße</p>";
+        assert_eq!(
+            cap_attributes(html, 1).as_deref(),
+            Some("<p é=1 >Grüße</p>")
+        );
+    }
+
+    #[test]
+    fn self_closed_iframes_are_closed() {
+        assert_eq!(
+            close_self_closed_raw_text(r#"<noscript><IFRAME src="a/>b" /></noscript><p>x"#)
+                .as_deref(),
+            Some(r#"<noscript><IFRAME src="a/>b" /></IFRAME></noscript><p>x"#)
+        );
+        assert_eq!(close_self_closed_raw_text("<iframe src=a></iframe>"), None);
+        assert_eq!(close_self_closed_raw_text("<iframes/><p>x"), None);
+        assert_eq!(close_self_closed_raw_text("<p>no frames</p>"), None);
+    }
+
+    #[test]
+    fn an_opener_inside_a_quoted_value_is_not_a_tag() {
+        // Once made the repair slice backwards and panic.
+        assert_eq!(
+            close_self_closed_raw_text(r#"<iframe title="<iframe a/>" />"#).as_deref(),
+            Some(r#"<iframe title="<iframe a/>" /></iframe>"#)
+        );
+        assert_eq!(
+            close_self_closed_raw_text(r#"<iframe title="<iframe a/>"></iframe>"#),
+            None
+        );
+    }
+}
