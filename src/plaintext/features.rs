@@ -5,13 +5,24 @@
 //! neighbours, and matches against the multilingual vocabulary tables of [`crate::vocab`].
 //! `scripts/text_features.py` computes the same features for training; the two must agree
 //! exactly, in order and in value.
+//!
+//! This module holds the features of a line on its own; [`super::rows`] adds those of its
+//! place in the page and scores the dump line by line.
 
 use crate::vocab::{
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, COMMENT_SECTION_MARKERS,
     FURNITURE_HEADINGS, PROMPT_PHRASES, SENTENCE_END_CHARS, SITE_NOTICE_PHRASES,
     SOCIAL_LINE_PHRASES, TEXT_AD_PHRASES, TEXT_FORM_PHRASES, TEXT_TEASER_PHRASES,
 };
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+use super::lines::{Line, ENDS_SENTENCE, PROSE, SHORT, TITLE_REPEAT};
+
+/// The rows of a whole page are built in [`super::rows`]; all of them at once, as the
+/// training script computes them, are checked against it here.
+pub use super::rows::page_features;
 
 /// Names of the features, in the order of a feature row.
 pub const FEATURE_NAMES: &[&str] = &[
@@ -97,15 +108,21 @@ pub const FEATURE_COUNT: usize = 69;
 
 const _: () = assert!(FEATURE_NAMES.len() == FEATURE_COUNT);
 
-const I_LOG_WORDS: usize = 0;
-const I_ENDS_SENTENCE: usize = 2;
-const I_SHORT: usize = 12;
-const I_PROSE: usize = 13;
-const I_TITLE_REPEAT: usize = 14;
+/// Number of features of a line on its own, its vocabulary kinds last.
+pub const BASE_COUNT: usize = 23;
+
+/// Index of the first vocabulary kind in a row; the kinds follow in [`line_kinds`] order.
 const I_COMMENT_MARKER: usize = 15;
 
-/// Currency signs: price lines of shop and listing pages.
-const CURRENCY_CHARS: &[char] = &['$', '€', '£', '¥', '₹'];
+const _: () = assert!(I_COMMENT_MARKER + KIND_COUNT == BASE_COUNT);
+const _: () = assert!(matches!(
+    FEATURE_NAMES[I_COMMENT_MARKER].as_bytes(),
+    b"comment_marker"
+));
+const _: () = assert!(matches!(FEATURE_NAMES[BASE_COUNT].as_bytes(), b"position"));
+
+/// Number of vocabulary kinds.
+pub const KIND_COUNT: usize = 8;
 
 /// Characters of link-list and breadcrumb separators.
 const SEPARATOR_CHARS: &[char] = &['|', '•', '·', '»', '›'];
@@ -123,30 +140,60 @@ fn is_word_char(c: char) -> bool {
 
 /// The `\w+` tokens of a line.
 pub fn words(line: &str) -> Vec<&str> {
+    word_iter(line).collect()
+}
+
+/// The `\w+` tokens of a line, one at a time.
+pub fn word_iter(line: &str) -> impl Iterator<Item = &str> + Clone {
     line.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
-fn starts_any(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| lower.starts_with(p))
+/// Compiles a phrase table for finding any of its phrases in one pass over a line: a line
+/// is checked against every table, and a phrase at a time would read it once per phrase.
+fn phrase_matcher(phrases: &[&str]) -> AhoCorasick {
+    // The tables are short literal lists; building them cannot fail.
+    AhoCorasick::new(phrases).expect("phrase tables compile")
 }
 
-fn contains_any(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| lower.contains(p))
+/// Compiles a phrase table for finding whether a line starts with any of its phrases.
+fn prefix_matcher(phrases: &[&str]) -> AhoCorasick {
+    // The tables are short literal lists; building them cannot fail.
+    AhoCorasick::builder()
+        .start_kind(StartKind::Anchored)
+        .build(phrases)
+        .expect("phrase tables compile")
 }
+
+/// Whether `lower` starts with one of the phrases `matcher` was built from.
+fn starts_any(lower: &str, matcher: &AhoCorasick) -> bool {
+    matcher.is_match(Input::new(lower).anchored(Anchored::Yes))
+}
+
+static SOCIAL_PREFIXES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| prefix_matcher(SOCIAL_LINE_PHRASES));
+static BOILERPLATE_PREFIXES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| prefix_matcher(BOILERPLATE_LINE_PREFIXES));
+static BOILERPLATE_PHRASES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| phrase_matcher(BOILERPLATE_LINE_PHRASES));
+static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(PROMPT_PHRASES));
+static SITE_NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(SITE_NOTICE_PHRASES));
+static FORMS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(TEXT_FORM_PHRASES));
+static TEASERS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(TEXT_TEASER_PHRASES));
+static ADS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(TEXT_AD_PHRASES));
 
 /// A line opening a comment section: "Leave a Reply", "Comments (3)", "12 Comments".
 pub fn is_comment_marker(lower: &str) -> bool {
-    let toks = words(lower);
-    if toks.len() >= 2
-        && toks.len() <= 6
-        && toks[0].chars().all(|c| c.is_ascii_digit())
-        && COMMENT_SECTION_MARKERS
-            .iter()
-            .any(|m| !m.contains(' ') && toks[1] == *m)
-    {
-        return true;
+    let mut toks = word_iter(lower);
+    if let (Some(first), Some(second)) = (toks.next(), toks.next()) {
+        if toks.take(5).count() <= 4
+            && first.chars().all(|c| c.is_ascii_digit())
+            && COMMENT_SECTION_MARKERS
+                .iter()
+                .any(|m| !m.contains(' ') && second == *m)
+        {
+            return true;
+        }
     }
     COMMENT_SECTION_MARKERS
         .iter()
@@ -157,41 +204,79 @@ pub fn is_comment_marker(lower: &str) -> bool {
         })
 }
 
+/// [`FURNITURE_HEADINGS`] to look up, with the length of the longest.
+static FURNITURE: LazyLock<(FxHashSet<&'static str>, usize)> = LazyLock::new(|| {
+    let longest = FURNITURE_HEADINGS
+        .iter()
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0);
+    (FURNITURE_HEADINGS.iter().copied().collect(), longest)
+});
+
+/// A furniture heading ("Related posts", "Share:"), alone or, on a short line, followed by a
+/// word: the line without its trailing punctuation and numbers is a heading, or starts with
+/// one and a space.
 fn is_furniture(lower: &str, word_count: usize) -> bool {
     let stripped = lower.trim_end_matches(TRAILING_CHARS);
     if stripped.is_empty() {
         return false;
     }
-    FURNITURE_HEADINGS.iter().any(|p| {
-        stripped == *p
-            || (word_count <= 6
-                && stripped
-                    .strip_prefix(p)
-                    .is_some_and(|rest| rest.starts_with(' ')))
-    })
+    let (headings, longest) = &*FURNITURE;
+    // a heading followed by a space ends where the line has a space, within the longest
+    // heading's length: looking those prefixes up is looking for every heading there
+    headings.contains(stripped)
+        || (word_count <= 6
+            && stripped
+                .bytes()
+                .take(longest + 1)
+                .enumerate()
+                .any(|(end, b)| b == b' ' && headings.contains(&stripped[..end])))
 }
 
 /// Vocabulary flags of one line: comment marker, furniture heading, social line, boilerplate
 /// line, site notice or prompt, form furniture, teaser link, ad slot.
-pub fn line_kinds(line: &str) -> [bool; 8] {
-    let lower = line.to_lowercase();
-    let word_count = words(line).len();
-    let chars = line.chars().count();
+pub fn line_kinds(line: &str) -> [bool; KIND_COUNT] {
+    kinds(
+        &line.to_lowercase(),
+        word_iter(line).count(),
+        line.chars().count(),
+    )
+}
+
+/// [`line_kinds`] of a line given lowercased, with its `\w+` tokens and characters counted.
+fn kinds(lower: &str, word_count: usize, chars: usize) -> [bool; KIND_COUNT] {
     [
-        is_comment_marker(&lower),
-        is_furniture(&lower, word_count),
-        word_count <= 10 && starts_any(&lower, SOCIAL_LINE_PHRASES),
-        (chars <= 150 && starts_any(&lower, BOILERPLATE_LINE_PREFIXES))
-            || (word_count <= 5 && contains_any(&lower, BOILERPLATE_LINE_PHRASES)),
-        (chars <= 300 && contains_any(&lower, PROMPT_PHRASES))
-            || (chars <= 700 && contains_any(&lower, SITE_NOTICE_PHRASES)),
-        chars <= 300 && contains_any(&lower, TEXT_FORM_PHRASES),
-        word_count <= 8 && contains_any(&lower, TEXT_TEASER_PHRASES),
-        word_count <= 6 && contains_any(&lower, TEXT_AD_PHRASES),
+        is_comment_marker(lower),
+        is_furniture(lower, word_count),
+        word_count <= 10 && starts_any(lower, &SOCIAL_PREFIXES),
+        (chars <= 150 && starts_any(lower, &BOILERPLATE_PREFIXES))
+            || (word_count <= 5 && BOILERPLATE_PHRASES.is_match(lower)),
+        (chars <= 300 && PROMPTS.is_match(lower)) || (chars <= 700 && SITE_NOTICES.is_match(lower)),
+        chars <= 300 && FORMS.is_match(lower),
+        word_count <= 8 && TEASERS.is_match(lower),
+        word_count <= 6 && ADS.is_match(lower),
     ]
 }
 
-fn flag(value: bool) -> f64 {
+/// Vocabulary kinds packed one bit each, in [`line_kinds`] order.
+pub type KindBits = u8;
+
+/// Packs vocabulary kinds into bits.
+pub fn pack_kinds(kinds: [bool; KIND_COUNT]) -> KindBits {
+    kinds
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, &kind)| bits | (u8::from(kind) << i))
+}
+
+/// Unpacks vocabulary kinds from bits.
+pub fn unpack_kinds(bits: KindBits) -> [bool; KIND_COUNT] {
+    std::array::from_fn(|i| bits & (1 << i) != 0)
+}
+
+/// A feature's value for a yes-or-no fact.
+pub fn flag(value: bool) -> f64 {
     if value {
         1.0
     } else {
@@ -199,43 +284,43 @@ fn flag(value: bool) -> f64 {
     }
 }
 
-fn ln_1p(value: usize) -> f64 {
+/// A count on the log scale the features use.
+pub fn ln_1p(value: usize) -> f64 {
     (value as f64).ln_1p()
 }
 
 /// Whether a line is prose by its shape alone: long, or a sentence of six words or more.
 pub fn is_prose_shape(line: &str) -> bool {
-    let count = words(line).len();
+    let count = word_iter(line).count();
     let last = line.chars().last();
     count >= 16 || (count >= 6 && last.is_some_and(|c| SENTENCE_END_CHARS.contains(&c)))
 }
 
-/// Features of one line on its own; `title` is the dump's first line, lowercased.
-fn base(line: &str, title: &str) -> Vec<f64> {
-    let toks = words(line);
-    let count = toks.len();
-    let chars = line.chars().count().max(1);
-    let alpha = line.chars().filter(|c| c.is_alphabetic()).count();
-    let digit = line.chars().filter(|c| c.is_numeric()).count();
-    let upper_words = toks
-        .iter()
-        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let alpha_words = toks
-        .iter()
-        .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
-        .count();
-    let last = line.chars().last().unwrap_or(' ');
-    let ends = SENTENCE_END_CHARS.contains(&last);
-    let commas = line.chars().filter(|c| matches!(c, ',' | ';')).count();
-    let folded = line.to_lowercase();
-    let title_repeat = !title.is_empty()
-        && count >= 2
-        && (folded == title || (folded.chars().count() >= 12 && title.contains(&folded)));
-    let mut row = vec![
+/// Appends the features of one line on its own to `row` and returns its vocabulary kinds.
+/// The title repeat is read from the line's bits, marked where the lines were split.
+pub fn push_base(row: &mut Vec<f64>, line: &Line) -> [bool; KIND_COUNT] {
+    let text = line.text;
+    let count = line.words;
+    let (mut chars, mut alpha, mut digit, mut commas) = (0, 0, 0, 0);
+    for c in text.chars() {
+        chars += 1;
+        alpha += usize::from(c.is_alphabetic());
+        digit += usize::from(c.is_numeric());
+        commas += usize::from(matches!(c, ',' | ';'));
+    }
+    let (mut upper_words, mut alpha_words) = (0, 0);
+    for token in word_iter(text) {
+        let first = token.chars().next();
+        upper_words += usize::from(first.is_some_and(char::is_uppercase));
+        alpha_words += usize::from(first.is_some_and(char::is_alphabetic));
+    }
+    let kinds = kinds(line.lower, count, chars);
+    let chars = chars.max(1);
+    let last = text.chars().last().unwrap_or(' ');
+    row.extend([
         ln_1p(count),
         ln_1p(chars),
-        flag(ends && last != ':'),
+        flag(line.has(ENDS_SENTENCE)),
         flag(last == ':'),
         if alpha_words > 0 {
             upper_words as f64 / alpha_words as f64
@@ -245,257 +330,16 @@ fn base(line: &str, title: &str) -> Vec<f64> {
         digit as f64 / chars as f64,
         alpha as f64 / chars as f64,
         commas as f64 / (count + 1) as f64,
-        flag(line.chars().next().is_some_and(char::is_lowercase)),
+        flag(text.chars().next().is_some_and(char::is_lowercase)),
         flag(alpha == 0),
-        flag(line.contains(SEPARATOR_CHARS)),
-        flag(line.contains('@') || line.contains("http") || line.contains("www.")),
-        flag(count > 0 && count < 5 && !ends),
-        flag(count >= 16 || (count >= 6 && ends)),
-        flag(title_repeat),
-    ];
-    row.extend(line_kinds(line).into_iter().map(flag));
-    row
-}
-
-/// For each position, the length of the run of set flags it belongs to (0 where unset).
-fn run_lengths(flags: &[bool]) -> Vec<usize> {
-    let mut out = vec![0; flags.len()];
-    let mut i = 0;
-    while i < flags.len() {
-        let mut j = i;
-        while j < flags.len() && flags[j] == flags[i] {
-            j += 1;
-        }
-        if flags[i] {
-            out[i..j].iter_mut().for_each(|v| *v = j - i);
-        }
-        i = j;
-    }
-    out
-}
-
-fn window_mean(values: &[f64], i: usize, radius: usize) -> f64 {
-    let lo = i.saturating_sub(radius);
-    let hi = (i + radius + 1).min(values.len());
-    values[lo..hi].iter().sum::<f64>() / (hi - lo) as f64
-}
-
-/// The max-sum span (Kadane) of +words for prose lines and −3 for others.
-fn densest_span(word_counts: &[usize], prose: &[f64]) -> Option<(usize, usize)> {
-    let (mut best, mut span, mut cur, mut start) = (0.0, None, 0.0, 0);
-    for i in 0..word_counts.len() {
-        let score = if prose[i] > 0.0 {
-            word_counts[i] as f64
-        } else {
-            -3.0
-        };
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = i;
-        }
-        cur += score;
-        if cur > best {
-            best = cur;
-            span = Some((start, i));
-        }
-    }
-    span
-}
-
-/// One feature row per line. `lines` are whitespace-collapsed and non-empty; `blocks[i]`
-/// numbers the blank-line-separated block line `i` belongs to.
-pub fn page_features(lines: &[String], blocks: &[usize]) -> Vec<Vec<f64>> {
-    let n = lines.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let title = lines[0].to_lowercase();
-    let rows: Vec<Vec<f64>> = lines.iter().map(|line| base(line, &title)).collect();
-    let word_counts: Vec<usize> = lines.iter().map(|line| words(line).len()).collect();
-    let total = word_counts.iter().sum::<usize>().max(1);
-    let prose: Vec<f64> = rows.iter().map(|r| r[I_PROSE]).collect();
-    let short: Vec<f64> = rows.iter().map(|r| r[I_SHORT]).collect();
-    let short_run = run_lengths(&short.iter().map(|&s| s > 0.0).collect::<Vec<_>>());
-    let prose_run = run_lengths(&prose.iter().map(|&p| p > 0.0).collect::<Vec<_>>());
-    let span = densest_span(&word_counts, &prose);
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines {
-        *counts.entry(line.as_str()).or_default() += 1;
-    }
-    let first_prose = prose.iter().position(|&p| p > 0.0).unwrap_or(n);
-    let mut after_comment = false;
-    let mut block_lines: HashMap<usize, usize> = HashMap::new();
-    let mut block_words: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
-        *block_lines.entry(blocks[i]).or_default() += 1;
-        *block_words.entry(blocks[i]).or_default() += word_counts[i];
-    }
-    let prose_words: usize = (0..n)
-        .filter(|&i| prose[i] > 0.0)
-        .map(|i| word_counts[i])
-        .sum();
-    let mut before = 0;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let words_before = before as f64 / total as f64;
-        before += word_counts[i];
-        if rows[i][I_COMMENT_MARKER] > 0.0 && i > first_prose {
-            after_comment = true;
-        }
-        let (inside, distance) = match span {
-            None => (0.0, 1.0),
-            Some((s, _)) if i < s => (0.0, (s - i) as f64 / n as f64),
-            Some((_, e)) if i > e => (0.0, (i - e) as f64 / n as f64),
-            Some(_) => (1.0, 0.0),
-        };
-        let mut row = rows[i].clone();
-        row.extend([
-            i as f64 / n as f64,
-            words_before,
-            ln_1p(short_run[i]),
-            ln_1p(prose_run[i]),
-            inside,
-            distance,
-            window_mean(&prose, i, 2),
-            window_mean(&prose, i, 6),
-            window_mean(&short, i, 3),
-            flag(counts.get(lines[i].as_str()).copied().unwrap_or(0) > 1),
-            flag(after_comment),
-            flag(i < first_prose),
-            flag(i == 0 || blocks[i - 1] != blocks[i]),
-            flag(i + 1 == n || blocks[i + 1] != blocks[i]),
-            ln_1p(block_lines.get(&blocks[i]).copied().unwrap_or(0)),
-            ln_1p(block_words.get(&blocks[i]).copied().unwrap_or(0)),
-            ln_1p(total),
-            ln_1p(n),
-            prose_words as f64 / total as f64,
-        ]);
-        for offset in [-2isize, -1, 1, 2] {
-            match i.checked_add_signed(offset).filter(|&j| j < n) {
-                Some(j) => row.extend([
-                    rows[j][I_LOG_WORDS],
-                    rows[j][I_ENDS_SENTENCE],
-                    rows[j][I_PROSE],
-                    rows[j][I_SHORT],
-                ]),
-                None => row.extend([0.0; 4]),
-            }
-        }
-        out.push(row);
-    }
-    for (row, extra) in out
-        .iter_mut()
-        .zip(structure(lines, blocks, &rows, &word_counts))
-    {
-        row.extend(extra);
-    }
-    out
-}
-
-/// A line's coarse shape: its words (up to 8), last character, whether it has a digit, and
-/// whether its first word is capitalised. Spec sheets, price lists and link lists repeat one.
-type Shape = (usize, Option<char>, bool, Option<bool>);
-
-fn shape(line: &str, word_count: usize) -> Shape {
-    let first = words(line)
-        .first()
-        .map(|t| t.chars().next().is_some_and(char::is_uppercase));
-    (
-        word_count.min(8),
-        line.chars().last(),
-        line.chars().any(|c| c.is_ascii_digit()),
-        first,
-    )
-}
-
-/// Features of the page's structure around each line: likeness to the page title, label:value
-/// and price shapes, how often the line's shape, first word or digit-folded text recur in the
-/// dump, its block's prose share and longest line, its distance from the headline, and the
-/// prose share of a wide window.
-fn structure(
-    lines: &[String],
-    blocks: &[usize],
-    rows: &[Vec<f64>],
-    word_counts: &[usize],
-) -> Vec<[f64; 11]> {
-    let n = lines.len();
-    let lowered: Vec<String> = lines.iter().map(|line| line.to_lowercase()).collect();
-    let title: std::collections::HashSet<&str> = words(&lowered[0]).into_iter().collect();
-    let shapes: Vec<Shape> = (0..n).map(|i| shape(&lines[i], word_counts[i])).collect();
-    let mut shape_counts: HashMap<Shape, usize> = HashMap::new();
-    for s in &shapes {
-        *shape_counts.entry(*s).or_default() += 1;
-    }
-    let firsts: Vec<&str> = lowered
-        .iter()
-        .map(|l| words(l).first().copied().unwrap_or(""))
-        .collect();
-    let mut first_counts: HashMap<&str, usize> = HashMap::new();
-    for f in &firsts {
-        *first_counts.entry(f).or_default() += 1;
-    }
-    let folded: Vec<String> = lowered
-        .iter()
-        .map(|l| {
-            l.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect()
-        })
-        .collect();
-    let mut folded_counts: HashMap<&str, usize> = HashMap::new();
-    for f in &folded {
-        *folded_counts.entry(f.as_str()).or_default() += 1;
-    }
-    let prose: Vec<f64> = rows.iter().map(|r| r[I_PROSE]).collect();
-    let mut block_prose: HashMap<usize, (f64, usize, usize)> = HashMap::new();
-    for i in 0..n {
-        let entry = block_prose.entry(blocks[i]).or_default();
-        entry.0 += prose[i];
-        entry.1 += 1;
-        entry.2 = entry.2.max(word_counts[i]);
-    }
-    let headline = (1..n).find(|&i| rows[i][I_TITLE_REPEAT] > 0.0);
-    (0..n)
-        .map(|i| {
-            let line = &lines[i];
-            let toks: std::collections::HashSet<&str> = words(&lowered[i]).into_iter().collect();
-            let similarity = if toks.is_empty() || title.is_empty() {
-                0.0
-            } else {
-                toks.intersection(&title).count() as f64 / toks.len() as f64
-            };
-            let chars = line.chars().count();
-            let label_value = line.chars().position(|c| c == ':').is_some_and(|colon| {
-                colon > 0 && colon <= 30 && chars - colon < 60 && word_counts[i] <= 10
-            });
-            let same_near = [-3isize, -2, -1, 1, 2, 3]
-                .iter()
-                .filter_map(|&d| i.checked_add_signed(d).filter(|&j| j < n))
-                .filter(|&j| shapes[j] == shapes[i])
-                .count();
-            let (block_prose_sum, block_lines, block_longest) =
-                block_prose.get(&blocks[i]).copied().unwrap_or((0.0, 1, 0));
-            let count = |map: &HashMap<&str, usize>, key: &str| {
-                map.get(key).copied().unwrap_or(1).saturating_sub(1)
-            };
-            [
-                similarity,
-                flag(label_value),
-                flag(line.contains(CURRENCY_CHARS)),
-                ln_1p(shape_counts.get(&shapes[i]).copied().unwrap_or(0)),
-                same_near as f64 / 6.0,
-                ln_1p(count(&first_counts, firsts[i])),
-                ln_1p(count(&folded_counts, &folded[i])),
-                block_prose_sum / block_lines.max(1) as f64,
-                ln_1p(block_longest),
-                match headline {
-                    Some(h) => (i as f64 - h as f64) / n as f64,
-                    None => 2.0,
-                },
-                window_mean(&prose, i, 15),
-            ]
-        })
-        .collect()
+        flag(text.contains(SEPARATOR_CHARS)),
+        flag(text.contains('@') || text.contains("http") || text.contains("www.")),
+        flag(line.has(SHORT)),
+        flag(line.has(PROSE)),
+        flag(line.has(TITLE_REPEAT)),
+    ]);
+    row.extend(kinds.map(flag));
+    kinds
 }
 
 #[cfg(test)]

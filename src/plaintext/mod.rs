@@ -12,10 +12,14 @@
 //! byline near the top become `date` and `author`.
 
 pub mod features;
+pub mod lines;
 pub mod model;
+pub mod rows;
+mod scorer;
+mod substring;
 
 use crate::metadata::dates::{date_in_text, SlashOrder};
-use crate::text::{collapse_whitespace, name_key};
+use crate::text::name_key;
 use crate::vocab::{
     TEXT_AUTHOR_BIO_MIN_WORDS, TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS, TEXT_AUTHOR_BOX_MAX_WORDS,
     TEXT_AUTHOR_BOX_NAME_JOINERS, TEXT_AUTHOR_BOX_PHRASES, TEXT_BYLINE_PREFIXES,
@@ -24,9 +28,50 @@ use crate::vocab::{
     TEXT_METADATA_MAX_WORDS, TEXT_PICTURE_CREDIT_LABELS, TEXT_PICTURE_CREDIT_MAX_WORDS,
     TEXT_SECTION_HEADINGS, TEXT_TITLE_MAX_WORDS, TEXT_TITLE_MIN_WORDS, TEXT_TITLE_SEPARATORS,
 };
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
-use features::{is_prose_shape, line_kinds, page_features, words};
-use model::{Node, BASELINE, FLOOR, NODES, ROOTS};
+use features::{is_prose_shape, unpack_kinds, word_iter, words, KindBits};
+use lines::{Lines, PROSE};
+use model::FLOOR;
+use scorer::probability;
+use std::sync::LazyLock;
+
+/// Most lines a text dump may have for the cleaner to take it.
+///
+/// Real dumps have tens to a few thousand lines: over the 2,878 pages of the two text
+/// benchmarks the median has 270 and the longest 5,088. 200,000 is far above any real page,
+/// so a dump past it is a log, a data file or padding, not an article. And it bounds the
+/// cleaner's work: each line costs about 30 bytes and a microsecond or two beyond the
+/// dump's own collapsed and lowercased copies, so a dump at this limit and at the default
+/// page size (32 MiB of 160-byte lines) cleans in a second or two, in about five times its
+/// size. [`clean`] takes longer dumps too, in time and memory linear in their size (ten
+/// million one-letter lines take some 15 seconds); the limit is for the caller to enforce,
+/// with [`line_count_exceeds`].
+pub const DEFAULT_MAX_TEXT_LINES: usize = 200_000;
+
+/// Whether `dump` has more than `limit` lines (`\n`-separated; a last line without `\n`
+/// counts, blank lines count). Stops counting as soon as the answer is known.
+///
+/// ```
+/// use dechaff::plaintext::line_count_exceeds;
+/// assert!(!line_count_exceeds("one\ntwo\n", 2));
+/// assert!(line_count_exceeds("one\ntwo\nthree", 2));
+/// ```
+pub fn line_count_exceeds(dump: &str, limit: usize) -> bool {
+    let mut lines = 0usize;
+    let mut rest = dump.as_bytes();
+    while !rest.is_empty() {
+        lines += 1;
+        if lines > limit {
+            return true;
+        }
+        rest = match rest.iter().position(|&b| b == b'\n') {
+            Some(end) => &rest[end + 1..],
+            None => &[],
+        };
+    }
+    false
+}
 
 /// The article found in a text dump, with the metadata seen around it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +88,9 @@ pub struct CleanedText {
 
 /// Cleans a plain-text page dump.
 ///
+/// Time and memory are linear in the dump: beyond the dump's collapsed and lowercased
+/// copies, each line costs a few tens of bytes (see [`DEFAULT_MAX_TEXT_LINES`]).
+///
 /// ```
 /// let dump = "Big storm hits the coast | Daily News\n\nHome\nNews\nSport\nContact\n\n\
 ///             Big storm hits the coast\n\n\
@@ -55,173 +103,147 @@ pub struct CleanedText {
 /// assert!(cleaned.text.ends_with("Wednesday evening."));
 /// ```
 pub fn clean(dump: &str) -> CleanedText {
-    let (lines, blocks) = split_lines(dump);
+    let lines = Lines::new(dump);
     if lines.is_empty() {
         return CleanedText::default();
     }
-    let rows = page_features(&lines, &blocks);
-    let probabilities: Vec<f64> = rows.iter().map(|row| probability(row)).collect();
-    let mut keep = best_f1_lines(&lines, &probabilities);
-    apply_rules(&lines, &mut keep);
-    let headline = headline(&lines);
+    let (mut keep, kinds) = {
+        let mut probabilities = Vec::with_capacity(lines.len());
+        let mut kinds: Vec<KindBits> = Vec::with_capacity(lines.len());
+        rows::for_each_row(&lines, |row, line_kinds| {
+            probabilities.push(probability(row));
+            kinds.push(line_kinds);
+        });
+        (best_f1_lines(lines.word_counts(), &probabilities), kinds)
+    };
+    apply_rules(&lines, &kinds, &mut keep);
+    let headline = headline(&lines, &kinds);
     let first_kept = keep.iter().position(|&k| k).unwrap_or(lines.len());
     let title = headline
-        .map(|i| lines[i].clone())
-        .or_else(|| fallback_title(&lines, first_kept));
+        .and_then(|i| lines.nth(i))
+        .map(|line| line.text.to_string())
+        .or_else(|| fallback_title(&lines, &kinds, first_kept));
     let (byline_author, date) = top_metadata(&lines, headline, first_kept);
-    let author_box = lines.iter().find_map(|line| author_box_name(line));
+    let author_box = lines
+        .iter()
+        .filter(|line| is_author_box_line(line.lower, line.words))
+        .find_map(|line| author_box_name(line.text));
     drop_author_bios(&lines, &mut keep, [&byline_author, &author_box]);
     let author = byline_author.or(author_box);
     // the lines read into `author` and `date` are metadata, not text, when that is all they hold
     let scan_end = first_kept + TEXT_METADATA_LINES_AFTER;
     for (line, kept) in lines.iter().zip(keep.iter_mut()).take(scan_end) {
-        let count = words(line).len();
-        if count <= TEXT_DATELINE_MAX_WORDS
-            && ((date.is_some() && date_in_text(line, SlashOrder::MonthFirst) == date)
-                || (author.is_some() && byline(line) == author))
+        if line.words <= TEXT_DATELINE_MAX_WORDS
+            && ((date.is_some() && date_in_text(line.text, SlashOrder::MonthFirst) == date)
+                || (author.is_some() && byline(line.text) == author))
         {
             *kept = false;
         }
     }
-    let mut paragraphs: Vec<String> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if !keep[i] {
-            continue;
-        }
-        match title.as_deref() {
-            Some(title) if same_text(line, title) => continue,
+    let folded_title = title.as_deref().map(fold);
+    let mut text = String::new();
+    let mut paragraphs = 0;
+    for (line, _) in lines.iter().zip(&keep).filter(|(_, &kept)| kept) {
+        // a collapsed line lowercased is already folded (see `fold`)
+        let paragraph = match (title.as_deref(), folded_title.as_deref()) {
+            (Some(_), Some(folded)) if line.lower == folded => continue,
             // a title glued to the first sentence: "Big storm hits the coast A big storm …"
-            Some(title) if paragraphs.is_empty() => match strip_title_prefix(line, title) {
-                Some(rest) => paragraphs.push(rest.to_string()),
-                None => paragraphs.push(line.clone()),
-            },
-            _ => paragraphs.push(line.clone()),
+            (Some(title), _) if paragraphs == 0 => {
+                strip_title_prefix(line.text, title).unwrap_or(line.text)
+            }
+            _ => line.text,
+        };
+        if paragraphs > 0 {
+            text.push_str("\n\n");
         }
+        text.push_str(paragraph);
+        paragraphs += 1;
     }
     CleanedText {
-        text: paragraphs.join("\n\n"),
+        text,
         title,
         author,
         date,
     }
 }
 
-/// The non-empty lines of a dump, whitespace collapsed, with the number of the
-/// blank-line-separated block each belongs to.
-fn split_lines(dump: &str) -> (Vec<String>, Vec<usize>) {
-    let mut lines = Vec::new();
-    let mut blocks = Vec::new();
-    let mut block = 0;
-    let mut blank = false;
-    for raw in dump.split('\n') {
-        let line = collapse_whitespace(raw);
-        if line.is_empty() {
-            blank = true;
-            continue;
-        }
-        if blank && !lines.is_empty() {
-            block += 1;
-        }
-        blank = false;
-        lines.push(line);
-        blocks.push(block);
-    }
-    (lines, blocks)
-}
-
-/// The model's probability that a line is article text.
-fn probability(row: &[f64]) -> f64 {
-    1.0 / (1.0 + (-log_odds(row)).exp())
-}
-
 /// The lines that maximise the expected word F1 when each line is article text with its
 /// probability: lines by falling probability, cut where 2·Σp·w / (Σw + Σall p·w) peaks (w
 /// being a line's words), never keeping a line below [`FLOOR`]. A page of confident lines
 /// keeps just those; a page of doubtful ones keeps more, as recall then weighs more.
-fn best_f1_lines(lines: &[String], probabilities: &[f64]) -> Vec<bool> {
-    let counts: Vec<f64> = lines.iter().map(|l| words(l).len() as f64).collect();
-    let mut order: Vec<usize> = (0..lines.len()).collect();
-    order.sort_by(|&a, &b| {
+fn best_f1_lines(words: &[u32], probabilities: &[f64]) -> Vec<bool> {
+    let count = |k: usize| f64::from(words[k]);
+    let mut order: Vec<usize> = (0..probabilities.len()).collect();
+    // ties go to the earlier line, so every sort gives this one order
+    order.sort_unstable_by(|&a, &b| {
         probabilities[b]
             .total_cmp(&probabilities[a])
             .then(a.cmp(&b))
     });
-    let expected: f64 = probabilities.iter().zip(&counts).map(|(p, w)| p * w).sum();
+    let expected: f64 = probabilities
+        .iter()
+        .zip(words)
+        .map(|(p, &w)| p * f64::from(w))
+        .sum();
     let (mut best, mut cut, mut mass, mut kept_words) = (-1.0, 0, 0.0, 0.0);
     for (rank, &k) in order.iter().enumerate() {
-        mass += probabilities[k] * counts[k];
-        kept_words += counts[k];
+        mass += probabilities[k] * count(k);
+        kept_words += count(k);
         let f1 = 2.0 * mass / (kept_words + expected + 1e-9);
         if f1 > best {
             best = f1;
             cut = rank + 1;
         }
     }
-    let mut keep = vec![false; lines.len()];
+    let mut keep = vec![false; probabilities.len()];
     for &k in &order[..cut] {
         keep[k] = probabilities[k] > FLOOR;
     }
     keep
 }
 
-/// The model's log-odds that a line is article text.
-fn log_odds(row: &[f64]) -> f64 {
-    let mut total = BASELINE;
-    for &root in ROOTS {
-        let mut index = root;
-        loop {
-            match NODES.get(index) {
-                Some(&Node::Split(feature, threshold, left, right)) => {
-                    let value = row.get(feature).copied().unwrap_or(0.0);
-                    index = if value <= threshold { left } else { right };
-                }
-                Some(&Node::Leaf(value)) => {
-                    total += value;
-                    break;
-                }
-                None => break,
-            }
-        }
-    }
-    total
-}
-
 /// Rules that hold on any page, over the model's choice: lines of the kinds that are never
 /// article text go, and a comment section ends the article.
-fn apply_rules(lines: &[String], keep: &mut [bool]) {
+fn apply_rules(lines: &Lines, kinds: &[KindBits], keep: &mut [bool]) {
     let mut article_seen = false;
     let mut in_comments = false;
     let mut in_headline_list = false;
-    let mut kept_before = Vec::with_capacity(lines.len());
-    let mut kept_total = 0;
-    for (line, &kept) in lines.iter().zip(keep.iter()) {
-        kept_before.push(kept_total);
-        if kept {
-            kept_total += words(line).len();
+    let kept_total: usize = lines
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, &kept)| kept)
+        .map(|(line, _)| line.words)
+        .sum();
+    // words of the lines the model kept above the line (a line's own verdict changes only
+    // once the line has been read)
+    let mut kept_before = 0;
+    for ((i, line), &line_kinds) in lines.iter().enumerate().zip(kinds) {
+        let seen = kept_before;
+        if keep[i] {
+            kept_before += line.words;
         }
-    }
-    for (i, line) in lines.iter().enumerate() {
-        let [comment_marker, furniture, social, _, _, form, teaser, ad] = line_kinds(line);
-        let lower = line.to_lowercase();
+        let [comment_marker, furniture, social, _, _, form, teaser, ad] = unpack_kinds(line_kinds);
+        let lower = line.lower;
+        let prose = line.has(PROSE);
         // a comment form's opener ("Leave a Reply", "Your email address will not be
         // published"; not a bare "Comments" heading, which on a forum opens the posts), once
         // most of the article has been seen: on a forum or a page of replies, the first
         // post's reply box comes early and most of the text after it
-        let seen_share = kept_before[i] as f64 / kept_total.max(1) as f64;
+        let seen_share = seen as f64 / kept_total.max(1) as f64;
         let opener = (comment_marker && lower.contains(' ')) || form;
         if article_seen && opener && seen_share >= TEXT_COMMENT_CUT_MIN_SHARE {
             in_comments = true;
         }
         // a list of other pages' headlines after the article: its heading and the short lines
         // under it, up to the next line of prose
-        if article_seen && (furniture || is_section_heading(&lower)) {
+        if article_seen && (furniture || is_section_heading(lower)) {
             in_headline_list = true;
-        } else if is_prose_shape(line) {
+        } else if prose {
             in_headline_list = false;
         }
-        let counter = is_counter(line);
-        let caption = ends_with_picture_credit(line);
-        let author_box = is_author_box_line(line);
+        let counter = is_counter(line.text, line.words);
+        let caption = ends_with_picture_credit(line.text);
+        let author_box = is_author_box_line(lower, line.words);
         if in_comments
             || in_headline_list
             || social
@@ -235,7 +257,7 @@ fn apply_rules(lines: &[String], keep: &mut [bool]) {
         {
             keep[i] = false;
         }
-        if keep[i] && is_prose_shape(line) {
+        if keep[i] && prose {
             article_seen = true;
         }
     }
@@ -248,12 +270,12 @@ fn is_section_heading(lower: &str) -> bool {
 }
 
 /// A stray counter ("800 1", "12"): a few bare numbers, no letters and no currency or
-/// unit signs, which mark prices and figures.
-fn is_counter(line: &str) -> bool {
-    !line
-        .chars()
-        .any(|c| c.is_alphabetic() || TEXT_FIGURE_SIGNS.contains(&c))
-        && words(line).len() <= TEXT_COUNTER_MAX_NUMBERS
+/// unit signs, which mark prices and figures. `words` counts the line's `\w+` tokens.
+fn is_counter(line: &str, words: usize) -> bool {
+    words <= TEXT_COUNTER_MAX_NUMBERS
+        && !line
+            .chars()
+            .any(|c| c.is_alphabetic() || TEXT_FIGURE_SIGNS.contains(&c))
 }
 
 /// A caption line that ends in a picture credit: "… on the ridge. Photo: Jane Doe",
@@ -289,18 +311,21 @@ fn ends_with_picture_credit(line: &str) -> bool {
     })
 }
 
-/// An avatar or author-box line: a short line holding one of [`TEXT_AUTHOR_BOX_PHRASES`].
-fn is_author_box_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    words(line).len() <= TEXT_AUTHOR_BOX_MAX_WORDS
-        && TEXT_AUTHOR_BOX_PHRASES.iter().any(|p| lower.contains(p))
+/// An avatar or author-box line: a short line holding one of [`TEXT_AUTHOR_BOX_PHRASES`],
+/// given lowercased with its `\w+` tokens counted.
+fn is_author_box_line(lower: &str, words: usize) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        // A short literal list; building it cannot fail.
+        AhoCorasick::new(TEXT_AUTHOR_BOX_PHRASES).expect("phrase tables compile")
+    });
+    words <= TEXT_AUTHOR_BOX_MAX_WORDS && PHRASES.is_match(lower)
 }
 
 /// The name an avatar or author-box line introduces: "Avatar of Jane Doe", "View all posts
 /// by Jane Doe →", "Jane Doe avatar". Without a joining word ("of", "by", "von" …) the name
 /// must be capitalised, so "Avatar photo" names nobody.
 fn author_box_name(line: &str) -> Option<String> {
-    if !is_author_box_line(line) {
+    if !is_author_box_line(&line.to_lowercase(), word_iter(line).count()) {
         return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
@@ -338,7 +363,7 @@ fn author_box_name(line: &str) -> Option<String> {
 /// Drops the author's bio: a kept paragraph of prose whose first words name the page's
 /// author ("Jane Doe is a reporter covering …", "The CTN News team comprises …"). It
 /// describes the writer, not the article, wherever the author box puts it.
-fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<String>; 2]) {
+fn drop_author_bios(lines: &Lines, keep: &mut [bool], authors: [&Option<String>; 2]) {
     let names: Vec<String> = authors
         .iter()
         .filter_map(|a| a.as_deref())
@@ -349,11 +374,12 @@ fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<Strin
         return;
     }
     for (line, kept) in lines.iter().zip(keep.iter_mut()) {
-        if !*kept || words(line).len() < TEXT_AUTHOR_BIO_MIN_WORDS {
+        if !*kept || line.words < TEXT_AUTHOR_BIO_MIN_WORDS {
             continue;
         }
         let opening = name_key(
             &line
+                .text
                 .split_whitespace()
                 .take(TEXT_AUTHOR_BIO_NAME_WITHIN_WORDS)
                 .collect::<Vec<_>>()
@@ -365,15 +391,14 @@ fn drop_author_bios(lines: &[String], keep: &mut [bool], authors: [&Option<Strin
     }
 }
 
+/// A text lowercased with its whitespace collapsed, for comparing texts. A line as split
+/// ([`lines::Line::lower`]) is already folded: it has single spaces only, and lowercasing gives no
+/// character whitespace that it did not have.
 fn fold(text: &str) -> String {
     text.to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    fold(a) == fold(b)
 }
 
 /// The parts of a page title split at its separators ("Headline | Site").
@@ -406,47 +431,55 @@ fn longest_title_part(first: &str) -> Option<String> {
 /// than that line and the line is short enough to be a title.
 /// When that line is page furniture (a dump that starts "Connect with us"), the title is the
 /// longest heading-like line before the article.
-fn fallback_title(lines: &[String], first_kept: usize) -> Option<String> {
+fn fallback_title(lines: &Lines, kinds: &[KindBits], first_kept: usize) -> Option<String> {
+    let first = lines.iter().next()?;
     if lines.len() < 2 {
         return None;
     }
-    if !is_furniture_line(&lines[0]) {
-        return longest_title_part(&lines[0]).filter(|t| words(t).len() <= TEXT_TITLE_MAX_WORDS);
+    if !is_furniture_line(kinds[0]) {
+        return longest_title_part(first.text)
+            .filter(|t| word_iter(t).count() <= TEXT_TITLE_MAX_WORDS);
     }
-    lines[1..first_kept.max(1)]
+    lines
         .iter()
-        .filter(|line| {
-            (TEXT_TITLE_MIN_WORDS..=TEXT_TITLE_MAX_WORDS).contains(&words(line).len())
-                && !is_furniture_line(line)
+        .zip(kinds)
+        .take(first_kept.max(1))
+        .skip(1)
+        .filter(|&(line, &line_kinds)| {
+            (TEXT_TITLE_MIN_WORDS..=TEXT_TITLE_MAX_WORDS).contains(&line.words)
+                && !is_furniture_line(line_kinds)
         })
-        .max_by_key(|line| line.chars().count())
-        .cloned()
+        .max_by_key(|(line, _)| line.text.chars().count())
+        .map(|(line, _)| line.text.to_string())
 }
 
 /// A line of one of the boilerplate kinds (share, comment, form, teaser, ad, furniture
 /// heading …), never a title.
-fn is_furniture_line(line: &str) -> bool {
-    line_kinds(line).iter().any(|&kind| kind)
+fn is_furniture_line(kinds: KindBits) -> bool {
+    kinds != 0
 }
 
 /// The line that repeats the page title on the dump's first line as a headline: the first
 /// later line equal to the title or its longest part, else the first sharing at least half
 /// of its words with both.
-fn headline(lines: &[String]) -> Option<usize> {
-    let first = lines.first().filter(|line| !is_furniture_line(line))?;
-    let whole = fold(first);
-    let longest = fold(&longest_title_part(first)?);
-    let first_words: std::collections::HashSet<String> =
-        words(&whole).into_iter().map(str::to_string).collect();
-    let longest_words = words(&longest).len();
+fn headline(lines: &Lines, kinds: &[KindBits]) -> Option<usize> {
+    let first = lines
+        .iter()
+        .next()
+        .filter(|_| !kinds.first().is_some_and(|&k| is_furniture_line(k)))?;
+    // lines as split are folded already (see `fold`)
+    let whole = first.lower;
+    let longest = fold(&longest_title_part(first.text)?);
+    let first_words: std::collections::HashSet<&str> = word_iter(whole).collect();
+    let longest_words = word_iter(&longest).count();
     let mut similar = None;
     for (i, line) in lines.iter().enumerate().skip(1) {
-        let folded = fold(line);
+        let folded = line.lower;
         if folded == whole || folded == longest {
             return Some(i);
         }
-        if similar.is_none() && line.chars().count() <= 300 {
-            let line_words: std::collections::HashSet<&str> = words(&folded).into_iter().collect();
+        if similar.is_none() && line.text.chars().count() <= 300 {
+            let line_words: std::collections::HashSet<&str> = word_iter(folded).collect();
             let shared = line_words
                 .iter()
                 .filter(|w| first_words.contains(**w))
@@ -474,7 +507,7 @@ fn strip_title_prefix<'a>(line: &'a str, title: &str) -> Option<&'a str> {
 
 /// A byline and a date on short lines around the headline and the start of the article.
 fn top_metadata(
-    lines: &[String],
+    lines: &Lines,
     headline: Option<usize>,
     first_kept: usize,
 ) -> (Option<String>, Option<NaiveDate>) {
@@ -484,14 +517,14 @@ fn top_metadata(
     let mut author = None;
     let mut date = None;
     for line in lines.iter().take(end).skip(start) {
-        if words(line).len() > TEXT_METADATA_MAX_WORDS {
+        if line.words > TEXT_METADATA_MAX_WORDS {
             continue;
         }
         if date.is_none() {
-            date = date_in_text(line, SlashOrder::MonthFirst);
+            date = date_in_text(line.text, SlashOrder::MonthFirst);
         }
         if author.is_none() {
-            author = byline(line);
+            author = byline(line.text);
         }
     }
     (author, date)
@@ -533,12 +566,54 @@ mod tests {
     }
 
     #[test]
+    fn line_counts_past_a_limit() {
+        assert!(!line_count_exceeds("", 0));
+        assert!(line_count_exceeds("x", 0));
+        assert!(!line_count_exceeds("x", 1));
+        assert!(!line_count_exceeds("a\nb\n", 2));
+        assert!(line_count_exceeds("a\nb\nc", 2));
+        // blank lines count: they are what a padded dump is made of
+        assert!(line_count_exceeds("\n\n\n", 2));
+        let at_limit = "x\n".repeat(DEFAULT_MAX_TEXT_LINES);
+        assert!(!line_count_exceeds(&at_limit, DEFAULT_MAX_TEXT_LINES));
+        assert!(line_count_exceeds(
+            &format!("{at_limit}x"),
+            DEFAULT_MAX_TEXT_LINES
+        ));
+    }
+
+    #[test]
+    fn a_dump_past_the_line_limit_still_cleans() {
+        let dump = format!("Page\n{}\n{PROSE}\n", "x\n".repeat(DEFAULT_MAX_TEXT_LINES));
+        assert!(line_count_exceeds(&dump, DEFAULT_MAX_TEXT_LINES));
+        let cleaned = clean(&dump);
+        assert!(cleaned.text.ends_with(PROSE), "{}", cleaned.text.len());
+    }
+
+    #[test]
+    fn lowercasing_never_makes_whitespace() {
+        // why a collapsed line lowercased is its own `fold`
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if !c.is_whitespace() {
+                assert!(!c.to_lowercase().any(char::is_whitespace), "{c:?}");
+            }
+        }
+        let line = "Ünïcode  ΣΟΦΙΑ\u{a0}İstanbul";
+        let collapsed = crate::text::collapse_whitespace(line);
+        assert_eq!(collapsed.to_lowercase(), fold(line));
+    }
+
+    #[test]
     fn headline_repeating_the_page_title_is_the_title() {
-        let lines: Vec<String> = ["Storm hits coast | News", "Home", "Storm hits coast", PROSE]
+        let lines = Lines::from_collapsed(
+            &["Storm hits coast | News", "Home", "Storm hits coast", PROSE],
+            &[0, 1, 1, 1],
+        );
+        let kinds: Vec<KindBits> = lines
             .iter()
-            .map(|s| s.to_string())
+            .map(|line| features::pack_kinds(features::line_kinds(line.text)))
             .collect();
-        assert_eq!(headline(&lines), Some(2));
+        assert_eq!(headline(&lines, &kinds), Some(2));
         assert_eq!(
             longest_title_part("Storm hits coast | News").as_deref(),
             Some("Storm hits coast")
