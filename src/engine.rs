@@ -261,7 +261,7 @@ fn clean_text(
     boilerplate: Option<&BlockSet>,
 ) -> Result<(), PageError> {
     let limit = options.limits.max_text_lines;
-    if has_more_lines_than(dump, limit) {
+    if plaintext::line_count_exceeds(dump, limit) {
         return Err(PageError::TooManyLines { limit });
     }
     // Lines the site repeats on most of its pages go before the text cleaner sees the dump.
@@ -288,17 +288,6 @@ fn clean_text(
     record.author = cleaned.author;
     record.date = cleaned.date.map(|date| date.format("%Y-%m-%d").to_string());
     Ok(())
-}
-
-/// Whether `text` has more than `limit` lines, counted without reading past the limit.
-fn has_more_lines_than(text: &str, limit: usize) -> bool {
-    let newlines = text
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .take(limit.saturating_add(1))
-        .count();
-    // Text after the last newline is a line of its own.
-    newlines > limit || (newlines == limit && !text.is_empty() && !text.ends_with('\n'))
 }
 
 /// The title belongs in metadata: a first paragraph that repeats it is removed from the text.

@@ -36,19 +36,6 @@ use model::FLOOR;
 use scorer::probability;
 use std::sync::LazyLock;
 
-/// Most lines a text dump may have for the cleaner to take it.
-///
-/// Real dumps have tens to a few thousand lines: over the 2,878 pages of the two text
-/// benchmarks the median has 270 and the longest 5,088. 200,000 is far above any real page,
-/// so a dump past it is a log, a data file or padding, not an article. And it bounds the
-/// cleaner's work: each line costs about 30 bytes and a microsecond or two beyond the
-/// dump's own collapsed and lowercased copies, so a dump at this limit and at the default
-/// page size (32 MiB of 160-byte lines) cleans in a second or two, in about five times its
-/// size. [`clean`] takes longer dumps too, in time and memory linear in their size (ten
-/// million one-letter lines take some 15 seconds); the limit is for the caller to enforce,
-/// with [`line_count_exceeds`].
-pub const DEFAULT_MAX_TEXT_LINES: usize = 200_000;
-
 /// Whether `dump` has more than `limit` lines (`\n`-separated; a last line without `\n`
 /// counts, blank lines count). Stops counting as soon as the answer is known.
 ///
@@ -89,7 +76,7 @@ pub struct CleanedText {
 /// Cleans a plain-text page dump.
 ///
 /// Time and memory are linear in the dump: beyond the dump's collapsed and lowercased
-/// copies, each line costs a few tens of bytes (see [`DEFAULT_MAX_TEXT_LINES`]).
+/// copies, each line costs a few tens of bytes (see [`crate::limits::DEFAULT_MAX_TEXT_LINES`]).
 ///
 /// ```
 /// let dump = "Big storm hits the coast | Daily News\n\nHome\nNews\nSport\nContact\n\n\
@@ -549,6 +536,7 @@ fn byline(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::DEFAULT_MAX_TEXT_LINES;
 
     const PROSE: &str = "This is a sentence of prose that is long enough to count as article text.";
 
