@@ -35,34 +35,61 @@ pub fn open_reader(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     open::open_reader(Some(path), &InputLimits::default())
 }
 
-/// Reads the pages of a JSONL stream (already decompressed), as [`PageReader`] reads a JSONL
-/// file: for tools and fuzzing that hold the bytes themselves.
+/// Reads the pages of a JSONL stream as [`PageReader`] reads a JSONL file — decompressed when
+/// it is gzip or zstd, after a byte-order mark — for tools and fuzzing that hold the bytes
+/// themselves. A stream that cannot even be opened gives one `read` error page.
 pub fn read_jsonl(
     reader: impl Read + Send + 'static,
     name: &str,
     fields: JsonlFields,
     limits: &InputLimits,
-) -> JsonlReader {
-    JsonlReader::new(
-        Box::new(std::io::BufReader::new(reader)),
-        name.to_string(),
-        name.to_string(),
-        fields,
-        *limits,
-    )
+) -> Box<dyn Iterator<Item = Page> + Send> {
+    match open::decompressed(Box::new(reader), limits) {
+        Ok(stream) => Box::new(JsonlReader::new(
+            stream,
+            name.to_string(),
+            name.to_string(),
+            fields,
+            *limits,
+        )),
+        Err(error) => Box::new(std::iter::once(unreadable(name, &error))),
+    }
 }
 
-/// Reads the pages of a WARC stream (already decompressed), as [`PageReader`] reads a WARC
-/// file, skipped records included (as [`Content::Skipped`] pages).
+/// Reads the pages of a WARC stream as [`PageReader`] reads a WARC file (decompressed when it
+/// is gzip or zstd), skipped records included as [`Content::Skipped`] pages.
 pub fn read_warc(
     reader: impl Read + Send + 'static,
     name: &str,
     limits: &InputLimits,
-) -> WarcReader {
-    WarcReader::new(
-        Box::new(std::io::BufReader::new(reader)),
-        name.to_string(),
-        limits.max_page_bytes,
+) -> Box<dyn Iterator<Item = Page> + Send> {
+    match open::decompressed(Box::new(reader), limits) {
+        Ok(mut stream) => {
+            // A byte-order mark before the first record is not a stray byte.
+            if stream
+                .fill_buf()
+                .is_ok_and(|head| head.starts_with(UTF8_BOM))
+            {
+                stream.consume(UTF8_BOM.len());
+            }
+            Box::new(WarcReader::new(
+                stream,
+                name.to_string(),
+                limits.max_page_bytes,
+            ))
+        }
+        Err(error) => Box::new(std::iter::once(unreadable(name, &error))),
+    }
+}
+
+fn unreadable(name: &str, error: &std::io::Error) -> Page {
+    Page::failed(
+        name,
+        name,
+        PageError::Read {
+            what: name.to_string(),
+            reason: open::describe_io_error(error),
+        },
     )
 }
 

@@ -113,6 +113,15 @@ pub fn open_reader(
             Box::new(file)
         }
     };
+    decompressed(file, limits)
+}
+
+/// `file`'s bytes, decompressed when they start with the gzip or zstd magic bytes, within the
+/// input limits (see [`open_reader`]).
+pub fn decompressed(
+    file: Box<dyn Read + Send>,
+    limits: &InputLimits,
+) -> io::Result<Box<dyn BufRead + Send>> {
     let consumed = Arc::new(AtomicU64::new(0));
     let mut raw: Box<dyn BufRead + Send> = Box::new(Counted {
         inner: BufReader::with_capacity(READ_BUFFER_BYTES, file),
