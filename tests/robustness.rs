@@ -4,124 +4,17 @@
 
 mod common;
 
+use common::pages::{
+    gzip, ids, six_pages, spawn, statuses, text, wait_at_most, warc_record, write, ARTICLE,
+};
 use common::{dechaff, records as records_of, run, run_with_stdin, stderr};
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use flate2::write::GzEncoder;
 use serde_json::Value;
-
-const ARTICLE: &str = "<html><head><title>Harbour</title></head><body><article><p>The harbour \
-    reopened on Monday after two years of repairs, and the first boats came in at dawn to a \
-    crowd that had waited on the quay since night.</p></article></body></html>";
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
-fn text(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn statuses(records: &[Value]) -> Vec<String> {
-    records
-        .iter()
-        .map(|r| r["status"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn ids(records: &[Value]) -> Vec<String> {
-    records
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
-/// Waits for a child at most `limit`, killing it (and failing) if it is still running: the
-/// guard against a hang, far above the time the run takes. Its output is read meanwhile, so
-/// that a full pipe cannot stop it.
-fn wait_at_most(mut child: Child, limit: Duration) -> Output {
-    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                std::io::Read::read_to_end(&mut pipe, &mut bytes).unwrap();
-            }
-            bytes
-        })
-    };
-    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
-    let stderr_reader = drain(child.stderr.take().map(|p| Box::new(p) as _));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            let messages = String::from_utf8_lossy(&stderr_reader.join().unwrap()).into_owned();
-            panic!("still running after {limit:?}: {messages}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().unwrap(),
-        stderr: stderr_reader.join().unwrap(),
-    }
-}
-
-fn spawn(args: &[&str]) -> Child {
-    dechaff()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-/// A WARC response record holding `html` for `url`.
-fn warc_response(n: u32, html: &str) -> Vec<u8> {
-    let http = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
-        html.len()
-    );
-    warc_record(n, http.len() as u64, http.as_bytes())
-}
-
-fn warc_record(n: u32, length: u64, block: &[u8]) -> Vec<u8> {
-    let mut record = format!(
-        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{n}>\r\n\
-         WARC-Target-URI: http://example.org/{n}\r\nWARC-Date: 2024-05-01T10:00:00Z\r\n\
-         Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n"
-    )
-    .into_bytes();
-    record.extend_from_slice(block);
-    record.extend_from_slice(b"\r\n\r\n");
-    record
-}
-
-fn six_pages() -> Vec<Vec<u8>> {
-    (1..=6)
-        .map(|n| warc_response(n, &ARTICLE.replace("Harbour", &format!("Harbour {n}"))))
-        .collect()
-}
 
 // Case 1: ids map to output directories one-to-one.
 #[test]

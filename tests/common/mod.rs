@@ -3,6 +3,8 @@
 // Each test crate includes this module and uses only some of it.
 #![allow(dead_code)]
 
+pub mod pages;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
