@@ -56,7 +56,10 @@ pub fn run(args: Args) -> u8 {
     if report.passed() {
         EXIT_OK
     } else {
-        println!("review the diffs above; if the change is intended, run: dechaff check --bless");
+        println!(
+            "review the diffs above; if the change is intended, run: dechaff check {} --bless",
+            args.samples.display()
+        );
         EXIT_FAILED
     }
 }

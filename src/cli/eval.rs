@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::profile::ProfileArgs;
-use super::{ExtractionArgs, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
+use super::{PresetArgs, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
 use crate::eval::{self, Report};
 use crate::input::{InputOptions, PageReader};
 use crate::pipeline::{self, PipelineOptions};
@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     #[command(flatten)]
-    extraction: ExtractionArgs,
+    preset: PresetArgs,
     /// With `--site-profile` or `--profile`, pages take their URL from the truth, so that
     /// sites are hosts.
     #[command(flatten)]
@@ -36,6 +36,13 @@ pub struct Args {
 
 /// Runs the evaluation and prints the report.
 pub fn run(args: Args) -> u8 {
+    if args.against.is_some() && (args.preset.is_set() || args.profile.active()) {
+        eprintln!(
+            "dechaff: --against scores a stored output; --precision, --recall and the profile \
+             flags apply only when eval cleans the pages itself"
+        );
+        return EXIT_USAGE_OR_OUTPUT;
+    }
     match evaluate(&args) {
         Ok(report) => {
             if args.json {
@@ -86,7 +93,7 @@ fn evaluate(args: &Args) -> Result<Report, String> {
                 })
             };
             let threads = args.threads.count();
-            let mut engine = args.extraction.options();
+            let mut engine = args.preset.options();
             engine.profile = args.profile.load(
                 || Ok(Box::new(reader()) as Box<dyn Iterator<Item = _> + Send>),
                 threads,

@@ -49,9 +49,9 @@ enum Command {
     Profile(profile::Args),
 }
 
-/// Flags that shape extraction, shared by `clean` and `eval`.
+/// The precision/recall preset, shared by `clean` and `eval`.
 #[derive(Debug, clap::Args)]
-pub struct ExtractionArgs {
+pub struct PresetArgs {
     /// Favour precision: trim around the article body on every page and drop link lists
     /// sooner (less boilerplate; listing-like pages lose some content).
     #[arg(long, conflicts_with = "recall")]
@@ -60,6 +60,44 @@ pub struct ExtractionArgs {
     /// listing-like pages, more boilerplate).
     #[arg(long)]
     recall: bool,
+}
+
+impl PresetArgs {
+    /// Whether a preset other than the default was asked for.
+    pub fn is_set(&self) -> bool {
+        self.precision || self.recall
+    }
+
+    /// The preset these flags ask for.
+    pub fn preset(&self) -> Preset {
+        if self.precision {
+            Preset::PRECISION
+        } else if self.recall {
+            Preset::RECALL
+        } else {
+            Preset::BALANCED
+        }
+    }
+
+    /// The engine options of this preset, with the other options at their defaults and
+    /// dates after today rejected.
+    pub fn options(&self) -> Options {
+        Options {
+            extract: ExtractOptions {
+                preset: self.preset(),
+                ..ExtractOptions::default()
+            },
+            latest_date: Some(today()),
+            ..Options::default()
+        }
+    }
+}
+
+/// Flags that shape what `clean` writes of a page.
+#[derive(Debug, clap::Args)]
+pub struct ExtractionArgs {
+    #[command(flatten)]
+    preset: PresetArgs,
     /// Put the comment section in a `comments` field instead of dropping it.
     #[arg(long)]
     comments: bool,
@@ -114,23 +152,10 @@ pub enum OutputFormat {
 impl ExtractionArgs {
     /// The engine options these flags ask for.
     pub fn options(&self) -> Options {
-        let preset = if self.precision {
-            Preset::PRECISION
-        } else if self.recall {
-            Preset::RECALL
-        } else {
-            Preset::BALANCED
-        };
-        Options {
-            extract: ExtractOptions {
-                preset,
-                comments: self.comments,
-                markdown: self.format == OutputFormat::Markdown,
-            },
-            latest_date: Some(today()),
-            profile: None,
-            ..Options::default()
-        }
+        let mut options = self.preset.options();
+        options.extract.comments = self.comments;
+        options.extract.markdown = self.format == OutputFormat::Markdown;
+        options
     }
 }
 
