@@ -105,6 +105,7 @@ impl JsonlReader {
             }
             _ => None,
         }
+        .filter(|id| !id.is_empty())
         .unwrap_or_else(|| self.line_id());
         let url = string_field(&self.fields.url);
         let (format, content) = if let Some(html) = string_field(&self.fields.html) {
@@ -276,10 +277,19 @@ mod tests {
     #[test]
     fn numeric_ids_keep_their_digits_and_a_bom_is_not_json() {
         let input = "\u{feff}{\"id\": 12345678901234567890123, \"html\": \"<p>x</p>\"}\n\
-                     {\"id\": -1.50e3, \"text\": \"t\"}\n{\"id\": [1], \"text\": \"t\"}";
+                     {\"id\": -1.50e3, \"text\": \"t\"}\n{\"id\": [1], \"text\": \"t\"}\n\
+                     {\"id\": \"\", \"text\": \"t\"}";
         let pages: Vec<Page> = reader(input, 1000).collect();
         let ids: Vec<&str> = pages.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["12345678901234567890123", "-1.50e3", "f.jsonl:3"]);
+        assert_eq!(
+            ids,
+            [
+                "12345678901234567890123",
+                "-1.50e3",
+                "f.jsonl:3",
+                "f.jsonl:4"
+            ]
+        );
         assert_eq!(pages[0].content, Content::Unicode("<p>x</p>".into()));
     }
 

@@ -381,7 +381,9 @@ impl WarcReader {
                 .find(|(field, _)| field.eq_ignore_ascii_case(name))
                 .map(|(_, value)| value.as_str())
         };
-        let record_id = get("WARC-Record-ID").map(strip_angle_brackets);
+        let record_id = get("WARC-Record-ID")
+            .map(strip_angle_brackets)
+            .filter(|id| !id.is_empty());
         let meta = WarcMeta {
             record_id: record_id.clone(),
             date: get("WARC-Date").map(str::to_string),
@@ -753,6 +755,18 @@ mod tests {
         assert_eq!(pages[0].id, "in.warc#1");
         assert_eq!(pages[2].id, "urn:x");
         assert_eq!(pages[4].id, "urn:uuid:7");
+    }
+
+    #[test]
+    fn an_empty_record_id_gives_way_to_the_source() {
+        let mut input = response(
+            "1",
+            "http://e.org/",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>",
+        );
+        let text = String::from_utf8(input).unwrap();
+        input = text.replace("<urn:uuid:1>", "<>").into_bytes();
+        assert_eq!(pages(input)[0].id, "in.warc#1");
     }
 
     #[test]
