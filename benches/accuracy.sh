@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bench=${1:-../shared/bench}
 shift || true
 cargo build --release --quiet
-for dataset in wcxb-dev trafilatura-eval readability-tests wcxb-dev-text; do
+for dataset in wcxb-dev trafilatura-eval readability-tests cleaneval dragnet wcxb-dev-text dragnet-text; do
   [ -d "$bench/$dataset" ] || continue
   echo "== $dataset: dechaff"
   ./target/release/dechaff eval "$bench/$dataset" --worst 0 "$@"

@@ -435,10 +435,10 @@ pub fn render_report(report: &Report) -> String {
         }
     }
     if !report.worst.is_empty() {
-        out.push_str(&format!(
-            "\nworst {} pages by word F1:\n",
-            report.worst.len()
-        ));
+        out.push_str(&match report.worst.len() {
+            1 => "\nthe worst page by word F1:\n".to_string(),
+            n => format!("\nworst {n} pages by word F1:\n"),
+        });
         for page in &report.worst {
             out.push_str(&format!(
                 "{}{}  F1 {:.3}  P {:.3}  R {:.3}\n",
