@@ -125,42 +125,44 @@ pub(super) struct InputArgs {
     pub(super) limits: LimitArgs,
 }
 
+/// The heading of the limit flags in `--help`.
+const LIMITS: &str = "Limits (see docs/robustness.md)";
+
 /// The limits of docs/robustness.md: sizes of inputs, pages and lines, and what a page may cost.
 #[derive(Debug, clap::Args)]
-#[command(next_help_heading = "Limits (see docs/robustness.md)")]
 pub(super) struct LimitArgs {
     /// Pages larger than this many bytes (after decompression) are not cleaned: `clean` writes
     /// a `too_large` error record for each, `profile` leaves them out.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
+    #[arg(long, help_heading = LIMITS, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
     pub(super) max_page_bytes: u64,
     /// JSONL lines longer than this many bytes are read past and become `too_large` error
     /// records.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LINE_BYTES)]
+    #[arg(long, help_heading = LIMITS, value_name = "BYTES", default_value_t = DEFAULT_MAX_LINE_BYTES)]
     max_line_bytes: u64,
     /// An input that decompresses to more than this many bytes stops there with a `read`
     /// error record.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    #[arg(long, help_heading = LIMITS, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
     /// A compressed input that expands more than this many times (checked past 256 MiB) is a
     /// decompression bomb and stops with a `read` error record.
-    #[arg(long, value_name = "RATIO", default_value_t = DEFAULT_MAX_EXPANSION,
+    #[arg(long, help_heading = LIMITS, value_name = "RATIO", default_value_t = DEFAULT_MAX_EXPANSION,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_expansion: u64,
     /// Elements nested deeper than this are left out (their text stays), as browsers do.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH as u64,
+    #[arg(long, help_heading = LIMITS, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH as u64,
           value_parser = clap::value_parser!(u64).range(8..=100_000))]
     max_depth: u64,
     /// Attributes of an element past this many are dropped before parsing.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ATTRIBUTES as u64,
+    #[arg(long, help_heading = LIMITS, value_name = "N", default_value_t = DEFAULT_MAX_ATTRIBUTES as u64,
           value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_attributes: u64,
     /// A page whose markup makes the parser build more than this many nodes per byte (plus
     /// 10,000) becomes a `too_complex` error record: the per-page work budget.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_NODES_PER_BYTE,
+    #[arg(long, help_heading = LIMITS, value_name = "N", default_value_t = DEFAULT_MAX_NODES_PER_BYTE,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_nodes_per_byte: u64,
     /// Text dumps with more lines than this become `too_large` error records.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_TEXT_LINES as u64,
+    #[arg(long, help_heading = LIMITS, value_name = "N", default_value_t = DEFAULT_MAX_TEXT_LINES as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_text_lines: u64,
 }
