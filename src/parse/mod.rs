@@ -20,7 +20,7 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{LocalName, TokenizerResult};
+use html5ever::{local_name, LocalName, TokenizerResult};
 use rustc_hash::FxHashMap;
 use scraper::{Html, HtmlTreeSink};
 
@@ -28,39 +28,89 @@ use crate::error::PageError;
 use crate::limits::{PageLimits, MAX_OPEN_FORMATTING};
 pub use prescan::{cap_attributes, close_self_closed_raw_text};
 
-/// Elements that never stay open: their start tags cannot deepen the tree.
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
+/// Elements that never stay open, whose start tags cannot deepen the tree; and `html`,
+/// `head`, `body`, which exist once (a repeat only adds attributes).
+fn never_deepens(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("frame")
+            | local_name!("hr")
+            | local_name!("image")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("keygen")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("html")
+            | local_name!("head")
+            | local_name!("body")
+    )
+}
 
 /// Elements whose content the tokenizer reads as text once the tree builder has seen their
 /// start tag: leaving one out would turn a script into page text, so they are always kept
 /// (outside SVG and MathML, where they hold markup like any element).
-const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "script",
-    "style",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "textarea",
-    "title",
-    "plaintext",
-];
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("plaintext")
+    )
+}
 
-/// Elements whose start tag never adds a level (they exist once, and a repeat only adds
-/// attributes).
-const DOCUMENT_ELEMENTS: &[&str] = &["html", "head", "body"];
+/// Formatting elements that browsers re-open in every new paragraph while they are left open,
+/// with their slot in [`Guard::formatting`]. (`<a>` and `<nobr>` are formatting elements too,
+/// but a new one closes the old.)
+fn reopened_formatting(name: &LocalName) -> Option<usize> {
+    Some(match *name {
+        local_name!("b") => 0,
+        local_name!("big") => 1,
+        local_name!("code") => 2,
+        local_name!("em") => 3,
+        local_name!("font") => 4,
+        local_name!("i") => 5,
+        local_name!("s") => 6,
+        local_name!("small") => 7,
+        local_name!("strike") => 8,
+        local_name!("strong") => 9,
+        local_name!("tt") => 10,
+        local_name!("u") => 11,
+        _ => return None,
+    })
+}
 
-/// Formatting elements that browsers re-open in every new paragraph while they are left open.
-/// (`<a>` and `<nobr>` are formatting elements too, but a new one closes the old.)
-const REOPENED_FORMATTING: &[&str] = &[
-    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
-];
+/// How many formatting elements [`reopened_formatting`] knows.
+const FORMATTING_KINDS: usize = 12;
 
 /// End tags that close every formatting element opened inside them.
-const FORMATTING_BOUNDARIES: &[&str] = &["td", "th", "caption", "table", "template"];
+fn is_formatting_boundary(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("td")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("table")
+            | local_name!("template")
+    )
+}
 
 /// Parses an HTML document within `limits`.
 ///
@@ -89,7 +139,7 @@ pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
         budget,
         bound: Cell::new(0),
         left_out: RefCell::default(),
-        formatting: RefCell::default(),
+        formatting: Cell::new([0; FORMATTING_KINDS]),
         formatting_open: Cell::new(0),
         over_budget: Cell::new(false),
     };
@@ -118,8 +168,8 @@ struct Guard {
     bound: Cell<usize>,
     /// Start tags left out, by name, whose end tags are to be left out too.
     left_out: RefCell<FxHashMap<LocalName, usize>>,
-    /// Formatting start tags passed on and not yet ended, by name.
-    formatting: RefCell<FxHashMap<LocalName, usize>>,
+    /// Formatting start tags passed on and not yet ended, by kind ([`reopened_formatting`]).
+    formatting: Cell<[usize; FORMATTING_KINDS]>,
     /// Their sum.
     formatting_open: Cell<usize>,
     over_budget: Cell<bool>,
@@ -156,29 +206,29 @@ impl Guard {
 
     /// Whether this start tag is left out.
     fn leaves_out(&self, name: &LocalName) -> bool {
-        let name_str: &str = name;
-        if VOID_ELEMENTS.contains(&name_str) || DOCUMENT_ELEMENTS.contains(&name_str) {
+        if never_deepens(name) {
             return false;
         }
-        let foreign = self
-            .builder
-            .adjusted_current_node_present_but_not_in_html_namespace();
-        if RAW_TEXT_ELEMENTS.contains(&name_str) && !foreign {
+        let formatting = reopened_formatting(name);
+        let raw_text = is_raw_text(name);
+        let foreign = (formatting.is_some() || raw_text)
+            && self
+                .builder
+                .adjusted_current_node_present_but_not_in_html_namespace();
+        if raw_text && !foreign {
             return false;
         }
-        let formatting = REOPENED_FORMATTING.contains(&name_str) && !foreign;
-        if formatting && self.formatting_open.get() >= MAX_OPEN_FORMATTING {
+        let formatting = formatting.filter(|_| !foreign);
+        if formatting.is_some() && self.formatting_open.get() >= MAX_OPEN_FORMATTING {
             return true;
         }
         if self.too_deep() {
             return true;
         }
-        if formatting {
-            *self
-                .formatting
-                .borrow_mut()
-                .entry(name.clone())
-                .or_default() += 1;
+        if let Some(kind) = formatting {
+            let mut open = self.formatting.get();
+            open[kind] += 1;
+            self.formatting.set(open);
             self.formatting_open.set(self.formatting_open.get() + 1);
         }
         false
@@ -186,30 +236,31 @@ impl Guard {
 
     /// Whether this end tag belongs to a start tag that was left out.
     fn ends_left_out(&self, name: &LocalName) -> bool {
-        let name_str: &str = name;
-        if RAW_TEXT_ELEMENTS.contains(&name_str) {
+        if is_raw_text(name) {
             // Such an end tag may end raw text the tree builder is reading (a `<title>` kept
             // after one left out in SVG): it always reaches the tree builder, which ignores it
             // when nothing it ends is open.
             return false;
         }
-        let mut left_out = self.left_out.borrow_mut();
-        if let Some(count) = left_out.get_mut(name).filter(|count| **count > 0) {
-            *count -= 1;
-            return true;
-        }
-        drop(left_out);
-        if FORMATTING_BOUNDARIES.contains(&name_str) {
-            self.formatting.borrow_mut().clear();
-            self.formatting_open.set(0);
-        } else if let Some(count) = self
-            .formatting
-            .borrow_mut()
-            .get_mut(name)
-            .filter(|count| **count > 0)
         {
-            *count -= 1;
-            self.formatting_open.set(self.formatting_open.get() - 1);
+            let mut left_out = self.left_out.borrow_mut();
+            if !left_out.is_empty() {
+                if let Some(count) = left_out.get_mut(name).filter(|count| **count > 0) {
+                    *count -= 1;
+                    return true;
+                }
+            }
+        }
+        if is_formatting_boundary(name) {
+            self.formatting.set([0; FORMATTING_KINDS]);
+            self.formatting_open.set(0);
+        } else if let Some(kind) = reopened_formatting(name) {
+            let mut open = self.formatting.get();
+            if open[kind] > 0 {
+                open[kind] -= 1;
+                self.formatting.set(open);
+                self.formatting_open.set(self.formatting_open.get() - 1);
+            }
         }
         false
     }

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use memchr::memchr;
 
 use crate::vocab::SELF_CLOSED_RAW_TEXT_TAGS;
 
@@ -73,6 +74,35 @@ const FOREIGN_BREAKOUT_TAGS: &[&[u8]] = &[
     b"var",
 ];
 
+/// Byte classes of the tag states: what ends a name or a value.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const CLOSE: u8 = 4;
+const EQUALS: u8 = 8;
+
+/// The class of every byte (0 for bytes that only continue a name or value).
+static CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    classes[b'\t' as usize] = SPACE;
+    classes[b'\n' as usize] = SPACE;
+    classes[0x0c] = SPACE;
+    classes[b'\r' as usize] = SPACE;
+    classes[b' ' as usize] = SPACE;
+    classes[b'/' as usize] = SLASH;
+    classes[b'>' as usize] = CLOSE;
+    classes[b'=' as usize] = EQUALS;
+    classes
+};
+
+/// The first position at or after `at` whose byte is of a class in `stop`, or the end: names
+/// and values are skipped in one tight loop rather than byte by byte through the states.
+fn skip_until(bytes: &[u8], at: usize, stop: u8) -> usize {
+    bytes[at..]
+        .iter()
+        .position(|&b| CLASSES[b as usize] & stop != 0)
+        .map_or(bytes.len(), |found| at + found)
+}
+
 /// Where the scan is, following the HTML tokenizer's states closely enough to find every tag
 /// and attribute it will see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +150,16 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
     let mut foreign_depth = 0usize;
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
+        // Runs of bytes that only continue a name or value are skipped at once.
+        at = match state {
+            State::TagName => skip_until(bytes, at, SPACE | SLASH | CLOSE),
+            State::AttributeName => skip_until(bytes, at, SPACE | SLASH | CLOSE | EQUALS),
+            State::ValueUnquoted => skip_until(bytes, at, SPACE | CLOSE),
+            _ => at,
+        };
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
         match state {
             State::Data => {
                 let Some(open) = memchr(b'<', &bytes[at..]) else {
@@ -311,32 +350,34 @@ fn end_tag(
         // Keep the `/` of `/>`.
         cuts.push((from, if self_closing { at - 1 } else { at }));
     }
-    let name = bytes[tag.name_start..tag.name_end].to_ascii_lowercase();
+    let name = &bytes[tag.name_start..tag.name_end];
+    let is = |other: &[u8]| name.eq_ignore_ascii_case(other);
+    let one_of = |list: &[&[u8]]| list.iter().any(|other| name.eq_ignore_ascii_case(other));
     let next = at + 1;
     if tag.is_end {
-        if (name == b"svg" || name == b"math") && *foreign_depth > 0 {
+        if (is(b"svg") || is(b"math")) && *foreign_depth > 0 {
             *foreign_depth -= 1;
         }
         return next;
     }
-    if name == b"svg" || name == b"math" {
+    if is(b"svg") || is(b"math") {
         if !self_closing {
             *foreign_depth += 1;
         }
         return next;
     }
     if *foreign_depth > 0 {
-        if FOREIGN_BREAKOUT_TAGS.contains(&name.as_slice()) {
+        if one_of(FOREIGN_BREAKOUT_TAGS) {
             *foreign_depth = 0;
         } else {
             return next;
         }
     }
-    if name == b"plaintext" {
+    if is(b"plaintext") {
         return bytes.len();
     }
-    if RAW_TEXT_ELEMENTS.contains(&name.as_slice()) {
-        return raw_text_end(bytes, next, &name);
+    if one_of(RAW_TEXT_ELEMENTS) {
+        return raw_text_end(bytes, next, name);
     }
     next
 }
@@ -384,23 +425,9 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
 /// The first position at or after `from` where `needle` starts.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let haystack = bytes.get(from..)?;
-    let first = *needle.first()?;
-    let mut at = 0;
-    while let Some(found) = memchr(first, &haystack[at..]) {
-        let start = at + found;
-        if haystack[start..].starts_with(needle) {
-            return Some(from + start);
-        }
-        at = start + 1;
-    }
-    None
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
 }
 
 static RAW_TEXT_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
