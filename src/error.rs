@@ -36,6 +36,12 @@ pub enum PageError {
         /// The limit in force.
         limit: u64,
     },
+    /// A JSONL line is longer than the limit.
+    #[error("the JSONL line is longer than the limit of {limit} bytes (--max-line-bytes)")]
+    LineTooLong {
+        /// The limit in force.
+        limit: u64,
+    },
     /// A plain-text page dump has more lines than the limit.
     #[error("the text dump has more than {limit} lines, the limit (--max-text-lines)")]
     TooManyLines {
@@ -95,7 +101,7 @@ impl PageError {
             PageError::Empty { .. } => "empty_input",
             PageError::Binary { .. } => "binary",
             PageError::TooLarge { .. } => "too_large",
-            PageError::TooManyLines { .. } => "too_large",
+            PageError::LineTooLong { .. } | PageError::TooManyLines { .. } => "too_large",
             PageError::TooComplex { .. } => "too_complex",
             PageError::InvalidJson { .. } => "invalid_json",
             PageError::MissingContent { .. } => "missing_content",

@@ -150,7 +150,7 @@ impl Iterator for JsonlReader {
             match read_bounded_line(&mut self.reader, &mut self.buffer, limit) {
                 Ok(Line::End) => self.finished = true,
                 Ok(Line::TooLong) => {
-                    return Some(self.failed(PageError::TooLarge { limit }));
+                    return Some(self.failed(PageError::LineTooLong { limit }));
                 }
                 Ok(Line::Complete) => {
                     let mut bytes = self.buffer.as_slice();
@@ -313,7 +313,7 @@ mod tests {
         assert_eq!(pages.len(), 2);
         assert!(matches!(
             pages[0].content,
-            Content::Failed(PageError::TooLarge { limit: 50 })
+            Content::Failed(PageError::LineTooLong { limit: 50 })
         ));
         assert_eq!(pages[1].content, Content::Unicode("ok".into()));
     }
