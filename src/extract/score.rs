@@ -1,7 +1,7 @@
 //! Container scoring: paragraphs vote for the elements that hold them, and the best-scored
 //! element, with its worthy siblings, is the article.
 
-use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::dom::{FlatDom, NO_PARENT};
 use super::names::Named;
 use crate::vocab::{
     ANCESTOR_SHARES, CHARS_PER_POINT, CLASS_WEIGHT, MAX_LENGTH_POINTS, MIN_PARAGRAPH_CHARS,
@@ -34,7 +34,7 @@ pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -
             continue;
         }
         let points = 1.0
-            + commas_in(dom, index) as f32
+            + dom.commas[index] as f32
             + (chars as f32 / CHARS_PER_POINT as f32).min(MAX_LENGTH_POINTS);
         let mut ancestor = dom.nodes[index].parent;
         for share in ANCESTOR_SHARES {
@@ -104,20 +104,6 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
         class_score -= CLASS_WEIGHT;
     }
     tag_score + class_score
-}
-
-/// Commas in a subtree's text, Latin and CJK.
-fn commas_in(dom: &FlatDom, index: usize) -> usize {
-    dom.nodes[index..dom.nodes[index].end]
-        .iter()
-        .map(|node| match node.kind {
-            Kind::Text(text) => text
-                .chars()
-                .filter(|&c| c == ',' || c == '，' || c == '、')
-                .count(),
-            _ => 0,
-        })
-        .sum()
 }
 
 #[cfg(test)]
