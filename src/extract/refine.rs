@@ -10,6 +10,7 @@ use crate::vocab::{
     TEASER_EXCERPT_MIN_CHARS, TEASER_MAX_CORE_RATIO, TEASER_MIN_CARDS, TEASER_MIN_CARD_SHARE,
     TEASER_MIN_RUN,
 };
+use rustc_hash::FxHashMap;
 
 /// Drops the text of the blocks inside `region` but outside every `core` subtree that are
 /// short or mostly links. A block is the nearest block-level ancestor of a text node; its
@@ -22,26 +23,28 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
     let mut block_text = vec![0u32; end - region];
     let mut block_links = vec![0u32; end - region];
+    // Each node's block and whether a link lies between them, top-down from its parent's:
+    // climbing from every text node would cost the depth of the tree per node.
+    let mut owner: Vec<(usize, bool)> = vec![(region, false); end - region];
     let mut members: Vec<(usize, usize)> = Vec::new();
     for index in region..end {
+        let parent = dom.nodes[index].parent;
+        if parent != NO_PARENT && parent > region {
+            let tag = dom.nodes[parent].tag().unwrap_or_default();
+            owner[index - region] = if BLOCK_TAGS.contains(&tag) {
+                (parent, tag == "a")
+            } else {
+                let (block, in_link) = owner[parent - region];
+                (block, in_link || tag == "a")
+            };
+        }
         if dropped[index] || in_core[index - region] || dom.text_chars[index] == 0 {
             continue;
         }
         let Kind::Text(_) = dom.nodes[index].kind else {
             continue;
         };
-        let mut block = region;
-        let mut in_link = false;
-        let mut ancestor = dom.nodes[index].parent;
-        while ancestor != NO_PARENT && ancestor > region {
-            let tag = dom.nodes[ancestor].tag().unwrap_or_default();
-            in_link |= tag == "a";
-            if BLOCK_TAGS.contains(&tag) {
-                block = ancestor;
-                break;
-            }
-            ancestor = dom.nodes[ancestor].parent;
-        }
+        let (block, in_link) = owner[index - region];
         block_text[block - region] += dom.text_chars[index];
         if in_link {
             block_links[block - region] += dom.text_chars[index];
@@ -79,12 +82,27 @@ pub fn drop_teaser_runs(
     if (core_chars as usize) < TEASER_CORE_MIN_CHARS {
         return;
     }
-    let touches_core = |index: usize| {
-        core.iter().any(|&root| {
-            (root >= index && root < dom.nodes[index].end)
-                || (index >= root && index < dom.nodes[root].end)
-        })
-    };
+    // Whether each node lies inside a core root, or holds one: asked of many parents, so
+    // found in one pass each way rather than by a search of the roots.
+    let mut in_core = vec![false; end - region];
+    let mut holds_core = vec![false; end - region];
+    for &root in &core {
+        in_core[root - region] = true;
+        holds_core[root - region] = true;
+    }
+    for index in region + 1..end {
+        let parent = dom.nodes[index].parent;
+        if parent != NO_PARENT && parent >= region && in_core[parent - region] {
+            in_core[index - region] = true;
+        }
+    }
+    for index in (region + 1..end).rev() {
+        let parent = dom.nodes[index].parent;
+        if parent != NO_PARENT && parent >= region && holds_core[index - region] {
+            holds_core[parent - region] = true;
+        }
+    }
+    let touches_core = |index: usize| in_core[index - region] || holds_core[index - region];
     let drops = teaser_runs(dom, dropped, kept, region, touches_core);
     let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
     if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
@@ -108,6 +126,7 @@ pub fn teaser_runs(
     let mut drops: Vec<usize> = Vec::new();
     // Runs nested inside a member of a run already taken go with it.
     let mut taken_until = region;
+    let mut features: Option<CardFeatures> = None;
     for parent in region..end {
         if parent < taken_until
             || dropped[parent]
@@ -122,27 +141,32 @@ pub fn teaser_runs(
         if children.len() < TEASER_MIN_RUN || skip(parent) {
             continue;
         }
-        let mut groups: Vec<(&str, Option<&str>, Vec<usize>)> = Vec::new();
+        // Children grouped by tag and kind of class, in order of first appearance; the index
+        // finds a child's group without comparing it with every group before.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of: FxHashMap<(&str, Vec<&str>), usize> = FxHashMap::default();
         for &child in &children {
             let Some(element) = dom.nodes[child].element() else {
                 continue;
             };
-            let key = (element.name(), element.attribute("class"));
-            match groups
-                .iter_mut()
-                .find(|(tag, class, _)| *tag == key.0 && same_card_class(*class, key.1))
-            {
-                Some((_, _, members)) => members.push(child),
-                None => groups.push((key.0, key.1, vec![child])),
+            let key = (element.name(), card_kind(element.attribute("class")));
+            match group_of.get(&key) {
+                Some(&group) => groups[group].push(child),
+                None => {
+                    group_of.insert(key, groups.len());
+                    groups.push(vec![child]);
+                }
             }
         }
-        for (_, _, members) in groups {
+        for members in groups {
             if members.len() < TEASER_MIN_RUN {
                 continue;
             }
+            let features =
+                features.get_or_insert_with(|| CardFeatures::new(dom, dropped, kept, region));
             let cards = members
                 .iter()
-                .filter(|&&member| is_teaser_card(dom, dropped, kept, member))
+                .filter(|&&member| is_teaser_card(features, kept, member))
                 .count();
             if cards >= TEASER_MIN_CARDS
                 && cards as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
@@ -157,17 +181,14 @@ pub fn teaser_runs(
     drops
 }
 
-/// Whether two class lists name the same kind of card. Class tokens that carry a number are
-/// the instance, not the kind (`post-4185`, `elementor-element-2949e15`, `item-3`), so they are
-/// left out of the comparison.
-fn same_card_class(a: Option<&str>, b: Option<&str>) -> bool {
-    fn kind_tokens(class: Option<&str>) -> impl Iterator<Item = &str> {
-        class
-            .unwrap_or_default()
-            .split_ascii_whitespace()
-            .filter(|token| !token.bytes().any(|byte| byte.is_ascii_digit()))
-    }
-    kind_tokens(a).eq(kind_tokens(b))
+/// What kind of card a class list names. Class tokens that carry a number are the instance,
+/// not the kind (`post-4185`, `elementor-element-2949e15`, `item-3`), so they are left out.
+fn card_kind(class: Option<&str>) -> Vec<&str> {
+    class
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+        .filter(|token| !token.bytes().any(|byte| byte.is_ascii_digit()))
+        .collect()
 }
 
 /// The element children of `parent`.
@@ -187,68 +208,106 @@ fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = u
 }
 
 /// A short block with a heading (or an element named as a headline) that is mostly a link to
-/// another page.
-fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
+/// another page, with an excerpt: a block of text other than the heading.
+fn is_teaser_card(features: &CardFeatures, kept: &[u32], item: usize) -> bool {
     if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
         return false;
     }
-    let end = dom.nodes[item].end;
-    let has_excerpt = (item + 1..end).any(|index| {
-        !dropped[index]
-            && dom.nodes[index]
-                .tag()
-                .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
-            && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
-            && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
-            && !(index..dom.nodes[index].end).any(|inner| {
-                dom.nodes[inner]
-                    .tag()
-                    .is_some_and(|tag| HEADING_TAGS.contains(&tag))
-            })
-    });
-    if !has_excerpt {
-        return false;
-    }
-    let mut index = item + 1;
-    while index < end {
-        // A headline counts even when the pruning already took it as a short link block:
-        // that is what a teaser's headline is.
-        let is_heading = dom.nodes[index]
-            .tag()
-            .is_some_and(|tag| HEADING_TAGS.contains(&tag))
-            || dom.named(index).has(Named::HEADLINE);
-        if is_heading && dom.text_chars[index] > 0 && heading_links_away(dom, item, index) {
-            return true;
-        }
-        if dropped[index] {
-            index = dom.nodes[index].end;
-            continue;
-        }
-        index += 1;
-    }
-    false
+    let at = item - features.region;
+    features.excerpt_below[at] && features.linked_heading_below[at].is_some_and(|at| at > item)
 }
 
-/// Whether most of the heading's text is one link to another page, the link inside the
-/// heading or around it (within `item`).
-fn heading_links_away(dom: &FlatDom, item: usize, heading: usize) -> bool {
-    let links_away = |index: usize| {
-        dom.nodes[index].element().is_some_and(|element| {
-            element.name() == "a"
-                && element.attribute("href").is_some_and(|href| {
-                    !href.trim().is_empty() && !href.trim_start().starts_with('#')
-                })
-        })
-    };
-    let mut ancestor = dom.nodes[heading].parent;
-    while ancestor != NO_PARENT && ancestor > item {
-        if links_away(ancestor) {
-            return true;
+/// What the teaser-card test asks of every node of a region, found bottom-up in one pass
+/// each: asking it of each card's subtree would cost the subtree once per run it is in.
+struct CardFeatures {
+    /// The first node of the region.
+    region: usize,
+    /// Whether some node below (not the node itself) is an excerpt: a kept element, not a
+    /// heading nor a link and holding none, with enough text and few links.
+    excerpt_below: Vec<bool>,
+    /// Over the headings below the node that a walk reaches without entering dropped
+    /// subtrees (a dropped heading itself counts: a teaser's headline is often pruned as a
+    /// short link block): the highest bound that a card must lie below for the heading to
+    /// link away. A heading mostly made of a link inside it links away from any card
+    /// (`usize::MAX`); one inside a link links away from a card that holds the link (the
+    /// nearest such link's index); others from none.
+    linked_heading_below: Vec<Option<usize>>,
+}
+
+impl CardFeatures {
+    fn new(dom: &FlatDom, dropped: &[bool], kept: &[u32], region: usize) -> CardFeatures {
+        let end = dom.nodes[region].end;
+        let len = end - region;
+        let links_away = |index: usize| {
+            dom.nodes[index].element().is_some_and(|element| {
+                element.name() == "a"
+                    && element.attribute("href").is_some_and(|href| {
+                        !href.trim().is_empty() && !href.trim_start().starts_with('#')
+                    })
+            })
+        };
+        let is_heading_tag = |index: usize| {
+            dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+        };
+        // Top-down: the nearest ancestor inside the region that links away.
+        let mut link_above: Vec<Option<usize>> = vec![None; len];
+        for index in region + 1..end {
+            let parent = dom.nodes[index].parent;
+            link_above[index - region] = if links_away(parent) {
+                Some(parent)
+            } else {
+                link_above[parent - region]
+            };
         }
-        ancestor = dom.nodes[ancestor].parent;
+        // Bottom-up, each node's figures folded into its parent's.
+        let mut heading_below = vec![false; len];
+        let mut link_chars_below: Vec<Option<u32>> = vec![None; len];
+        let mut excerpt_below = vec![false; len];
+        let mut linked_heading_below: Vec<Option<usize>> = vec![None; len];
+        for index in (region..end).rev() {
+            let at = index - region;
+            let heading_tag = is_heading_tag(index);
+            let excerpt = !dropped[index]
+                && dom.nodes[index]
+                    .tag()
+                    .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
+                && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
+                && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
+                && !heading_below[at];
+            let heading =
+                (heading_tag || dom.named(index).has(Named::HEADLINE)) && dom.text_chars[index] > 0;
+            let text = dom.text_chars[index];
+            let linked_heading = if !heading {
+                None
+            } else if link_chars_below[at].is_some_and(|chars| chars * 2 >= text) {
+                Some(usize::MAX)
+            } else {
+                link_above[at]
+            };
+            let reached = if dropped[index] {
+                linked_heading
+            } else {
+                linked_heading.max(linked_heading_below[at])
+            };
+            let parent = dom.nodes[index].parent;
+            if index == region || parent == NO_PARENT {
+                continue;
+            }
+            let up = parent - region;
+            heading_below[up] |= heading_tag || heading_below[at];
+            let own_link = links_away(index).then_some(text);
+            link_chars_below[up] = link_chars_below[up].max(own_link.max(link_chars_below[at]));
+            excerpt_below[up] |= excerpt || excerpt_below[at];
+            linked_heading_below[up] = linked_heading_below[up].max(reached);
+        }
+        CardFeatures {
+            region,
+            excerpt_below,
+            linked_heading_below,
+        }
     }
-    (heading + 1..dom.nodes[heading].end)
-        .any(|index| links_away(index) && dom.text_chars[index] * 2 >= dom.text_chars[heading])
 }
 
 #[cfg(test)]
@@ -377,5 +436,105 @@ mod tests {
         let mut dropped = vec![false; dom.len()];
         drop_teaser_runs(&dom, &mut dropped, &kept, body, &[card]);
         assert!(kept_text(&dom, &dropped, body).contains("Story number 2"));
+    }
+
+    /// The teaser-card test as a walk of the card's subtree, as it was first written.
+    fn naive_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
+        let heading_tag = |index: usize| {
+            dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+        };
+        let links_away = |index: usize| {
+            dom.nodes[index].element().is_some_and(|element| {
+                element.name() == "a"
+                    && element.attribute("href").is_some_and(|href| {
+                        !href.trim().is_empty() && !href.trim_start().starts_with('#')
+                    })
+            })
+        };
+        if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
+            return false;
+        }
+        let end = dom.nodes[item].end;
+        let has_excerpt = (item + 1..end).any(|index| {
+            !dropped[index]
+                && dom.nodes[index]
+                    .tag()
+                    .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
+                && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
+                && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
+                && !(index..dom.nodes[index].end).any(heading_tag)
+        });
+        let mut index = item + 1;
+        while has_excerpt && index < end {
+            let heading = heading_tag(index) || dom.named(index).has(Named::HEADLINE);
+            if heading && dom.text_chars[index] > 0 {
+                let mut ancestor = dom.nodes[index].parent;
+                while ancestor > item {
+                    if links_away(ancestor) {
+                        return true;
+                    }
+                    ancestor = dom.nodes[ancestor].parent;
+                }
+                if (index + 1..dom.nodes[index].end).any(|inner| {
+                    links_away(inner) && dom.text_chars[inner] * 2 >= dom.text_chars[index]
+                }) {
+                    return true;
+                }
+            }
+            index = if dropped[index] {
+                dom.nodes[index].end
+            } else {
+                index + 1
+            };
+        }
+        false
+    }
+
+    #[test]
+    fn card_features_answer_as_a_walk_of_each_card() {
+        let excerpt = "An excerpt of the story that runs long enough to count as one.";
+        let html = format!(
+            "<body><div class=a><h3><a href=/x>Linked headline</a></h3><p>{excerpt}</p></div>\
+             <div class=b><a href=/y><div><h2>Inside a link</h2></div></a><div>{excerpt}</div></div>\
+             <div class=c><h3>Plain <a href=#top>anchor</a></h3><p>{excerpt}</p></div>\
+             <div class=d><p class=headline><a href=/z>Named headline</a> more words here</p>\
+             <section><h4>x</h4><p>{excerpt}</p></section></div>\
+             <div class=e><div class=drop><h3><a href=/w>Hidden</a></h3></div><p>{excerpt}</p>\
+             </div><div class=f><h3><a href=/v>Outer <div><h4><a href=/u>inner</a></h4></div>\
+             </a></h3><p>{excerpt}</p></div></body>"
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let body = dom.first_with_tag("body").unwrap();
+        for drop_class in ["none", "drop", "a", "headline"] {
+            let mut dropped = vec![false; dom.len()];
+            for (index, node) in dom.nodes.iter().enumerate() {
+                if node.element().and_then(|e| e.attribute("class")) == Some(drop_class) {
+                    dropped[index..node.end].fill(true);
+                }
+            }
+            let kept = crate::extract::prune::kept_chars(&dom, &dropped);
+            let features = CardFeatures::new(&dom, &dropped, &kept, body);
+            let cards = (body + 1..dom.nodes[body].end)
+                .filter(|&item| naive_teaser_card(&dom, &dropped, &kept, item))
+                .count();
+            assert!(drop_class != "none" || cards >= 3, "{cards} cards");
+            for item in body + 1..dom.nodes[body].end {
+                assert_eq!(
+                    is_teaser_card(&features, &kept, item),
+                    naive_teaser_card(&dom, &dropped, &kept, item),
+                    "node {item} with {drop_class} dropped"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn teaser_cards_group_by_their_kind_of_class() {
+        assert_eq!(card_kind(Some("card post-12 big")), ["card", "big"]);
+        assert_eq!(card_kind(Some("item-3")), Vec::<&str>::new());
+        assert_eq!(card_kind(None), Vec::<&str>::new());
     }
 }
