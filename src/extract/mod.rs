@@ -14,6 +14,7 @@
 //!    writes the same kept nodes as Markdown.
 
 pub mod dom;
+mod lines;
 mod markdown;
 pub(crate) mod names;
 mod prune;
@@ -21,6 +22,7 @@ mod refine;
 mod region;
 mod score;
 mod serialize;
+mod subtrees;
 
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink};
