@@ -79,9 +79,6 @@ pub struct FlatDom<'a> {
     pub text_chars: Vec<u32>,
     /// Characters of text inside links in each subtree.
     pub link_chars: Vec<u32>,
-    /// Commas, Latin and CJK, in the text of each subtree, shown or not: paragraphs that
-    /// nest would each rescan the text below them if it were counted per paragraph.
-    pub commas: Vec<u32>,
     /// What each element's class list and id name (empty for other nodes): matched once per
     /// page, since every stage asks.
     pub names: Vec<NodeNames>,
@@ -144,7 +141,6 @@ impl<'a> FlatDom<'a> {
         let mut dom = FlatDom {
             text_chars: vec![0; nodes.len()],
             link_chars: vec![0; nodes.len()],
-            commas: vec![0; nodes.len()],
             nodes,
             names,
         };
@@ -152,12 +148,11 @@ impl<'a> FlatDom<'a> {
         dom
     }
 
-    /// Fills `text_chars`, `link_chars` and `commas` bottom-up.
+    /// Fills `text_chars` and `link_chars` bottom-up.
     fn count_text(&mut self) {
         for index in (0..self.nodes.len()).rev() {
             let parent = self.nodes[index].parent;
             if let Kind::Text(text) = self.nodes[index].kind {
-                self.commas[index] = commas(text);
                 // Script and style text is never shown: not worth counting.
                 let shown = parent == NO_PARENT
                     || !self.nodes[parent]
@@ -173,9 +168,6 @@ impl<'a> FlatDom<'a> {
             let rendered = !self.nodes[index]
                 .tag()
                 .is_some_and(|tag| NON_RENDERED_TAGS.contains(&tag));
-            if parent != NO_PARENT {
-                self.commas[parent] += self.commas[index];
-            }
             if parent != NO_PARENT && rendered {
                 self.text_chars[parent] += self.text_chars[index];
                 self.link_chars[parent] += self.link_chars[index];
@@ -261,17 +253,6 @@ impl<'a> FlatDom<'a> {
     }
 }
 
-/// Commas in `text`, Latin and CJK (`,`, `，`, `、`).
-fn commas(text: &str) -> u32 {
-    let latin = text.bytes().filter(|&byte| byte == b',').count();
-    let cjk = if text.is_ascii() {
-        0
-    } else {
-        text.chars().filter(|&c| c == '，' || c == '、').count()
-    };
-    u32::try_from(latin + cjk).unwrap_or(u32::MAX)
-}
-
 /// Characters of `text` as rendered: runs of whitespace count as one character and leading or
 /// trailing whitespace counts as one.
 fn visible_chars(text: &str) -> u32 {
@@ -310,28 +291,5 @@ mod tests {
         assert_eq!(dom.link_chars[p], 5);
         assert_eq!(dom.text_chars[body], "Hello worldBye".len() as u32);
         assert!((dom.link_density(p) - 5.0 / 11.0).abs() < 1e-6);
-    }
-
-    #[test]
-    fn commas_per_subtree_are_the_commas_of_its_text() {
-        let html = Html::parse_document(
-            "<body><div><p>One, two、three，four <b>five, six</b></p><ul><li>a, b<li>c\
-             <script>x(1, 2)</script></ul></div><p>none</p></body>",
-        );
-        let dom = FlatDom::new(&html);
-        for (index, node) in dom.nodes.iter().enumerate() {
-            let naive: usize = dom.nodes[index..node.end]
-                .iter()
-                .map(|node| match node.kind {
-                    Kind::Text(text) => text
-                        .chars()
-                        .filter(|&c| c == ',' || c == '，' || c == '、')
-                        .count(),
-                    _ => 0,
-                })
-                .sum();
-            assert_eq!(dom.commas[index] as usize, naive, "node {index}");
-        }
-        assert_eq!(dom.commas[dom.first_with_tag("div").unwrap()], 6);
     }
 }
