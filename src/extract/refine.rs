@@ -60,18 +60,13 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
 }
 
-/// Drops runs of teaser cards outside the article's core: sibling elements of one kind (same
-/// tag and class) that each carry a heading linking elsewhere, with maybe an excerpt, a date or
-/// an image — the "more stories" streams pages put before and after an article. Runs whose
-/// parent holds or lies inside the core stay (a listing page's core is such a run), and so
-/// does everything when the core is too short to be prose.
-pub fn drop_teaser_runs(
-    dom: &FlatDom,
-    dropped: &mut [bool],
-    kept: &[u32],
-    region: usize,
-    core: &[usize],
-) {
+/// The runs of teaser cards outside the article's core, to be dropped: sibling elements of
+/// one kind (same tag and class) that each carry a heading linking elsewhere, with maybe an
+/// excerpt, a date or an image — the "more stories" streams pages put before and after an
+/// article. Runs whose parent holds or lies inside the core stay (a listing page's core is
+/// such a run), and so does everything when the core is too short to be prose.
+pub fn teaser_drops(cards: &mut TeaserCards, core: &[usize]) -> Vec<usize> {
+    let (dom, kept, region) = (cards.dom, cards.kept, cards.region);
     let end = dom.nodes[region].end;
     let core: Vec<usize> = core
         .iter()
@@ -80,53 +75,64 @@ pub fn drop_teaser_runs(
         .collect();
     let core_chars: u32 = core.iter().map(|&root| kept[root]).sum();
     if (core_chars as usize) < TEASER_CORE_MIN_CHARS {
-        return;
+        return Vec::new();
     }
-    // Whether each node lies inside a core root, or holds one: asked of many parents, so
-    // found in one pass each way rather than by a search of the roots.
-    let mut in_core = vec![false; end - region];
-    let mut holds_core = vec![false; end - region];
-    for &root in &core {
-        in_core[root - region] = true;
-        holds_core[root - region] = true;
-    }
-    for index in region + 1..end {
-        let parent = dom.nodes[index].parent;
-        if parent != NO_PARENT && parent >= region && in_core[parent - region] {
-            in_core[index - region] = true;
-        }
-    }
-    for index in (region + 1..end).rev() {
-        let parent = dom.nodes[index].parent;
-        if parent != NO_PARENT && parent >= region && holds_core[index - region] {
-            holds_core[parent - region] = true;
-        }
-    }
-    let touches_core = |index: usize| in_core[index - region] || holds_core[index - region];
-    let drops = teaser_runs(dom, dropped, kept, region, touches_core);
+    let roots = Roots::new(dom, &core);
+    let touches_core = |index: usize| roots.touch(dom, index);
+    let drops = teaser_runs(cards, touches_core);
     let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
     if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
-        return;
+        return Vec::new();
     }
-    for index in drops {
-        dropped[index] = true;
+    drops
+}
+
+/// Subtree roots, asked of many nodes whether they lie inside one or hold one: answered by
+/// binary searches of the roots in order, where marking the nodes would cost the region.
+struct Roots {
+    /// The roots in order, with the end of each subtree.
+    ranges: Vec<(usize, usize)>,
+    /// The furthest end of the subtrees of the roots up to each.
+    furthest_ends: Vec<usize>,
+}
+
+impl Roots {
+    fn new(dom: &FlatDom, roots: &[usize]) -> Roots {
+        let mut ranges: Vec<(usize, usize)> = roots
+            .iter()
+            .map(|&root| (root, dom.nodes[root].end))
+            .collect();
+        ranges.sort_unstable();
+        let furthest_ends = ranges
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Roots {
+            ranges,
+            furthest_ends,
+        }
+    }
+
+    /// Whether `index` is a root, lies inside one or holds one.
+    fn touch(&self, dom: &FlatDom, index: usize) -> bool {
+        let from = self.ranges.partition_point(|&(root, _)| root < index);
+        let holds = (self.ranges.get(from)).is_some_and(|&(root, _)| root < dom.nodes[index].end);
+        let until = self.ranges.partition_point(|&(root, _)| root <= index);
+        holds || (until > 0 && self.furthest_ends[until - 1] > index)
     }
 }
 
-/// The members of the runs of teaser cards inside `region` (see [`drop_teaser_runs`]), leaving
-/// out runs whose parent `skip` names.
-pub fn teaser_runs(
-    dom: &FlatDom,
-    dropped: &[bool],
-    kept: &[u32],
-    region: usize,
-    skip: impl Fn(usize) -> bool,
-) -> Vec<usize> {
+/// The members of the runs of teaser cards inside the cards' region (see [`teaser_drops`]),
+/// leaving out runs whose parent `skip` names.
+pub fn teaser_runs(cards: &mut TeaserCards, skip: impl Fn(usize) -> bool) -> Vec<usize> {
+    let (dom, dropped, kept, region) = (cards.dom, cards.dropped, cards.kept, cards.region);
     let end = dom.nodes[region].end;
     let mut drops: Vec<usize> = Vec::new();
     // Runs nested inside a member of a run already taken go with it.
     let mut taken_until = region;
-    let mut features: Option<CardFeatures> = None;
     for parent in region..end {
         if parent < taken_until
             || dropped[parent]
@@ -162,14 +168,12 @@ pub fn teaser_runs(
             if members.len() < TEASER_MIN_RUN {
                 continue;
             }
-            let features =
-                features.get_or_insert_with(|| CardFeatures::new(dom, dropped, kept, region));
-            let cards = members
+            let card_count = members
                 .iter()
-                .filter(|&&member| is_teaser_card(features, kept, member))
+                .filter(|&&member| cards.is_card(member))
                 .count();
-            if cards >= TEASER_MIN_CARDS
-                && cards as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
+            if card_count >= TEASER_MIN_CARDS
+                && card_count as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
             {
                 if let Some(&last) = members.last() {
                     taken_until = taken_until.max(dom.nodes[last].end);
@@ -207,105 +211,148 @@ fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = u
     })
 }
 
-/// A short block with a heading (or an element named as a headline) that is mostly a link to
-/// another page, with an excerpt: a block of text other than the heading.
-fn is_teaser_card(features: &CardFeatures, kept: &[u32], item: usize) -> bool {
-    if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
-        return false;
-    }
-    let at = item - features.region;
-    features.excerpt_below[at] && features.linked_heading_below[at].is_some_and(|at| at > item)
+/// The teaser-card test of the members of runs inside one region under one drop mask (see
+/// [`TeaserCards::is_card`]). Its figures are found bottom-up over a card's subtree when the
+/// card is first tested and kept: both searches for runs (around the core and without it)
+/// test the same cards, and a card tested inside another's subtree reads the figures found
+/// for that one. Testing each card by a walk of its subtree would cost nested runs their
+/// depth; finding the figures for the whole region up front would cost every page its region
+/// twice, though most of it lies in no card short enough to test.
+pub struct TeaserCards<'d, 'a> {
+    dom: &'d FlatDom<'a>,
+    dropped: &'d [bool],
+    kept: &'d [u32],
+    region: usize,
+    /// The figures of the nodes of the region, from `region` on; empty until a card is
+    /// tested.
+    figures: Vec<CardFigures>,
 }
 
-/// What the teaser-card test asks of every node of a region, found bottom-up in one pass
-/// each: asking it of each card's subtree would cost the subtree once per run it is in.
-struct CardFeatures {
-    /// The first node of the region.
-    region: usize,
+/// What the teaser-card test asks of a node.
+#[derive(Debug, Clone, Copy, Default)]
+struct CardFigures {
+    /// Whether the figures are found: the node lies in a subtree walked for a card.
+    found: bool,
+    /// Whether the node is a link to another page.
+    links_away: bool,
+    /// The nearest ancestor that links away, below the card whose subtree was walked.
+    link_above: Option<usize>,
+    /// Whether a heading lies below the node.
+    heading_below: bool,
+    /// The most text of a link away below the node.
+    link_chars_below: Option<u32>,
     /// Whether some node below (not the node itself) is an excerpt: a kept element, not a
     /// heading nor a link and holding none, with enough text and few links.
-    excerpt_below: Vec<bool>,
+    excerpt_below: bool,
     /// Over the headings below the node that a walk reaches without entering dropped
     /// subtrees (a dropped heading itself counts: a teaser's headline is often pruned as a
     /// short link block): the highest bound that a card must lie below for the heading to
     /// link away. A heading mostly made of a link inside it links away from any card
     /// (`usize::MAX`); one inside a link links away from a card that holds the link (the
-    /// nearest such link's index); others from none.
-    linked_heading_below: Vec<Option<usize>>,
+    /// nearest such link's index); others from none. Links above the walked card lie above
+    /// every card tested with these figures, so they need not be known.
+    linked_heading_below: Option<usize>,
 }
 
-impl CardFeatures {
-    fn new(dom: &FlatDom, dropped: &[bool], kept: &[u32], region: usize) -> CardFeatures {
-        let end = dom.nodes[region].end;
-        let len = end - region;
-        let links_away = |index: usize| {
-            dom.nodes[index].element().is_some_and(|element| {
+impl<'d, 'a> TeaserCards<'d, 'a> {
+    /// The test for the cards inside `region` under the mask `dropped`, with `kept` the text
+    /// the mask keeps of each subtree.
+    pub fn new(
+        dom: &'d FlatDom<'a>,
+        dropped: &'d [bool],
+        kept: &'d [u32],
+        region: usize,
+    ) -> TeaserCards<'d, 'a> {
+        TeaserCards {
+            dom,
+            dropped,
+            kept,
+            region,
+            figures: Vec::new(),
+        }
+    }
+
+    /// Whether `item` is a teaser card: a short block with a heading (or an element named as
+    /// a headline) that is mostly a link to another page, with an excerpt, a block of text
+    /// other than the heading.
+    pub fn is_card(&mut self, item: usize) -> bool {
+        if self.kept[item] == 0 || self.kept[item] as usize > TEASER_CARD_MAX_CHARS {
+            return false;
+        }
+        if self.figures.is_empty() {
+            let len = self.dom.nodes[self.region].end - self.region;
+            self.figures = vec![CardFigures::default(); len];
+        }
+        if !self.figures[item - self.region].found {
+            self.walk(item);
+        }
+        let figures = self.figures[item - self.region];
+        figures.excerpt_below && figures.linked_heading_below.is_some_and(|at| at > item)
+    }
+
+    /// Finds the figures of the subtree of `root`. Every figure folds its children's by `or`
+    /// or `max`, so walking again a subtree walked before (for a card inside this one) gives
+    /// the same figures.
+    fn walk(&mut self, root: usize) {
+        let (dom, dropped, kept, region) = (self.dom, self.dropped, self.kept, self.region);
+        let end = dom.nodes[root].end;
+        let figures = &mut self.figures[root - region..end - region];
+        // Top-down: which nodes link away, and the nearest such ancestor.
+        for index in root..end {
+            let link_above = if index == root {
+                None
+            } else {
+                let parent = dom.nodes[index].parent;
+                let above = figures[parent - root];
+                if above.links_away {
+                    Some(parent)
+                } else {
+                    above.link_above
+                }
+            };
+            let node = &mut figures[index - root];
+            node.found = true;
+            node.links_away = dom.nodes[index].element().is_some_and(|element| {
                 element.name() == "a"
                     && element.attribute("href").is_some_and(|href| {
                         !href.trim().is_empty() && !href.trim_start().starts_with('#')
                     })
-            })
-        };
-        let is_heading_tag = |index: usize| {
-            dom.nodes[index]
-                .tag()
-                .is_some_and(|tag| HEADING_TAGS.contains(&tag))
-        };
-        // Top-down: the nearest ancestor inside the region that links away.
-        let mut link_above: Vec<Option<usize>> = vec![None; len];
-        for index in region + 1..end {
-            let parent = dom.nodes[index].parent;
-            link_above[index - region] = if links_away(parent) {
-                Some(parent)
-            } else {
-                link_above[parent - region]
-            };
+            });
+            node.link_above = link_above;
         }
         // Bottom-up, each node's figures folded into its parent's.
-        let mut heading_below = vec![false; len];
-        let mut link_chars_below: Vec<Option<u32>> = vec![None; len];
-        let mut excerpt_below = vec![false; len];
-        let mut linked_heading_below: Vec<Option<usize>> = vec![None; len];
-        for index in (region..end).rev() {
-            let at = index - region;
-            let heading_tag = is_heading_tag(index);
+        for index in (root..end).rev() {
+            let node = figures[index - root];
+            let tag = dom.nodes[index].tag();
+            let heading_tag = tag.is_some_and(|tag| HEADING_TAGS.contains(&tag));
             let excerpt = !dropped[index]
-                && dom.nodes[index]
-                    .tag()
-                    .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
+                && tag.is_some_and(|tag| !heading_tag && tag != "a")
                 && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
                 && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
-                && !heading_below[at];
-            let heading =
-                (heading_tag || dom.named(index).has(Named::HEADLINE)) && dom.text_chars[index] > 0;
+                && !node.heading_below;
             let text = dom.text_chars[index];
+            let heading = (heading_tag || dom.named(index).has(Named::HEADLINE)) && text > 0;
             let linked_heading = if !heading {
                 None
-            } else if link_chars_below[at].is_some_and(|chars| chars * 2 >= text) {
+            } else if node.link_chars_below.is_some_and(|chars| chars * 2 >= text) {
                 Some(usize::MAX)
             } else {
-                link_above[at]
+                node.link_above
             };
             let reached = if dropped[index] {
                 linked_heading
             } else {
-                linked_heading.max(linked_heading_below[at])
+                linked_heading.max(node.linked_heading_below)
             };
-            let parent = dom.nodes[index].parent;
-            if index == region || parent == NO_PARENT {
+            if index == root {
                 continue;
             }
-            let up = parent - region;
-            heading_below[up] |= heading_tag || heading_below[at];
-            let own_link = links_away(index).then_some(text);
-            link_chars_below[up] = link_chars_below[up].max(own_link.max(link_chars_below[at]));
-            excerpt_below[up] |= excerpt || excerpt_below[at];
-            linked_heading_below[up] = linked_heading_below[up].max(reached);
-        }
-        CardFeatures {
-            region,
-            excerpt_below,
-            linked_heading_below,
+            let up = &mut figures[dom.nodes[index].parent - root];
+            up.heading_below |= heading_tag || node.heading_below;
+            let own_link = node.links_away.then_some(text);
+            up.link_chars_below = up.link_chars_below.max(own_link.max(node.link_chars_below));
+            up.excerpt_below |= excerpt || node.excerpt_below;
+            up.linked_heading_below = up.linked_heading_below.max(reached);
         }
     }
 }
@@ -365,6 +412,20 @@ mod tests {
         assert!(!kept
             .iter()
             .any(|t| t.contains("Related") || t.contains("Short")));
+    }
+
+    /// Drops the runs [`teaser_drops`] finds.
+    fn drop_teaser_runs(
+        dom: &FlatDom,
+        dropped: &mut [bool],
+        kept: &[u32],
+        region: usize,
+        core: &[usize],
+    ) {
+        let drops = teaser_drops(&mut TeaserCards::new(dom, dropped, kept, region), core);
+        for index in drops {
+            dropped[index] = true;
+        }
     }
 
     #[test]
@@ -516,17 +577,42 @@ mod tests {
                 }
             }
             let kept = crate::extract::prune::kept_chars(&dom, &dropped);
-            let features = CardFeatures::new(&dom, &dropped, &kept, body);
             let cards = (body + 1..dom.nodes[body].end)
                 .filter(|&item| naive_teaser_card(&dom, &dropped, &kept, item))
                 .count();
             assert!(drop_class != "none" || cards >= 3, "{cards} cards");
-            for item in body + 1..dom.nodes[body].end {
-                assert_eq!(
-                    is_teaser_card(&features, &kept, item),
-                    naive_teaser_card(&dom, &dropped, &kept, item),
-                    "node {item} with {drop_class} dropped"
-                );
+            // Outer cards first, whose figures the inner ones read, and inner cards first,
+            // whose subtrees the outer ones walk again.
+            let items: Vec<usize> = (body + 1..dom.nodes[body].end).collect();
+            for order in [items.clone(), items.into_iter().rev().collect()] {
+                let mut test = TeaserCards::new(&dom, &dropped, &kept, body);
+                for item in order {
+                    assert_eq!(
+                        test.is_card(item),
+                        naive_teaser_card(&dom, &dropped, &kept, item),
+                        "node {item} with {drop_class} dropped"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn roots_are_touched_as_a_scan_of_the_roots_finds() {
+        let document = Html::parse_document(
+            "<body><div><p>a<b>b</b></p><ul><li>c<li>d</ul></div><section><p>e</p></section>\
+             <p>f</p></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let sets: [&[usize]; 4] = [&[], &[3], &[dom.len() - 2, 4, 9], &[2, 4, 5]];
+        for set in sets {
+            let roots = Roots::new(&dom, set);
+            for index in 0..dom.len() {
+                let naive = set.iter().any(|&root| {
+                    (root >= index && root < dom.nodes[index].end)
+                        || (index >= root && index < dom.nodes[root].end)
+                });
+                assert_eq!(roots.touch(&dom, index), naive, "node {index} of {set:?}");
             }
         }
     }
