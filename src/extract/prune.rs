@@ -7,7 +7,7 @@ use super::lines::{
     is_reaction_count, is_site_notice,
 };
 use super::names::Named;
-use super::subtrees::{any_below, first_text_children, from_ancestors, Marked, TextIndex};
+use super::subtrees::{any_below, first_text_children, Inherited, Marked, TextIndex};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -547,11 +547,9 @@ pub fn drop_dense_link_lists(dom: &FlatDom, dropped: &mut [bool]) {
 /// teaser list, outweighing the page's prose (see [`GRID_MIN_ITEMS`], [`GRID_MIN_SHARE`]).
 fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
     let mut groups: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
-    let headers = OnceCell::new();
+    let mut headers = page_headers(dom);
     for index in 0..dom.len() {
-        if reasons[index] != Reason::LinkList
-            || headers.get_or_init(|| page_headers(dom))[index] == Some(true)
-        {
+        if reasons[index] != Reason::LinkList || headers.get(index) == Some(true) {
             continue;
         }
         let mut path = Vec::with_capacity(4);
@@ -871,8 +869,10 @@ fn is_furniture_heading(text: &str) -> bool {
 /// the outermost `<header>` or sectioning element ([`SECTIONING_TAGS`]) around it decides. A
 /// `<header>` within a sectioning element heads only that section — a teaser card's headline
 /// and excerpt — and is not the page's.
-fn page_headers(dom: &FlatDom) -> Vec<Option<bool>> {
-    from_ancestors(dom, None, |outer, parent| {
+fn page_headers<'d, 'a>(
+    dom: &'d FlatDom<'a>,
+) -> Inherited<'d, 'a, Option<bool>, impl Fn(Option<bool>, usize) -> Option<bool> + 'd> {
+    Inherited::new(dom, None, |outer, parent| {
         outer.or(match dom.nodes[parent].tag() {
             Some("header") => Some(true),
             Some(tag) if SECTIONING_TAGS.contains(&tag) => Some(false),
@@ -1548,7 +1548,7 @@ mod tests {
              much more of the page besides</h2><h4>Comments</h4><h5><!-- x --> </h5></body>",
         );
         let dom = FlatDom::new(&document);
-        let headers = page_headers(&dom);
+        let mut headers = page_headers(&dom);
         let texts = TextIndex::new(&dom, None);
         for index in 0..dom.len() {
             let mut in_header = false;
@@ -1561,7 +1561,7 @@ mod tests {
                 }
                 node = dom.nodes[node].parent;
             }
-            assert_eq!(headers[index] == Some(true), in_header, "node {index}");
+            assert_eq!(headers.get(index) == Some(true), in_header, "node {index}");
             let mut text = String::new();
             for inner in index..dom.nodes[index].end {
                 if let Kind::Text(part) = dom.nodes[inner].kind {

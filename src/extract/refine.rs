@@ -1,8 +1,9 @@
 //! Trimming the region around the article's core: outside the best-scored container, only
 //! blocks that read like content stay.
 
-use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::dom::{FlatDom, Kind};
 use super::names::Named;
+use super::subtrees::Inherited;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
@@ -23,28 +24,29 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
     let mut block_text = vec![0u32; end - region];
     let mut block_links = vec![0u32; end - region];
-    // Each node's block and whether a link lies between them, top-down from its parent's:
-    // climbing from every text node would cost the depth of the tree per node.
-    let mut owner: Vec<(usize, bool)> = vec![(region, false); end - region];
+    // Each node's block and whether a link lies between them, handed down from its parent's:
+    // climbing from every text node would cost the depth of the tree per node, and handing
+    // down to every node of the region would cost the core, which asks nothing.
+    let mut owner = Inherited::new(dom, (region, false), |(block, in_link), parent| {
+        if parent <= region {
+            return (region, false);
+        }
+        let tag = dom.nodes[parent].tag().unwrap_or_default();
+        if BLOCK_TAGS.contains(&tag) {
+            (parent, false)
+        } else {
+            (block, in_link || tag == "a")
+        }
+    });
     let mut members: Vec<(usize, usize)> = Vec::new();
     for index in region..end {
-        let parent = dom.nodes[index].parent;
-        if parent != NO_PARENT && parent > region {
-            let tag = dom.nodes[parent].tag().unwrap_or_default();
-            owner[index - region] = if BLOCK_TAGS.contains(&tag) {
-                (parent, tag == "a")
-            } else {
-                let (block, in_link) = owner[parent - region];
-                (block, in_link || tag == "a")
-            };
-        }
         if dropped[index] || in_core[index - region] || dom.text_chars[index] == 0 {
             continue;
         }
         let Kind::Text(_) = dom.nodes[index].kind else {
             continue;
         };
-        let (block, in_link) = owner[index - region];
+        let (block, in_link) = owner.get(index);
         block_text[block - region] += dom.text_chars[index];
         if in_link {
             block_links[block - region] += dom.text_chars[index];

@@ -5,6 +5,7 @@
 use std::cell::OnceCell;
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
+use crate::vocab::NON_RENDERED_TAGS;
 
 /// The text nodes that hold more than whitespace, in document order, so that the text of a
 /// subtree is gathered from its own text nodes alone, skipping the empty elements and the
@@ -27,8 +28,18 @@ impl<'a> TextIndex<'a> {
         let mut texts = Vec::new();
         for (index, node) in dom.nodes.iter().enumerate() {
             if let Kind::Text(text) = node.kind {
-                let kept = !dropped.is_some_and(|dropped| dropped[index]);
-                if kept && !text.trim().is_empty() {
+                if dropped.is_some_and(|dropped| dropped[index]) {
+                    continue;
+                }
+                // Text that is shown holds more than whitespace exactly when it has visible
+                // characters, counted already: only the code of scripts and styles is read.
+                let holds_text = dom.text_chars[index] > 0
+                    || node.parent != NO_PARENT
+                        && dom.nodes[node.parent]
+                            .tag()
+                            .is_some_and(|tag| NON_RENDERED_TAGS.contains(&tag))
+                        && !text.trim().is_empty();
+                if holds_text {
                     nodes.push(index);
                     texts.push(text);
                 }
@@ -131,6 +142,53 @@ pub fn from_ancestors<T: Copy>(dom: &FlatDom, top: T, step: impl Fn(T, usize) ->
         }
     }
     value
+}
+
+/// [`from_ancestors`] for rules that ask about few nodes: a node's value is found when first
+/// asked for, with the values of its ancestors up to the nearest one known, and kept, so that
+/// no node's value is found twice.
+pub struct Inherited<'d, 'a, T, F> {
+    dom: &'d FlatDom<'a>,
+    top: T,
+    step: F,
+    /// The values found so far.
+    values: Vec<Option<T>>,
+    /// The ancestors climbed past in the last search.
+    path: Vec<usize>,
+}
+
+impl<'d, 'a, T: Copy, F: Fn(T, usize) -> T> Inherited<'d, 'a, T, F> {
+    /// The values that [`from_ancestors`] would give with `top` and `step`.
+    pub fn new(dom: &'d FlatDom<'a>, top: T, step: F) -> Inherited<'d, 'a, T, F> {
+        Inherited {
+            dom,
+            top,
+            step,
+            values: vec![None; dom.len()],
+            path: Vec::new(),
+        }
+    }
+
+    /// The value of `index`.
+    pub fn get(&mut self, index: usize) -> T {
+        let mut node = index;
+        let mut value = loop {
+            if let Some(value) = self.values[node] {
+                break value;
+            }
+            if self.dom.nodes[node].parent == NO_PARENT {
+                self.values[node] = Some(self.top);
+                break self.top;
+            }
+            self.path.push(node);
+            node = self.dom.nodes[node].parent;
+        };
+        while let Some(node) = self.path.pop() {
+            value = (self.step)(value, self.dom.nodes[node].parent);
+            self.values[node] = Some(value);
+        }
+        value
+    }
 }
 
 /// Subtrees marked among the document's (the page's `<main>` elements, its article bodies),
@@ -267,6 +325,21 @@ mod tests {
                     assert!(start.chars().count() >= chars.min(naive.chars().count()));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn inherited_values_are_the_values_handed_down() {
+        let document = Html::parse_document(PAGE);
+        let dom = FlatDom::new(&document);
+        let step = |depth: usize, parent: usize| depth * 3 + parent;
+        let all = from_ancestors(&dom, 1, step);
+        // Asked from the deepest nodes up, and in document order.
+        let mut order: Vec<usize> = (0..dom.len()).rev().collect();
+        order.extend(0..dom.len());
+        let mut inherited = Inherited::new(&dom, 1, step);
+        for index in order {
+            assert_eq!(inherited.get(index), all[index], "node {index}");
         }
     }
 
