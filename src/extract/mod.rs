@@ -14,6 +14,7 @@
 //!    writes the same kept nodes as Markdown.
 
 pub mod dom;
+mod lines;
 mod markdown;
 pub(crate) mod names;
 mod prune;
@@ -21,6 +22,7 @@ mod refine;
 mod region;
 mod score;
 mod serialize;
+mod subtrees;
 
 use scraper::Html;
 
@@ -128,14 +130,19 @@ fn extract_dropping(
     prune::drop_dense_link_lists(&dom, &mut dropped);
     let kept = prune::kept_chars(&dom, &dropped);
     let region = region::main_region(&dom, &dropped, &kept, body);
+    // Both searches for teaser runs test the same cards, under the same mask.
+    let mut cards = refine::TeaserCards::new(&dom, &dropped, &kept, region);
     let core = core_beside_teasers(
         &dom,
         &dropped,
         &kept,
-        region,
+        &mut cards,
         score::article_roots(&dom, &dropped),
     );
-    refine::drop_teaser_runs(&dom, &mut dropped, &kept, region, &core);
+    let teasers = refine::teaser_drops(&mut cards, &core);
+    for index in teasers {
+        dropped[index] = true;
+    }
     let kept = prune::kept_chars(&dom, &dropped);
     let region_end = dom.nodes[region].end;
     let core_chars: u32 = core
@@ -197,10 +204,10 @@ fn core_beside_teasers(
     dom: &FlatDom,
     dropped: &[bool],
     kept: &[u32],
-    region: usize,
+    teasers: &mut refine::TeaserCards,
     core: Vec<usize>,
 ) -> Vec<usize> {
-    let cards = refine::teaser_runs(dom, dropped, kept, region, |_| false);
+    let cards = refine::teaser_runs(teasers, |_| false);
     if cards.is_empty() {
         return core;
     }

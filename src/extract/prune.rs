@@ -2,24 +2,25 @@
 //! class/id vocabulary and link density.
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::lines::{
+    is_boilerplate_line, is_loading_placeholder, is_named_date_stamp, is_post_number, is_prompt,
+    is_reaction_count, is_site_notice,
+};
 use super::names::Named;
+use super::subtrees::{any_below, first_text_children, Inherited, Marked, TextIndex};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use std::collections::{HashMap, HashSet};
 
 use crate::text::url_path;
 use crate::vocab::{
     AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS,
-    BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
-    COLLAPSED_PANEL_ROLES, CREDIT_PHRASES, DATE_STAMP_LABELS, DATE_STAMP_MAX_WORDS,
-    DATE_STAMP_SUFFIXES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
+    COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
     FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
-    LINE_INLINE_TAGS, LINK_LIST_TAGS, LOADING_PLACEHOLDER_MAX_WORDS, LOADING_PLACEHOLDER_WORDS,
-    MONTH_NAMES, NAVIGATION_PROSE_MAX_LINK_DENSITY, NAVIGATION_PROSE_MIN_CHARS,
-    PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, PROMPT_PHRASES, REACTION_COUNT_UNITS,
-    SITE_NOTICE_MAX_CHARS, SITE_NOTICE_PHRASES,
+    LINE_INLINE_TAGS, LINK_LIST_TAGS, NAVIGATION_PROSE_MAX_LINK_DENSITY,
+    NAVIGATION_PROSE_MIN_CHARS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
+    SITE_NOTICE_MAX_CHARS,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -71,10 +72,12 @@ struct Prose {
     /// Non-link characters of the page's body, and of all its `<p>`s.
     page_non_link: u32,
     page_paragraphs: u32,
-    /// Subtree ranges of the elements named as article bodies
-    /// ([`crate::vocab::CONTENT_CLASS_PATTERNS`]), found when first asked for: only pages
-    /// with a comment section need them.
-    article_bodies: OnceCell<Vec<(usize, usize)>>,
+    /// The elements named as article bodies ([`crate::vocab::CONTENT_CLASS_PATTERNS`]) with
+    /// their non-link text, found when first asked for: only pages with a comment section
+    /// need them.
+    article_bodies: OnceCell<Marked>,
+    /// Whether each subtree holds an `<h1>`–`<h3>`, found when a banner first asks.
+    headed: OnceCell<Vec<bool>>,
 }
 
 impl Prose {
@@ -95,6 +98,7 @@ impl Prose {
         let body = dom.first_with_tag("body").unwrap_or(0);
         Prose {
             article_bodies: OnceCell::new(),
+            headed: OnceCell::new(),
             page_non_link: non_link.get(body).copied().unwrap_or(0),
             page_paragraphs: paragraphs.first().copied().unwrap_or(0),
             non_link,
@@ -113,13 +117,13 @@ impl Prose {
                 && paragraphs as f32 >= PROSE_HOLDER_PARAGRAPH_SHARE * self.page_paragraphs as f32)
     }
 
-    /// Subtree ranges of the elements named as article bodies.
-    fn article_bodies(&self, dom: &FlatDom) -> &[(usize, usize)] {
+    /// The elements named as article bodies.
+    fn article_bodies(&self, dom: &FlatDom) -> &Marked {
         self.article_bodies.get_or_init(|| {
-            (0..dom.len())
+            let bodies: Vec<usize> = (0..dom.len())
                 .filter(|&i| dom.named(i).has(Named::CONTENT))
-                .map(|i| (i, dom.nodes[i].end))
-                .collect()
+                .collect();
+            Marked::new(dom, &bodies, |i| self.non_link[i])
         })
     }
 
@@ -150,11 +154,22 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
     let prose = Prose::new(dom);
     let (entry_fields, controlled_panels) = page_ids(dom);
     let shop_page = is_shop_page(dom);
-    let mains = main_ranges(dom);
+    let mains = Marked::new(dom, &main_elements(dom), |i| prose.non_link[i]);
+    let no_mains = mains.ranges().is_empty();
     let facts = PageFacts {
         entry_fields: &entry_fields,
         controlled_panels: &controlled_panels,
         shop_page,
+        main_overlap: if no_mains {
+            Vec::new()
+        } else {
+            mains.overlapping(dom)
+        },
+        least_main_above: if no_mains {
+            Vec::new()
+        } else {
+            mains.least_above(dom)
+        },
         mains: &mains,
     };
     let mut reasons = reasons(dom, policy, &prose, &facts, &[]);
@@ -182,7 +197,7 @@ fn reasons<'a>(
 ) -> Vec<Reason> {
     let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
     let mut reasons = vec![Reason::Kept; dom.len()];
-    let mut main_kept = vec![None; facts.mains.len()];
+    let mut mains_seen = MainsSeen::default();
     // Inside code, class names come from syntax highlighters (`hljs-comment`), not layout.
     let mut in_code = vec![false; dom.len()];
     // Inside a block of prose under a navigation name, its items' navigation names say nothing
@@ -205,9 +220,8 @@ fn reasons<'a>(
         // after the page's `<main>`, which then holds the content.
         let mut beside_main = None;
         let mut after_main = |reasons: &[Reason]| {
-            *beside_main.get_or_insert_with(|| {
-                after_kept_main(dom, reasons, facts.mains, &mut main_kept, index)
-            })
+            *beside_main
+                .get_or_insert_with(|| after_kept_main(dom, reasons, facts, &mut mains_seen, index))
         };
         let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
             && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
@@ -239,7 +253,7 @@ fn reasons<'a>(
                 ) || is_author_box_by_itemprop(dom, index, element))
                     && ((!container
                         && ((!prose.holds_the_prose(index)
-                            && !holds_main_prose(prose, facts.mains, index))
+                            && !holds_main_prose(prose, facts, index))
                             || after_main(&reasons)))
                         || is_consent_manager(element)
                         || is_comment_section_beside_prose(dom, policy, prose, index))));
@@ -296,8 +310,13 @@ struct PageFacts<'f, 'a> {
     controlled_panels: &'f HashSet<&'a str>,
     /// The page declares a product for sale (see [`is_shop_page`]).
     shop_page: bool,
-    /// Subtree ranges of the page's `<main>` elements that hold text (see [`main_ranges`]).
-    mains: &'f [(usize, usize)],
+    /// The page's `<main>` elements that hold text (see [`main_elements`]), with their
+    /// non-link text.
+    mains: &'f Marked,
+    /// Whether each node is, holds or lies inside one of them (empty without them).
+    main_overlap: Vec<bool>,
+    /// The least non-link text of those a node lies inside (empty without them).
+    least_main_above: Vec<Option<u32>>,
 }
 
 /// Whether the element comes after a `<main>` that keeps at least [`REGION_MIN_CHARS`] of
@@ -308,33 +327,50 @@ struct PageFacts<'f, 'a> {
 fn after_kept_main(
     dom: &FlatDom,
     reasons: &[Reason],
-    mains: &[(usize, usize)],
-    main_kept: &mut [Option<bool>],
+    facts: &PageFacts,
+    seen: &mut MainsSeen,
     index: usize,
 ) -> bool {
-    let end = dom.nodes[index].end;
-    if mains
-        .iter()
-        .any(|&(start, main_end)| main_end > index && start < end)
-    {
+    if facts.main_overlap.get(index).copied().unwrap_or(true) {
         return false;
     }
-    mains
-        .iter()
-        .zip(main_kept.iter_mut())
-        .filter(|((_, main_end), _)| *main_end <= index)
-        .any(|(&(start, main_end), kept)| {
-            *kept.get_or_insert_with(|| {
-                let chars: usize = (start..main_end)
-                    .filter(|&node| {
-                        reasons[node] == Reason::Kept
-                            && matches!(dom.nodes[node].kind, Kind::Text(_))
-                    })
-                    .map(|node| dom.text_chars[node] as usize)
-                    .sum();
-                chars >= REGION_MIN_CHARS
-            })
-        })
+    // The nodes before `index` are decided: extend the running sum of kept text over them,
+    // and weigh each main that has ended once.
+    while seen.kept_before.len() <= index {
+        let node = seen.kept_before.len() - 1;
+        let kept = reasons[node] == Reason::Kept && matches!(dom.nodes[node].kind, Kind::Text(_));
+        let chars = if kept { dom.text_chars[node] } else { 0 };
+        seen.kept_before
+            .push(seen.kept_before[node] + u64::from(chars));
+    }
+    for (start, end) in facts.mains.by_end().skip(seen.weighed) {
+        if end > index {
+            break;
+        }
+        seen.weighed += 1;
+        seen.any_kept |= seen.kept_before[end] - seen.kept_before[start] >= REGION_MIN_CHARS as u64;
+    }
+    seen.any_kept
+}
+
+/// The `<main>` elements [`after_kept_main`] has weighed so far, in one walk of the page.
+struct MainsSeen {
+    /// Characters of the kept text nodes before each node decided so far.
+    kept_before: Vec<u64>,
+    /// How many mains, in the order they end, have been weighed.
+    weighed: usize,
+    /// Whether one of them keeps at least [`REGION_MIN_CHARS`].
+    any_kept: bool,
+}
+
+impl Default for MainsSeen {
+    fn default() -> Self {
+        MainsSeen {
+            kept_before: vec![0],
+            weighed: 0,
+            any_kept: false,
+        }
+    }
 }
 
 /// Whether the element is named as a cookie-consent manager ([`CONSENT_CLASS_PATTERNS`]),
@@ -361,19 +397,20 @@ fn is_consent_manager(element: &scraper::node::Element) -> bool {
 /// Whether the element lies inside a `<main>` and holds most of its non-link text (see
 /// [`MAIN_PROSE_HOLDER_SHARE`]): the content under a furniture name, on a page whose menus and
 /// footers outweigh it.
-fn holds_main_prose(prose: &Prose, mains: &[(usize, usize)], index: usize) -> bool {
+fn holds_main_prose(prose: &Prose, facts: &PageFacts, index: usize) -> bool {
     let own = prose.non_link[index];
     own >= PROSE_HOLDER_MIN_CHARS
-        && mains.iter().any(|&(start, end)| {
-            start < index
-                && index < end
-                && own as f32 >= MAIN_PROSE_HOLDER_SHARE * prose.non_link[start] as f32
-        })
+        && facts
+            .least_main_above
+            .get(index)
+            .copied()
+            .flatten()
+            .is_some_and(|least| own as f32 >= MAIN_PROSE_HOLDER_SHARE * least as f32)
 }
 
-/// Subtree ranges of the elements that declare the page's main content (`<main>`,
-/// `role=main`) and hold at least [`REGION_MIN_CHARS`] characters.
-fn main_ranges(dom: &FlatDom) -> Vec<(usize, usize)> {
+/// The elements that declare the page's main content (`<main>`, `role=main`) and hold at
+/// least [`REGION_MIN_CHARS`] characters.
+fn main_elements(dom: &FlatDom) -> Vec<usize> {
     dom.nodes
         .iter()
         .enumerate()
@@ -385,7 +422,7 @@ fn main_ranges(dom: &FlatDom) -> Vec<(usize, usize)> {
                         .is_some_and(|role| role.trim().eq_ignore_ascii_case("main"))
             }) && dom.text_chars[*index] as usize >= REGION_MIN_CHARS
         })
-        .map(|(index, node)| (index, node.end))
+        .map(|(index, _)| index)
         .collect()
 }
 
@@ -510,8 +547,9 @@ pub fn drop_dense_link_lists(dom: &FlatDom, dropped: &mut [bool]) {
 /// teaser list, outweighing the page's prose (see [`GRID_MIN_ITEMS`], [`GRID_MIN_SHARE`]).
 fn grid_items(dom: &FlatDom, reasons: &[Reason], prose: &Prose) -> Vec<usize> {
     let mut groups: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    let mut headers = page_headers(dom);
     for index in 0..dom.len() {
-        if reasons[index] != Reason::LinkList || in_page_header(dom, index) {
+        if reasons[index] != Reason::LinkList || headers.get(index) == Some(true) {
             continue;
         }
         let mut path = Vec::with_capacity(4);
@@ -604,13 +642,19 @@ pub(crate) fn is_discussion_url(url: &str) -> bool {
 /// or its following siblings up to the next heading of the same or higher rank.
 pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
     let page_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
+    // Found once a heading asks: headings nest, and a search per heading would be its own.
+    let texts = OnceCell::new();
+    let first_text_child = OnceCell::new();
     for index in 0..dom.len() {
         let Some(rank) = heading_rank(dom, index) else {
             continue;
         };
-        if dropped[index] || !is_furniture_heading(&subtree_text(dom, None, index)) {
+        if dropped[index]
+            || !furniture_heading_at(dom, texts.get_or_init(|| TextIndex::new(dom, None)), index)
+        {
             continue;
         }
+        let first_text_child = first_text_child.get_or_init(|| first_text_children(dom));
         let end = dom.nodes[index].end;
         dropped[index..end].fill(true);
         // Wrappers that hold nothing but the heading's text are the heading (component
@@ -633,7 +677,7 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
         for _ in 0..FURNITURE_SECTION_MAX_CLIMB {
             let parent = dom.nodes[section].parent;
             if parent == NO_PARENT
-                || first_text_child(dom, parent) != Some(section)
+                || first_text_child[parent] != section
                 || dom.text_chars[parent] as f32 >= FURNITURE_SECTION_MAX_SHARE * page_text
                 || holds_peer_heading(dom, parent, section, rank)
             {
@@ -670,6 +714,17 @@ pub fn drop_furniture_sections(dom: &FlatDom, dropped: &mut [bool]) {
 /// a furniture heading ("Das könnte Sie auch interessieren" in a `<p>` or `<div>`) is a heading
 /// without the markup: it goes with the following siblings up to the next real heading.
 pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: bool) {
+    // A node's descendants are as the mask had them when the walk reaches it (the lines it
+    // drops are the node's own subtree and its later siblings'), so their text and blocks are
+    // indexed once from the mask as it comes.
+    let texts = TextIndex::new(dom, Some(dropped));
+    let holds_block = any_below(dom, |child| {
+        !dropped[child]
+            && dom.text_chars[child] > 0
+            && dom.nodes[child]
+                .tag()
+                .is_some_and(|t| BLOCK_TAGS.contains(&t))
+    });
     for index in 0..dom.len() {
         if dropped[index]
             || (dom.text_chars[index] as usize)
@@ -685,17 +740,10 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: b
             continue;
         }
         let end = dom.nodes[index].end;
-        let has_block_child = (index + 1..end).any(|child| {
-            !dropped[child]
-                && dom.text_chars[child] > 0
-                && dom.nodes[child]
-                    .tag()
-                    .is_some_and(|t| BLOCK_TAGS.contains(&t))
-        });
-        if has_block_child {
+        if holds_block[index] {
             continue;
         }
-        let text = subtree_text(dom, Some(dropped), index);
+        let text = texts.text(dom, index);
         let chars = text.chars().count();
         if !inline_line && chars <= SITE_NOTICE_MAX_CHARS && is_site_notice(&text) {
             dropped[index..end].fill(true);
@@ -743,158 +791,6 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: b
     }
 }
 
-/// Compiles a phrase table for matching anywhere in a lowercased text in one pass.
-fn phrase_matcher(phrases: &[&str]) -> AhoCorasick {
-    // The tables are short literal lists; building them cannot fail.
-    AhoCorasick::new(phrases).expect("phrase tables compile")
-}
-
-static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(PROMPT_PHRASES));
-static SITE_NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(SITE_NOTICE_PHRASES));
-static CREDITS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_matcher(CREDIT_PHRASES));
-static LINE_PHRASES: LazyLock<AhoCorasick> =
-    LazyLock::new(|| phrase_matcher(BOILERPLATE_LINE_PHRASES));
-
-/// Whether a block of text is a notice the site shows about itself: a cookie banner, a
-/// scripting warning or a form plugin's helper line (see [`SITE_NOTICE_PHRASES`]).
-fn is_site_notice(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    SITE_NOTICES.is_match(&lower)
-}
-
-/// Whether a block of text is a subscribe, app or donation prompt (see [`PROMPT_PHRASES`]).
-fn is_prompt(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    PROMPTS.is_match(&lower)
-}
-
-/// Whether a short line of text is a boilerplate line.
-fn is_boilerplate_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    BOILERPLATE_LINE_PREFIXES
-        .iter()
-        .any(|prefix| lower.starts_with(prefix))
-        || CREDITS.is_match(&lower)
-        || is_date_stamp(&lower)
-        || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
-            && LINE_PHRASES.is_match(&lower))
-}
-
-/// Whether a lowercased line is only a reaction counter: a number ("7", "1,693", "1.2k") and a
-/// unit of [`REACTION_COUNT_UNITS`].
-fn is_reaction_count(lower: &str) -> bool {
-    let mut words = lower.split_whitespace();
-    let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
-        return false;
-    };
-    let count = count.strip_suffix('k').unwrap_or(count);
-    count.starts_with(|c: char| c.is_ascii_digit())
-        && count
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        && REACTION_COUNT_UNITS.contains(&unit)
-}
-
-/// Whether a lowercased line is a script's loading placeholder ("loading...", "loading
-/// questions…"; see [`LOADING_PLACEHOLDER_WORDS`]).
-fn is_loading_placeholder(lower: &str) -> bool {
-    let line = lower.trim();
-    let Some(word) = LOADING_PLACEHOLDER_WORDS
-        .iter()
-        .find(|word| line.starts_with(*word))
-    else {
-        return false;
-    };
-    let bare = line.trim_end_matches(['.', '…', ' ']);
-    let ellipsis = line.ends_with("...") || line.ends_with('…');
-    (bare == *word || ellipsis) && crate::text::count_words(line) <= LOADING_PLACEHOLDER_MAX_WORDS
-}
-
-/// Whether a lowercased line is only a post number ("#12").
-fn is_post_number(lower: &str) -> bool {
-    lower
-        .strip_prefix('#')
-        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether a lowercased line is only a date written with a month name ("december 19, 2025",
-/// "updated on 23 oct 2025", "published: feb 6, 2024 · 4:30 pm et"): every word is a month
-/// name, a number (a day with its ordinal ending, a year, a time) or a label of
-/// [`DATE_STAMP_LABELS`], with exactly one month and one four-digit year.
-fn is_named_date_stamp(lower: &str) -> bool {
-    let mut months = 0;
-    let mut years = 0;
-    let mut words = 0;
-    for word in lower
-        .split(|c: char| c.is_whitespace() || ",.:;|•·-–—/()".contains(c))
-        .filter(|word| !word.is_empty())
-    {
-        words += 1;
-        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 {
-            let ending = &word[digits..];
-            if !matches!(ending, "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "h") {
-                return false;
-            }
-            if digits == 4 && ending.is_empty() {
-                years += 1;
-            } else if digits > 2 {
-                return false;
-            }
-        } else if MONTH_NAMES.iter().any(|(month, _)| *month == word) {
-            months += 1;
-        } else if !DATE_STAMP_LABELS.contains(&word) && !DATE_STAMP_SUFFIXES.contains(&word) {
-            return false;
-        }
-    }
-    months == 1 && years == 1 && words <= DATE_STAMP_MAX_WORDS
-}
-
-/// Whether a lowercased line is only a numeric date ("23.10.2018", "2023-11-03", "04/21/2022"),
-/// perhaps followed by a time and a word of [`DATE_STAMP_SUFFIXES`] ("19.10.19, 08:16 Uhr").
-fn is_date_stamp(lower: &str) -> bool {
-    let mut rest = lower.trim();
-    if let Some(stripped) = DATE_STAMP_SUFFIXES
-        .iter()
-        .find_map(|suffix| rest.strip_suffix(suffix))
-        .filter(|stripped| stripped.ends_with(|c: char| c.is_ascii_digit() || c == ' '))
-    {
-        rest = stripped.trim_end();
-    }
-    if !rest
-        .chars()
-        .all(|c| c.is_ascii_digit() || ".-/:, ".contains(c))
-    {
-        return false;
-    }
-    let groups: Vec<&str> = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|group| !group.is_empty())
-        .collect();
-    let (Some(first), Some(second), Some(third)) = (groups.first(), groups.get(1), groups.get(2))
-    else {
-        return false;
-    };
-    let (first, second, third) = (first.len(), second.len(), third.len());
-    let day_first = first <= 2 && second <= 2 && (third == 2 || third == 4);
-    let year_first = first == 4 && second <= 2 && third <= 2;
-    (day_first || year_first) && groups.len() <= 5
-}
-
-/// The text of a subtree, whitespace collapsed; with a mask, only the text nodes it keeps.
-fn subtree_text(dom: &FlatDom, dropped: Option<&[bool]>, index: usize) -> String {
-    let mut text = String::new();
-    for (node_index, node) in (index..).zip(&dom.nodes[index..dom.nodes[index].end]) {
-        if let Kind::Text(part) = node.kind {
-            if !dropped.is_some_and(|dropped| dropped[node_index]) {
-                text.push_str(part);
-                text.push(' ');
-            }
-        }
-    }
-    crate::text::collapse_whitespace(&text)
-}
-
 /// 1–6 for `<h1>`–`<h6>`.
 fn heading_rank(dom: &FlatDom, index: usize) -> Option<u8> {
     match dom.nodes[index].tag()?.as_bytes() {
@@ -918,16 +814,32 @@ fn holds_peer_heading(dom: &FlatDom, container: usize, section: usize, rank: u8)
     false
 }
 
-/// The first child of `parent` that has any text.
-fn first_text_child(dom: &FlatDom, parent: usize) -> Option<usize> {
-    let mut child = parent + 1;
-    while child < dom.nodes[parent].end {
-        if dom.text_chars[child] > 0 {
-            return Some(child);
+/// Whether the heading at `index` names a furniture section. Its text is read in full only
+/// when its start can open one: every phrase starts the heading's lowercased text, and no
+/// phrase holds a sigma, whose lowercase depends on what follows it.
+fn furniture_heading_at(dom: &FlatDom, texts: &TextIndex, index: usize) -> bool {
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        let sigma = FURNITURE_HEADINGS
+            .iter()
+            .any(|phrase| phrase.contains(['σ', 'ς']));
+        let longest = FURNITURE_HEADINGS
+            .iter()
+            .map(|phrase| phrase.chars().count());
+        if sigma {
+            usize::MAX
+        } else {
+            longest.max().unwrap_or(0)
         }
-        child = dom.nodes[child].end;
-    }
-    None
+    });
+    let start: String = texts
+        .text_start(dom, index, *LONGEST)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    FURNITURE_HEADINGS
+        .iter()
+        .any(|phrase| start.starts_with(phrase))
+        && is_furniture_heading(&texts.text(dom, index))
 }
 
 /// Whether a heading's text names a furniture section.
@@ -953,21 +865,20 @@ fn is_furniture_heading(text: &str) -> bool {
     })
 }
 
-/// Whether a node is inside the page's header (its menus are not grid cards). A `<header>`
-/// within a sectioning element ([`SECTIONING_TAGS`]) heads only that section — a teaser
-/// card's headline and excerpt — and is not the page's.
-fn in_page_header(dom: &FlatDom, index: usize) -> bool {
-    let mut in_header = false;
-    let mut node = dom.nodes[index].parent;
-    while node != NO_PARENT {
-        match dom.nodes[node].tag() {
-            Some("header") => in_header = true,
-            Some(tag) if SECTIONING_TAGS.contains(&tag) => in_header = false,
-            _ => {}
-        }
-        node = dom.nodes[node].parent;
-    }
-    in_header
+/// For each node, whether it is inside the page's header (its menus are not grid cards):
+/// the outermost `<header>` or sectioning element ([`SECTIONING_TAGS`]) around it decides. A
+/// `<header>` within a sectioning element heads only that section — a teaser card's headline
+/// and excerpt — and is not the page's.
+fn page_headers<'d, 'a>(
+    dom: &'d FlatDom<'a>,
+) -> Inherited<'d, 'a, Option<bool>, impl Fn(Option<bool>, usize) -> Option<bool> + 'd> {
+    Inherited::new(dom, None, |outer, parent| {
+        outer.or(match dom.nodes[parent].tag() {
+            Some("header") => Some(true),
+            Some(tag) if SECTIONING_TAGS.contains(&tag) => Some(false),
+            _ => None,
+        })
+    })
 }
 
 /// The outermost elements that are comment sections, in document order.
@@ -1120,12 +1031,12 @@ fn is_comment_section_beside_prose(
     !policy.keep_comments
         && named.has(Named::COMMENTS)
         && !named.has(Named::CONTENT)
-        && prose.article_bodies(dom).iter().any(|&(start, end)| {
-            // Beside the section, neither inside it nor around it.
-            (end <= index || start >= dom.nodes[index].end)
-                && prose.non_link[start] as f32
-                    >= COMMENTS_BESIDE_PROSE_SHARE * prose.non_link[index] as f32
-        })
+        && prose
+            .article_bodies(dom)
+            .max_beside(dom, index)
+            .is_some_and(|body| {
+                body as f32 >= COMMENTS_BESIDE_PROSE_SHARE * prose.non_link[index] as f32
+            })
 }
 
 /// Whether `id` spells the text of the first heading in the element's subtree (the element
@@ -1164,15 +1075,15 @@ fn is_heading_anchor(dom: &FlatDom, index: usize, id: &str) -> bool {
 
 /// A banner that introduces the page: a heading and some prose.
 fn is_hero(dom: &FlatDom, index: usize, prose: &Prose) -> bool {
+    let headed = |index: usize| matches!(dom.nodes[index].tag(), Some("h1" | "h2" | "h3"));
     prose.non_link[index] >= HERO_MIN_PROSE_CHARS
-        && dom.nodes[index..dom.nodes[index].end]
-            .iter()
-            .any(|node| matches!(node.tag(), Some("h1" | "h2" | "h3")))
+        && (headed(index) || prose.headed.get_or_init(|| any_below(dom, headed))[index])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lines::is_date_stamp;
     use scraper::Html;
 
     const BALANCED: MaskPolicy = MaskPolicy::article(Preset::BALANCED);
@@ -1626,5 +1537,49 @@ mod tests {
             .map(|i| dropped[i])
             .collect();
         assert_eq!(rails, [false, true]);
+    }
+
+    #[test]
+    fn page_headers_and_furniture_headings_match_a_walk() {
+        let document = Html::parse_document(
+            "<body><header><nav><ul><li><a href=/>Home</a></li></ul></nav><article><header>\
+             <h2>Related   stories: 12</h2></header></article></header><section><header><h3>\
+             Mehr <b>zum</b> Thema</h3></header></section><h2>Related <span>stories</span> and \
+             much more of the page besides</h2><h4>Comments</h4><h5><!-- x --> </h5></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let mut headers = page_headers(&dom);
+        let texts = TextIndex::new(&dom, None);
+        for index in 0..dom.len() {
+            let mut in_header = false;
+            let mut node = dom.nodes[index].parent;
+            while node != NO_PARENT {
+                match dom.nodes[node].tag() {
+                    Some("header") => in_header = true,
+                    Some(tag) if SECTIONING_TAGS.contains(&tag) => in_header = false,
+                    _ => {}
+                }
+                node = dom.nodes[node].parent;
+            }
+            assert_eq!(headers.get(index) == Some(true), in_header, "node {index}");
+            let mut text = String::new();
+            for inner in index..dom.nodes[index].end {
+                if let Kind::Text(part) = dom.nodes[inner].kind {
+                    text.push_str(part);
+                    text.push(' ');
+                }
+            }
+            let naive = is_furniture_heading(&crate::text::collapse_whitespace(&text));
+            assert_eq!(
+                furniture_heading_at(&dom, &texts, index),
+                naive,
+                "node {index}"
+            );
+        }
+        let furniture = (0..dom.len())
+            .filter(|&index| heading_rank(&dom, index).is_some())
+            .filter(|&index| furniture_heading_at(&dom, &texts, index))
+            .count();
+        assert_eq!(furniture, 3);
     }
 }

@@ -1,8 +1,9 @@
 //! Trimming the region around the article's core: outside the best-scored container, only
 //! blocks that read like content stay.
 
-use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::dom::{FlatDom, Kind};
 use super::names::Named;
+use super::subtrees::Inherited;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
@@ -10,6 +11,7 @@ use crate::vocab::{
     TEASER_EXCERPT_MIN_CHARS, TEASER_MAX_CORE_RATIO, TEASER_MIN_CARDS, TEASER_MIN_CARD_SHARE,
     TEASER_MIN_RUN,
 };
+use rustc_hash::FxHashMap;
 
 /// Drops the text of the blocks inside `region` but outside every `core` subtree that are
 /// short or mostly links. A block is the nearest block-level ancestor of a text node; its
@@ -22,6 +24,20 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
     let mut block_text = vec![0u32; end - region];
     let mut block_links = vec![0u32; end - region];
+    // Each node's block and whether a link lies between them, handed down from its parent's:
+    // climbing from every text node would cost the depth of the tree per node, and handing
+    // down to every node of the region would cost the core, which asks nothing.
+    let mut owner = Inherited::new(dom, (region, false), |(block, in_link), parent| {
+        if parent <= region {
+            return (region, false);
+        }
+        let tag = dom.nodes[parent].tag().unwrap_or_default();
+        if BLOCK_TAGS.contains(&tag) {
+            (parent, false)
+        } else {
+            (block, in_link || tag == "a")
+        }
+    });
     let mut members: Vec<(usize, usize)> = Vec::new();
     for index in region..end {
         if dropped[index] || in_core[index - region] || dom.text_chars[index] == 0 {
@@ -30,18 +46,7 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
         let Kind::Text(_) = dom.nodes[index].kind else {
             continue;
         };
-        let mut block = region;
-        let mut in_link = false;
-        let mut ancestor = dom.nodes[index].parent;
-        while ancestor != NO_PARENT && ancestor > region {
-            let tag = dom.nodes[ancestor].tag().unwrap_or_default();
-            in_link |= tag == "a";
-            if BLOCK_TAGS.contains(&tag) {
-                block = ancestor;
-                break;
-            }
-            ancestor = dom.nodes[ancestor].parent;
-        }
+        let (block, in_link) = owner.get(index);
         block_text[block - region] += dom.text_chars[index];
         if in_link {
             block_links[block - region] += dom.text_chars[index];
@@ -57,18 +62,13 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
     }
 }
 
-/// Drops runs of teaser cards outside the article's core: sibling elements of one kind (same
-/// tag and class) that each carry a heading linking elsewhere, with maybe an excerpt, a date or
-/// an image — the "more stories" streams pages put before and after an article. Runs whose
-/// parent holds or lies inside the core stay (a listing page's core is such a run), and so
-/// does everything when the core is too short to be prose.
-pub fn drop_teaser_runs(
-    dom: &FlatDom,
-    dropped: &mut [bool],
-    kept: &[u32],
-    region: usize,
-    core: &[usize],
-) {
+/// The runs of teaser cards outside the article's core, to be dropped: sibling elements of
+/// one kind (same tag and class) that each carry a heading linking elsewhere, with maybe an
+/// excerpt, a date or an image — the "more stories" streams pages put before and after an
+/// article. Runs whose parent holds or lies inside the core stay (a listing page's core is
+/// such a run), and so does everything when the core is too short to be prose.
+pub fn teaser_drops(cards: &mut TeaserCards, core: &[usize]) -> Vec<usize> {
+    let (dom, kept, region) = (cards.dom, cards.kept, cards.region);
     let end = dom.nodes[region].end;
     let core: Vec<usize> = core
         .iter()
@@ -77,33 +77,60 @@ pub fn drop_teaser_runs(
         .collect();
     let core_chars: u32 = core.iter().map(|&root| kept[root]).sum();
     if (core_chars as usize) < TEASER_CORE_MIN_CHARS {
-        return;
+        return Vec::new();
     }
-    let touches_core = |index: usize| {
-        core.iter().any(|&root| {
-            (root >= index && root < dom.nodes[index].end)
-                || (index >= root && index < dom.nodes[root].end)
-        })
-    };
-    let drops = teaser_runs(dom, dropped, kept, region, touches_core);
+    let roots = Roots::new(dom, &core);
+    let touches_core = |index: usize| roots.touch(dom, index);
+    let drops = teaser_runs(cards, touches_core);
     let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
     if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
-        return;
+        return Vec::new();
     }
-    for index in drops {
-        dropped[index] = true;
+    drops
+}
+
+/// Subtree roots, asked of many nodes whether they lie inside one or hold one: answered by
+/// binary searches of the roots in order, where marking the nodes would cost the region.
+struct Roots {
+    /// The roots in order, with the end of each subtree.
+    ranges: Vec<(usize, usize)>,
+    /// The furthest end of the subtrees of the roots up to each.
+    furthest_ends: Vec<usize>,
+}
+
+impl Roots {
+    fn new(dom: &FlatDom, roots: &[usize]) -> Roots {
+        let mut ranges: Vec<(usize, usize)> = roots
+            .iter()
+            .map(|&root| (root, dom.nodes[root].end))
+            .collect();
+        ranges.sort_unstable();
+        let furthest_ends = ranges
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Roots {
+            ranges,
+            furthest_ends,
+        }
+    }
+
+    /// Whether `index` is a root, lies inside one or holds one.
+    fn touch(&self, dom: &FlatDom, index: usize) -> bool {
+        let from = self.ranges.partition_point(|&(root, _)| root < index);
+        let holds = (self.ranges.get(from)).is_some_and(|&(root, _)| root < dom.nodes[index].end);
+        let until = self.ranges.partition_point(|&(root, _)| root <= index);
+        holds || (until > 0 && self.furthest_ends[until - 1] > index)
     }
 }
 
-/// The members of the runs of teaser cards inside `region` (see [`drop_teaser_runs`]), leaving
-/// out runs whose parent `skip` names.
-pub fn teaser_runs(
-    dom: &FlatDom,
-    dropped: &[bool],
-    kept: &[u32],
-    region: usize,
-    skip: impl Fn(usize) -> bool,
-) -> Vec<usize> {
+/// The members of the runs of teaser cards inside the cards' region (see [`teaser_drops`]),
+/// leaving out runs whose parent `skip` names.
+pub fn teaser_runs(cards: &mut TeaserCards, skip: impl Fn(usize) -> bool) -> Vec<usize> {
+    let (dom, dropped, kept, region) = (cards.dom, cards.dropped, cards.kept, cards.region);
     let end = dom.nodes[region].end;
     let mut drops: Vec<usize> = Vec::new();
     // Runs nested inside a member of a run already taken go with it.
@@ -122,30 +149,33 @@ pub fn teaser_runs(
         if children.len() < TEASER_MIN_RUN || skip(parent) {
             continue;
         }
-        let mut groups: Vec<(&str, Option<&str>, Vec<usize>)> = Vec::new();
+        // Children grouped by tag and kind of class, in order of first appearance; the index
+        // finds a child's group without comparing it with every group before.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of: FxHashMap<(&str, Vec<&str>), usize> = FxHashMap::default();
         for &child in &children {
             let Some(element) = dom.nodes[child].element() else {
                 continue;
             };
-            let key = (element.name(), element.attribute("class"));
-            match groups
-                .iter_mut()
-                .find(|(tag, class, _)| *tag == key.0 && same_card_class(*class, key.1))
-            {
-                Some((_, _, members)) => members.push(child),
-                None => groups.push((key.0, key.1, vec![child])),
+            let key = (element.name(), card_kind(element.attribute("class")));
+            match group_of.get(&key) {
+                Some(&group) => groups[group].push(child),
+                None => {
+                    group_of.insert(key, groups.len());
+                    groups.push(vec![child]);
+                }
             }
         }
-        for (_, _, members) in groups {
+        for members in groups {
             if members.len() < TEASER_MIN_RUN {
                 continue;
             }
-            let cards = members
+            let card_count = members
                 .iter()
-                .filter(|&&member| is_teaser_card(dom, dropped, kept, member))
+                .filter(|&&member| cards.is_card(member))
                 .count();
-            if cards >= TEASER_MIN_CARDS
-                && cards as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
+            if card_count >= TEASER_MIN_CARDS
+                && card_count as f32 >= TEASER_MIN_CARD_SHARE * members.len() as f32
             {
                 if let Some(&last) = members.last() {
                     taken_until = taken_until.max(dom.nodes[last].end);
@@ -157,17 +187,14 @@ pub fn teaser_runs(
     drops
 }
 
-/// Whether two class lists name the same kind of card. Class tokens that carry a number are
-/// the instance, not the kind (`post-4185`, `elementor-element-2949e15`, `item-3`), so they are
-/// left out of the comparison.
-fn same_card_class(a: Option<&str>, b: Option<&str>) -> bool {
-    fn kind_tokens(class: Option<&str>) -> impl Iterator<Item = &str> {
-        class
-            .unwrap_or_default()
-            .split_ascii_whitespace()
-            .filter(|token| !token.bytes().any(|byte| byte.is_ascii_digit()))
-    }
-    kind_tokens(a).eq(kind_tokens(b))
+/// What kind of card a class list names. Class tokens that carry a number are the instance,
+/// not the kind (`post-4185`, `elementor-element-2949e15`, `item-3`), so they are left out.
+fn card_kind(class: Option<&str>) -> Vec<&str> {
+    class
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+        .filter(|token| !token.bytes().any(|byte| byte.is_ascii_digit()))
+        .collect()
 }
 
 /// The element children of `parent`.
@@ -186,69 +213,150 @@ fn child_elements<'d>(dom: &'d FlatDom, parent: usize) -> impl Iterator<Item = u
     })
 }
 
-/// A short block with a heading (or an element named as a headline) that is mostly a link to
-/// another page.
-fn is_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
-    if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
-        return false;
-    }
-    let end = dom.nodes[item].end;
-    let has_excerpt = (item + 1..end).any(|index| {
-        !dropped[index]
-            && dom.nodes[index]
-                .tag()
-                .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
-            && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
-            && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
-            && !(index..dom.nodes[index].end).any(|inner| {
-                dom.nodes[inner]
-                    .tag()
-                    .is_some_and(|tag| HEADING_TAGS.contains(&tag))
-            })
-    });
-    if !has_excerpt {
-        return false;
-    }
-    let mut index = item + 1;
-    while index < end {
-        // A headline counts even when the pruning already took it as a short link block:
-        // that is what a teaser's headline is.
-        let is_heading = dom.nodes[index]
-            .tag()
-            .is_some_and(|tag| HEADING_TAGS.contains(&tag))
-            || dom.named(index).has(Named::HEADLINE);
-        if is_heading && dom.text_chars[index] > 0 && heading_links_away(dom, item, index) {
-            return true;
-        }
-        if dropped[index] {
-            index = dom.nodes[index].end;
-            continue;
-        }
-        index += 1;
-    }
-    false
+/// The teaser-card test of the members of runs inside one region under one drop mask (see
+/// [`TeaserCards::is_card`]). Its figures are found bottom-up over a card's subtree when the
+/// card is first tested and kept: both searches for runs (around the core and without it)
+/// test the same cards, and a card tested inside another's subtree reads the figures found
+/// for that one. Testing each card by a walk of its subtree would cost nested runs their
+/// depth; finding the figures for the whole region up front would cost every page its region
+/// twice, though most of it lies in no card short enough to test.
+pub struct TeaserCards<'d, 'a> {
+    dom: &'d FlatDom<'a>,
+    dropped: &'d [bool],
+    kept: &'d [u32],
+    region: usize,
+    /// The figures of the nodes of the region, from `region` on; empty until a card is
+    /// tested.
+    figures: Vec<CardFigures>,
 }
 
-/// Whether most of the heading's text is one link to another page, the link inside the
-/// heading or around it (within `item`).
-fn heading_links_away(dom: &FlatDom, item: usize, heading: usize) -> bool {
-    let links_away = |index: usize| {
-        dom.nodes[index].element().is_some_and(|element| {
-            element.name() == "a"
-                && element.attribute("href").is_some_and(|href| {
-                    !href.trim().is_empty() && !href.trim_start().starts_with('#')
-                })
-        })
-    };
-    let mut ancestor = dom.nodes[heading].parent;
-    while ancestor != NO_PARENT && ancestor > item {
-        if links_away(ancestor) {
-            return true;
+/// What the teaser-card test asks of a node.
+#[derive(Debug, Clone, Copy, Default)]
+struct CardFigures {
+    /// Whether the figures are found: the node lies in a subtree walked for a card.
+    found: bool,
+    /// Whether the node is a link to another page.
+    links_away: bool,
+    /// The nearest ancestor that links away, below the card whose subtree was walked.
+    link_above: Option<usize>,
+    /// Whether a heading lies below the node.
+    heading_below: bool,
+    /// The most text of a link away below the node.
+    link_chars_below: Option<u32>,
+    /// Whether some node below (not the node itself) is an excerpt: a kept element, not a
+    /// heading nor a link and holding none, with enough text and few links.
+    excerpt_below: bool,
+    /// Over the headings below the node that a walk reaches without entering dropped
+    /// subtrees (a dropped heading itself counts: a teaser's headline is often pruned as a
+    /// short link block): the highest bound that a card must lie below for the heading to
+    /// link away. A heading mostly made of a link inside it links away from any card
+    /// (`usize::MAX`); one inside a link links away from a card that holds the link (the
+    /// nearest such link's index); others from none. Links above the walked card lie above
+    /// every card tested with these figures, so they need not be known.
+    linked_heading_below: Option<usize>,
+}
+
+impl<'d, 'a> TeaserCards<'d, 'a> {
+    /// The test for the cards inside `region` under the mask `dropped`, with `kept` the text
+    /// the mask keeps of each subtree.
+    pub fn new(
+        dom: &'d FlatDom<'a>,
+        dropped: &'d [bool],
+        kept: &'d [u32],
+        region: usize,
+    ) -> TeaserCards<'d, 'a> {
+        TeaserCards {
+            dom,
+            dropped,
+            kept,
+            region,
+            figures: Vec::new(),
         }
-        ancestor = dom.nodes[ancestor].parent;
     }
-    (heading + 1..dom.nodes[heading].end)
-        .any(|index| links_away(index) && dom.text_chars[index] * 2 >= dom.text_chars[heading])
+
+    /// Whether `item` is a teaser card: a short block with a heading (or an element named as
+    /// a headline) that is mostly a link to another page, with an excerpt, a block of text
+    /// other than the heading.
+    pub fn is_card(&mut self, item: usize) -> bool {
+        if self.kept[item] == 0 || self.kept[item] as usize > TEASER_CARD_MAX_CHARS {
+            return false;
+        }
+        if self.figures.is_empty() {
+            let len = self.dom.nodes[self.region].end - self.region;
+            self.figures = vec![CardFigures::default(); len];
+        }
+        if !self.figures[item - self.region].found {
+            self.walk(item);
+        }
+        let figures = self.figures[item - self.region];
+        figures.excerpt_below && figures.linked_heading_below.is_some_and(|at| at > item)
+    }
+
+    /// Finds the figures of the subtree of `root`. Every figure folds its children's by `or`
+    /// or `max`, so walking again a subtree walked before (for a card inside this one) gives
+    /// the same figures.
+    fn walk(&mut self, root: usize) {
+        let (dom, dropped, kept, region) = (self.dom, self.dropped, self.kept, self.region);
+        let end = dom.nodes[root].end;
+        let figures = &mut self.figures[root - region..end - region];
+        // Top-down: which nodes link away, and the nearest such ancestor.
+        for index in root..end {
+            let link_above = if index == root {
+                None
+            } else {
+                let parent = dom.nodes[index].parent;
+                let above = figures[parent - root];
+                if above.links_away {
+                    Some(parent)
+                } else {
+                    above.link_above
+                }
+            };
+            let node = &mut figures[index - root];
+            node.found = true;
+            node.links_away = dom.nodes[index].element().is_some_and(|element| {
+                element.name() == "a"
+                    && element.attribute("href").is_some_and(|href| {
+                        !href.trim().is_empty() && !href.trim_start().starts_with('#')
+                    })
+            });
+            node.link_above = link_above;
+        }
+        // Bottom-up, each node's figures folded into its parent's.
+        for index in (root..end).rev() {
+            let node = figures[index - root];
+            let tag = dom.nodes[index].tag();
+            let heading_tag = tag.is_some_and(|tag| HEADING_TAGS.contains(&tag));
+            let excerpt = !dropped[index]
+                && tag.is_some_and(|tag| !heading_tag && tag != "a")
+                && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
+                && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
+                && !node.heading_below;
+            let text = dom.text_chars[index];
+            let heading = (heading_tag || dom.named(index).has(Named::HEADLINE)) && text > 0;
+            let linked_heading = if !heading {
+                None
+            } else if node.link_chars_below.is_some_and(|chars| chars * 2 >= text) {
+                Some(usize::MAX)
+            } else {
+                node.link_above
+            };
+            let reached = if dropped[index] {
+                linked_heading
+            } else {
+                linked_heading.max(node.linked_heading_below)
+            };
+            if index == root {
+                continue;
+            }
+            let up = &mut figures[dom.nodes[index].parent - root];
+            up.heading_below |= heading_tag || node.heading_below;
+            let own_link = node.links_away.then_some(text);
+            up.link_chars_below = up.link_chars_below.max(own_link.max(node.link_chars_below));
+            up.excerpt_below |= excerpt || node.excerpt_below;
+            up.linked_heading_below = up.linked_heading_below.max(reached);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +414,20 @@ mod tests {
         assert!(!kept
             .iter()
             .any(|t| t.contains("Related") || t.contains("Short")));
+    }
+
+    /// Drops the runs [`teaser_drops`] finds.
+    fn drop_teaser_runs(
+        dom: &FlatDom,
+        dropped: &mut [bool],
+        kept: &[u32],
+        region: usize,
+        core: &[usize],
+    ) {
+        let drops = teaser_drops(&mut TeaserCards::new(dom, dropped, kept, region), core);
+        for index in drops {
+            dropped[index] = true;
+        }
     }
 
     #[test]
@@ -377,5 +499,130 @@ mod tests {
         let mut dropped = vec![false; dom.len()];
         drop_teaser_runs(&dom, &mut dropped, &kept, body, &[card]);
         assert!(kept_text(&dom, &dropped, body).contains("Story number 2"));
+    }
+
+    /// The teaser-card test as a walk of the card's subtree, as it was first written.
+    fn naive_teaser_card(dom: &FlatDom, dropped: &[bool], kept: &[u32], item: usize) -> bool {
+        let heading_tag = |index: usize| {
+            dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| HEADING_TAGS.contains(&tag))
+        };
+        let links_away = |index: usize| {
+            dom.nodes[index].element().is_some_and(|element| {
+                element.name() == "a"
+                    && element.attribute("href").is_some_and(|href| {
+                        !href.trim().is_empty() && !href.trim_start().starts_with('#')
+                    })
+            })
+        };
+        if kept[item] == 0 || kept[item] as usize > TEASER_CARD_MAX_CHARS {
+            return false;
+        }
+        let end = dom.nodes[item].end;
+        let has_excerpt = (item + 1..end).any(|index| {
+            !dropped[index]
+                && dom.nodes[index]
+                    .tag()
+                    .is_some_and(|tag| !HEADING_TAGS.contains(&tag) && tag != "a")
+                && kept[index] as usize >= TEASER_EXCERPT_MIN_CHARS
+                && dom.link_density(index) < TEASER_EXCERPT_MAX_LINK_DENSITY
+                && !(index..dom.nodes[index].end).any(heading_tag)
+        });
+        let mut index = item + 1;
+        while has_excerpt && index < end {
+            let heading = heading_tag(index) || dom.named(index).has(Named::HEADLINE);
+            if heading && dom.text_chars[index] > 0 {
+                let mut ancestor = dom.nodes[index].parent;
+                while ancestor > item {
+                    if links_away(ancestor) {
+                        return true;
+                    }
+                    ancestor = dom.nodes[ancestor].parent;
+                }
+                if (index + 1..dom.nodes[index].end).any(|inner| {
+                    links_away(inner) && dom.text_chars[inner] * 2 >= dom.text_chars[index]
+                }) {
+                    return true;
+                }
+            }
+            index = if dropped[index] {
+                dom.nodes[index].end
+            } else {
+                index + 1
+            };
+        }
+        false
+    }
+
+    #[test]
+    fn card_features_answer_as_a_walk_of_each_card() {
+        let excerpt = "An excerpt of the story that runs long enough to count as one.";
+        let html = format!(
+            "<body><div class=a><h3><a href=/x>Linked headline</a></h3><p>{excerpt}</p></div>\
+             <div class=b><a href=/y><div><h2>Inside a link</h2></div></a><div>{excerpt}</div></div>\
+             <div class=c><h3>Plain <a href=#top>anchor</a></h3><p>{excerpt}</p></div>\
+             <div class=d><p class=headline><a href=/z>Named headline</a> more words here</p>\
+             <section><h4>x</h4><p>{excerpt}</p></section></div>\
+             <div class=e><div class=drop><h3><a href=/w>Hidden</a></h3></div><p>{excerpt}</p>\
+             </div><div class=f><h3><a href=/v>Outer <div><h4><a href=/u>inner</a></h4></div>\
+             </a></h3><p>{excerpt}</p></div></body>"
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let body = dom.first_with_tag("body").unwrap();
+        for drop_class in ["none", "drop", "a", "headline"] {
+            let mut dropped = vec![false; dom.len()];
+            for (index, node) in dom.nodes.iter().enumerate() {
+                if node.element().and_then(|e| e.attribute("class")) == Some(drop_class) {
+                    dropped[index..node.end].fill(true);
+                }
+            }
+            let kept = crate::extract::prune::kept_chars(&dom, &dropped);
+            let cards = (body + 1..dom.nodes[body].end)
+                .filter(|&item| naive_teaser_card(&dom, &dropped, &kept, item))
+                .count();
+            assert!(drop_class != "none" || cards >= 3, "{cards} cards");
+            // Outer cards first, whose figures the inner ones read, and inner cards first,
+            // whose subtrees the outer ones walk again.
+            let items: Vec<usize> = (body + 1..dom.nodes[body].end).collect();
+            for order in [items.clone(), items.into_iter().rev().collect()] {
+                let mut test = TeaserCards::new(&dom, &dropped, &kept, body);
+                for item in order {
+                    assert_eq!(
+                        test.is_card(item),
+                        naive_teaser_card(&dom, &dropped, &kept, item),
+                        "node {item} with {drop_class} dropped"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn roots_are_touched_as_a_scan_of_the_roots_finds() {
+        let document = Html::parse_document(
+            "<body><div><p>a<b>b</b></p><ul><li>c<li>d</ul></div><section><p>e</p></section>\
+             <p>f</p></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let sets: [&[usize]; 4] = [&[], &[3], &[dom.len() - 2, 4, 9], &[2, 4, 5]];
+        for set in sets {
+            let roots = Roots::new(&dom, set);
+            for index in 0..dom.len() {
+                let naive = set.iter().any(|&root| {
+                    (root >= index && root < dom.nodes[index].end)
+                        || (index >= root && index < dom.nodes[root].end)
+                });
+                assert_eq!(roots.touch(&dom, index), naive, "node {index} of {set:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn teaser_cards_group_by_their_kind_of_class() {
+        assert_eq!(card_kind(Some("card post-12 big")), ["card", "big"]);
+        assert_eq!(card_kind(Some("item-3")), Vec::<&str>::new());
+        assert_eq!(card_kind(None), Vec::<&str>::new());
     }
 }

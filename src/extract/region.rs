@@ -1,7 +1,7 @@
 //! The article's region: a semantic container that the page itself marks as its main content,
 //! when one holds enough of the page's text.
 
-use super::dom::FlatDom;
+use super::dom::{FlatDom, NO_PARENT};
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     GRID_PROSE_MIN_CHARS, REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE,
@@ -13,17 +13,18 @@ use crate::vocab::{
 /// prose; else `fallback`.
 pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usize) -> usize {
     let total = kept[fallback] as f32;
-    // Weighed only for a container that keeps enough text, so most pages never count it.
-    let mut page_prose = None;
+    // Counted only for a container that keeps enough text, so most pages never count it;
+    // then for every subtree at once, as candidates may nest.
+    let mut prose = None;
     let mut big_enough = |index: usize| {
         !dropped[index]
             && kept[index] as usize >= REGION_MIN_CHARS
             && kept[index] as f32 >= REGION_MIN_SHARE * total
             && {
-                let page = *page_prose.get_or_insert_with(|| prose_chars(dom, dropped, fallback));
+                let prose: &Vec<u32> = prose.get_or_insert_with(|| prose_chars(dom, dropped));
+                let page = prose[fallback];
                 page < REGION_PROSE_PAGE_MIN_CHARS
-                    || prose_chars(dom, dropped, index) as f32
-                        >= REGION_MIN_PROSE_SHARE * page as f32
+                    || prose[index] as f32 >= REGION_MIN_PROSE_SHARE * page as f32
             }
     };
     let elements = || {
@@ -63,11 +64,50 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
 }
 
 /// Non-link characters of the kept prose paragraphs (`<p>`s of at least
-/// [`GRID_PROSE_MIN_CHARS`] non-link characters) in a subtree.
-fn prose_chars(dom: &FlatDom, dropped: &[bool], root: usize) -> u32 {
-    (root..dom.nodes[root].end)
-        .filter(|&index| !dropped[index] && dom.nodes[index].tag() == Some("p"))
-        .map(|index| dom.text_chars[index].saturating_sub(dom.link_chars[index]))
-        .filter(|&chars| chars >= GRID_PROSE_MIN_CHARS)
-        .sum()
+/// [`GRID_PROSE_MIN_CHARS`] non-link characters) in each subtree.
+fn prose_chars(dom: &FlatDom, dropped: &[bool]) -> Vec<u32> {
+    let mut prose = vec![0u32; dom.len()];
+    for index in (0..dom.len()).rev() {
+        if !dropped[index] && dom.nodes[index].tag() == Some("p") {
+            let chars = dom.text_chars[index].saturating_sub(dom.link_chars[index]);
+            if chars >= GRID_PROSE_MIN_CHARS {
+                prose[index] += chars;
+            }
+        }
+        let parent = dom.nodes[index].parent;
+        if parent != NO_PARENT {
+            prose[parent] += prose[index];
+        }
+    }
+    prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn prose_per_subtree_is_the_prose_of_its_paragraphs() {
+        let long = "A paragraph long enough to count as prose, with clauses and asides. ".repeat(2);
+        let html = format!(
+            "<body><div><p>{long}</p><div><p>short</p><p>{long}<a href=x>{long}</a></p></div>\
+             </div><p>{long}</p><main><p>{long}</p></main></body>"
+        );
+        let document = Html::parse_document(&html);
+        let dom = FlatDom::new(&document);
+        let dropped: Vec<bool> = (0..dom.len())
+            .map(|index| dom.nodes[index].tag() == Some("main"))
+            .collect();
+        let prose = prose_chars(&dom, &dropped);
+        for root in 0..dom.len() {
+            let naive: u32 = (root..dom.nodes[root].end)
+                .filter(|&index| !dropped[index] && dom.nodes[index].tag() == Some("p"))
+                .map(|index| dom.text_chars[index].saturating_sub(dom.link_chars[index]))
+                .filter(|&chars| chars >= GRID_PROSE_MIN_CHARS)
+                .sum();
+            assert_eq!(prose[root], naive, "node {root}");
+        }
+        assert!(prose[dom.first_with_tag("body").unwrap()] > 0);
+    }
 }

@@ -21,6 +21,7 @@ pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -
     let avoided = |index: usize| avoid.get(index).copied().unwrap_or(false);
     let mut votes = vec![0f32; dom.len()];
     let mut is_candidate = vec![false; dom.len()];
+    let mut commas = Commas::new(dom);
     for index in 0..dom.len() {
         if dropped[index]
             || !dom.nodes[index]
@@ -34,7 +35,7 @@ pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -
             continue;
         }
         let points = 1.0
-            + commas_in(dom, index) as f32
+            + commas.of(dom, index) as f32
             + (chars as f32 / CHARS_PER_POINT as f32).min(MAX_LENGTH_POINTS);
         let mut ancestor = dom.nodes[index].parent;
         for share in ANCESTOR_SHARES {
@@ -106,18 +107,60 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
     tag_score + class_score
 }
 
-/// Commas in a subtree's text, Latin and CJK.
-fn commas_in(dom: &FlatDom, index: usize) -> usize {
-    dom.nodes[index..dom.nodes[index].end]
+/// Commas in the text of the paragraphs that vote, shown or not. Paragraphs nest (items of
+/// nested lists), and counting each one's text would cost their depth once per paragraph;
+/// counting all text up front would count every script. So the text of a paragraph that lies
+/// in none asked before is counted once, with running sums for the paragraphs inside it.
+struct Commas {
+    /// Commas in the text from the start of the last paragraph counted to each node.
+    before: Vec<u32>,
+    /// One past the end of the last paragraph counted.
+    counted_until: usize,
+}
+
+impl Commas {
+    fn new(dom: &FlatDom) -> Commas {
+        Commas {
+            before: vec![0; dom.len() + 1],
+            counted_until: 0,
+        }
+    }
+
+    /// Commas in the text of the subtree of `index`. Subtrees are asked in document order.
+    fn of(&mut self, dom: &FlatDom, index: usize) -> u32 {
+        let end = dom.nodes[index].end;
+        if index >= self.counted_until {
+            let mut count = 0u32;
+            for at in index..end {
+                self.before[at] = count;
+                if let Kind::Text(text) = dom.nodes[at].kind {
+                    count = count.saturating_add(commas(text));
+                }
+            }
+            self.before[end] = count;
+            self.counted_until = end;
+        }
+        self.before[end] - self.before[index]
+    }
+}
+
+/// Commas in `text`, Latin and CJK (`,`, `，`, `、`).
+fn commas(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    // Summed rather than filtered and counted, so that the loops run on whole vectors.
+    let latin: usize = bytes.iter().map(|&byte| usize::from(byte == b',')).sum();
+    // The CJK commas are the only ones outside ASCII, and their UTF-8 starts with one of
+    // these bytes, which most text lacks.
+    let leads: usize = bytes
         .iter()
-        .map(|node| match node.kind {
-            Kind::Text(text) => text
-                .chars()
-                .filter(|&c| c == ',' || c == '，' || c == '、')
-                .count(),
-            _ => 0,
-        })
-        .sum()
+        .map(|&byte| usize::from(byte == 0xEF || byte == 0xE3))
+        .sum();
+    let cjk = if leads == 0 {
+        0
+    } else {
+        text.chars().filter(|&c| c == '，' || c == '、').count()
+    };
+    u32::try_from(latin + cjk).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -140,6 +183,36 @@ mod tests {
             dom.nodes[roots[0]].element().unwrap().attr("id"),
             Some("story")
         );
+    }
+
+    #[test]
+    fn commas_of_nested_paragraphs_are_the_commas_of_their_text() {
+        let document = Html::parse_document(
+            "<head><script>var a = [1, 2];</script></head><body><div>Out, side\
+             <p>One, two、three，four <b>five, six</b></p><ul><li>a, b<li>c\
+             <script>x(1, 2)</script><ul><li>in, in<li>none</ul></ul></div><p>é, ü</p></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let mut commas = Commas::new(&dom);
+        let mut asked = 0;
+        for (index, node) in dom.nodes.iter().enumerate() {
+            if !matches!(node.tag(), Some("p" | "li")) {
+                continue;
+            }
+            let naive: usize = dom.nodes[index..node.end]
+                .iter()
+                .map(|node| match node.kind {
+                    Kind::Text(text) => text
+                        .chars()
+                        .filter(|&c| c == ',' || c == '，' || c == '、')
+                        .count(),
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(commas.of(&dom, index) as usize, naive, "node {index}");
+            asked += 1;
+        }
+        assert_eq!(asked, 6);
     }
 
     #[test]

@@ -9,13 +9,16 @@ use serde::Serialize;
 use super::dates::{date_in_text, SlashOrder};
 use crate::extract::dom::AttributeExt;
 use crate::extract::names::{NameCache, Named};
-use crate::text::{collapse_whitespace, url_path};
+use crate::text::collapse_whitespace;
 use crate::vocab::{
     BLOCK_TAGS, BYLINE_CLASS_PATTERNS, BYLINE_LABEL_MARKS, DATELINE_SEPARATORS, DATELINE_WORDS,
-    HEADING_ANCHOR_MARKS, HEADING_FIELD_LABELS, HEADING_TAGS, HOME_PAGE_FILES,
-    LOOSE_BYLINE_PREFIXES, MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_BYLINE_CHARS,
-    MAX_LOOSE_DATE_CHARS, MAX_LOOSE_DATE_TEXTS,
+    HEADING_ANCHOR_MARKS, HEADING_FIELD_LABELS, HEADING_TAGS, LOOSE_BYLINE_PREFIXES,
+    MAX_EVIDENCE_PER_KIND, MAX_EVIDENCE_TEXT_CHARS, MAX_LOOSE_BYLINE_CHARS, MAX_LOOSE_DATE_CHARS,
+    MAX_LOOSE_DATE_TEXTS,
 };
+use texts::{Breaks, ElementTexts};
+
+mod texts;
 
 /// The candidates found in one page, in document order within each kind.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -103,6 +106,7 @@ impl Evidence {
         let mut evidence = Evidence::default();
         let mut in_svg = 0usize;
         let mut names = NameCache::default();
+        let mut texts = ElementTexts::new(document);
         // Forms and comment sections being walked: the names there are commenters' and the
         // "author" fields are form labels, not the article's byline.
         let mut outside_article: Vec<ego_tree::NodeId> = Vec::new();
@@ -124,7 +128,7 @@ impl Evidence {
                 Node::Text(text) => {
                     evidence.read_loose_date(node, text);
                     if outside_article.is_empty() {
-                        evidence.read_loose_byline(node, text);
+                        evidence.read_loose_byline(&mut texts, node, text);
                     }
                     continue;
                 }
@@ -143,17 +147,22 @@ impl Evidence {
                 }
                 "meta" => evidence.read_meta(element),
                 "title" if in_svg == 0 && evidence.title_tag.is_none() => {
-                    let title = html_escape::decode_html_entities(&text_of(node)).into_owned();
+                    let title = texts.text(node, Breaks::Blocks, usize::MAX);
+                    let title =
+                        html_escape::decode_html_entities(&title.unwrap_or_default()).into_owned();
                     evidence.title_tag = Some(title).filter(|t| !t.is_empty());
                 }
                 "h1" => {
                     evidence.h1_seen = true;
-                    let heading = text_of(node);
-                    let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
-                    if !is_home_link_heading(node, heading) {
-                        let before = evidence.h1.len();
-                        push_limited(&mut evidence.h1, without_field_label(heading).to_string());
-                        if evidence.h1.len() > before {
+                    // Only a heading that would be kept is read whole and checked for a logo.
+                    let heading = (evidence.h1.len() < MAX_EVIDENCE_PER_KIND)
+                        .then(|| texts.text(node, Breaks::Blocks, heading_letters()))
+                        .flatten();
+                    if let Some(heading) = heading {
+                        let heading = heading.trim_end_matches(HEADING_ANCHOR_MARKS).trim_end();
+                        let headline = without_field_label(heading);
+                        if fits(headline) && !texts.links_home(node, heading) {
+                            evidence.h1.push(headline.to_string());
                             evidence.h1_parts.push(parts_of(node));
                         }
                     }
@@ -171,7 +180,9 @@ impl Evidence {
                 "time" if evidence.times.len() < MAX_EVIDENCE_PER_KIND => {
                     evidence.times.push(TimeElement {
                         datetime: element.attribute("datetime").map(str::to_string),
-                        text: text_of(node),
+                        text: texts
+                            .text(node, Breaks::Blocks, usize::MAX)
+                            .unwrap_or_default(),
                         date_texts_before: evidence.date_texts.len(),
                     });
                 }
@@ -198,8 +209,10 @@ impl Evidence {
                             .attribute("content")
                             .or(element.attribute("datetime"))
                             .map(collapse_whitespace);
-                        let text = text_of(node);
-                        if text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS {
+                        let text = texts.text(node, Breaks::Blocks, MAX_EVIDENCE_TEXT_CHARS);
+                        if let Some(text) =
+                            text.filter(|text| text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS)
+                        {
                             evidence.itemprops.push(Itemprop {
                                 name: itemprop.trim().to_ascii_lowercase(),
                                 attribute,
@@ -214,7 +227,7 @@ impl Evidence {
                     .attribute("rel")
                     .is_some_and(|rel| rel.split_whitespace().any(|r| r == "author"))
             {
-                push_limited(&mut evidence.rel_authors, text_of(node));
+                push_read(&mut evidence.rel_authors, &mut texts, node, Breaks::Blocks);
             }
             if !matches!(
                 name,
@@ -230,10 +243,10 @@ impl Evidence {
                     let byline = named.has(Named::BYLINE) || names_byline_otherwise(element);
                     let date = named.has(Named::DATE);
                     if byline && outside_article.is_empty() {
-                        push_limited(&mut evidence.bylines, text_of(node));
+                        push_read(&mut evidence.bylines, &mut texts, node, Breaks::Blocks);
                     }
                     if date {
-                        push_limited(&mut evidence.date_texts, text_of_parts(node));
+                        push_read(&mut evidence.date_texts, &mut texts, node, Breaks::Elements);
                     }
                 }
             }
@@ -265,7 +278,12 @@ impl Evidence {
     /// "By", "Von", "Autor:" … ("Posted by Konstantin"), or a label that is all of its text
     /// ("Written by", "Autor:", "Ein Artikel von") before the names in the rest of its element
     /// or in the element after it.
-    fn read_loose_byline(&mut self, node: NodeRef<Node>, text: &str) {
+    fn read_loose_byline<'a>(
+        &mut self,
+        texts: &mut ElementTexts<'a>,
+        node: NodeRef<'a, Node>,
+        text: &str,
+    ) {
         if self.loose_bylines.len() >= MAX_EVIDENCE_PER_KIND
             || text.len() > MAX_LOOSE_BYLINE_CHARS * 4
             || !text.contains(char::is_alphabetic)
@@ -301,7 +319,9 @@ impl Evidence {
             return;
         }
         let parent = node.parent();
-        let parent_text = parent.map(text_of).unwrap_or_default();
+        let parent_text = parent
+            .and_then(|parent| texts.text(parent, Breaks::Blocks, MAX_LOOSE_BYLINE_CHARS))
+            .unwrap_or_default();
         let within_parent = parent_text.chars().count() <= MAX_LOOSE_BYLINE_CHARS
             && parent_text.len() > text.len()
             && parent_text.starts_with(text.as_str());
@@ -309,15 +329,15 @@ impl Evidence {
             parent_text
         } else if label {
             // The names in the next element or text after the label's element.
-            let next = parent
-                .into_iter()
-                .flat_map(|parent| parent.next_siblings())
-                .map(text_of)
-                .find(|text| !text.is_empty())
-                .unwrap_or_default();
-            if next.is_empty() || next.chars().count() > MAX_LOOSE_BYLINE_CHARS {
+            let next = match parent {
+                Some(parent) => texts.text_after(parent, MAX_LOOSE_BYLINE_CHARS),
+                None => Some(String::new()),
+            };
+            let Some(next) = next
+                .filter(|next| !next.is_empty() && next.chars().count() <= MAX_LOOSE_BYLINE_CHARS)
+            else {
                 return;
-            }
+            };
             format!("{text} {next}")
         } else {
             text
@@ -450,36 +470,43 @@ fn byline_opening(text: &str) -> Option<(bool, bool)> {
     Some((false, strong))
 }
 
+/// Whether a text is fit to be evidence: not empty, not overlong.
+fn fits(text: &str) -> bool {
+    !text.is_empty() && text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS
+}
+
 /// Adds a non-empty, not overlong text, up to [`MAX_EVIDENCE_PER_KIND`] of a kind.
 fn push_limited(list: &mut Vec<String>, text: String) {
-    if list.len() < MAX_EVIDENCE_PER_KIND
-        && !text.is_empty()
-        && text.chars().count() <= MAX_EVIDENCE_TEXT_CHARS
-    {
+    if list.len() < MAX_EVIDENCE_PER_KIND && fits(&text) {
         list.push(text);
     }
 }
 
-/// The element's text, whitespace collapsed, without script and style contents.
-fn text_of(node: NodeRef<Node>) -> String {
-    let mut text = String::new();
-    for descendant in node.descendants() {
-        match descendant.value() {
-            Node::Text(t) if !parent_is_one_of(descendant, &["script", "style"]) => {
-                text.push_str(t);
-            }
-            // A line break or a block inside a headline or byline separates words
-            // ("Data Analytics<br>Agency").
-            Node::Element(e) if e.name() == "br" || BLOCK_TAGS.contains(&e.name()) => {
-                text.push(' ');
-            }
-            _ => {}
-        }
-        if text.len() > MAX_EVIDENCE_TEXT_CHARS * 4 {
-            break;
+/// Adds the text of `node` as [`push_limited`] does, reading it only when there is room and
+/// only as far as it may fit.
+fn push_read<'a>(
+    list: &mut Vec<String>,
+    texts: &mut ElementTexts<'a>,
+    node: NodeRef<'a, Node>,
+    breaks: Breaks,
+) {
+    if list.len() < MAX_EVIDENCE_PER_KIND {
+        if let Some(text) = texts.text(node, breaks, MAX_EVIDENCE_TEXT_CHARS) {
+            push_limited(list, text);
         }
     }
-    collapse_whitespace(&text)
+}
+
+/// The most letters (see [`texts::letters`]) of a heading's text that can still make a
+/// headline that fits: the label a heading may lose ("Thread:") is not part of it.
+fn heading_letters() -> usize {
+    let longest_label = HEADING_FIELD_LABELS
+        .iter()
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or_default();
+    // The label's colon is a letter too.
+    MAX_EVIDENCE_TEXT_CHARS + longest_label + 1
 }
 
 /// A heading without a label that names the field it fills ("Thread: Best budget
@@ -494,28 +521,9 @@ fn without_field_label(heading: &str) -> &str {
         .map_or(heading, |(_, rest)| rest.trim())
 }
 
-/// The element's text with every element inside set apart: a date element often writes the
-/// parts of its date in elements of their own (`<span>Apr</span><span>04</span><span>2013`).
-fn text_of_parts(node: NodeRef<Node>) -> String {
-    let mut text = String::new();
-    for descendant in node.descendants() {
-        match descendant.value() {
-            Node::Text(t) if !parent_is_one_of(descendant, &["script", "style"]) => {
-                text.push_str(t);
-            }
-            Node::Element(_) => text.push(' '),
-            _ => {}
-        }
-        if text.len() > MAX_EVIDENCE_TEXT_CHARS * 4 {
-            break;
-        }
-    }
-    collapse_whitespace(&text)
-}
-
 /// The element's text cut where an element inside opens or closes. The parts keep their
-/// whitespace (a line break or a block adds a space, as in [`text_of`]), so that joined they
-/// give the element's text; a part of whitespace only joins the part before it.
+/// whitespace (a line break or a block adds a space, as in [`Breaks::Blocks`]), so that
+/// joined they give the element's text; a part of whitespace only joins the part before it.
 fn parts_of(node: NodeRef<Node>) -> Vec<String> {
     fn flush(parts: &mut Vec<String>, part: &mut String) {
         if part.trim().is_empty() {
@@ -557,44 +565,6 @@ fn parts_of(node: NodeRef<Node>) -> Vec<String> {
     }
     flush(&mut parts, &mut part);
     parts
-}
-
-/// Whether a heading is a site logo: all of its text is a link to the site's home page
-/// (`<h1><a href="/">Site</a></h1>`), which no headline is.
-fn is_home_link_heading(heading: NodeRef<Node>, text: &str) -> bool {
-    heading.descendants().any(|node| {
-        let Node::Element(element) = node.value() else {
-            return false;
-        };
-        element.name() == "a"
-            && element.attribute("href").is_some_and(is_home_href)
-            && text_of(node) == text
-    })
-}
-
-/// Whether a link leads to a site's home page: its path, relative or absolute, is empty,
-/// `/`, or an index page (`../index.html`).
-fn is_home_href(href: &str) -> bool {
-    let href = href.trim();
-    let href = href.split(['#', '?']).next().unwrap_or_default();
-    if href.is_empty() {
-        // A bare fragment or query stays on the page itself.
-        return false;
-    }
-    let path = if href.contains("://") || href.starts_with("//") {
-        url_path(href.trim_start_matches('/'))
-    } else {
-        href.to_ascii_lowercase()
-    };
-    let page = path
-        .split('/')
-        .filter(|segment| !matches!(*segment, "" | "." | ".."))
-        .collect::<Vec<_>>();
-    match page.as_slice() {
-        [] => true,
-        [file] => HOME_PAGE_FILES.contains(file),
-        _ => false,
-    }
 }
 
 /// Whether the node's parent is an element with one of these names.
@@ -639,6 +609,7 @@ fn parse_json_ld(raw: &str) -> Option<serde_json::Value> {
 
 #[cfg(test)]
 mod tests {
+    use super::texts::is_home_href;
     use super::*;
 
     #[test]

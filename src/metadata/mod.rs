@@ -10,8 +10,10 @@ use scraper::Html;
 pub mod dates;
 pub mod evidence;
 mod jsonld;
+mod keys;
 
 use evidence::Evidence;
+use keys::NameKeys;
 
 use crate::extract::is_discussion_url;
 use crate::text::{collapse_whitespace, name_key, url_path};
@@ -535,6 +537,7 @@ fn is_domain_name(text: &str) -> bool {
 /// is the site's or publisher's, or an organisation's, gives way to a person named by a later
 /// source, and is taken only when no source names one.
 fn author(evidence: &Evidence) -> Option<String> {
+    let references = jsonld::References::new(&evidence.json_ld);
     let json_ld = jsonld::objects(&evidence.json_ld).filter_map(|object| {
         // A picture's author is its photographer, a comment's its commenter.
         let types = object.get("@type").map(json_ld_strings).unwrap_or_default();
@@ -544,7 +547,7 @@ fn author(evidence: &Evidence) -> Option<String> {
         {
             return None;
         }
-        let name = |value| person_name(&evidence.json_ld, value);
+        let name = |value| person_name(&references, value);
         let names: Vec<(&str, bool)> = match object.get("author")? {
             serde_json::Value::Array(items) => items.iter().filter_map(name).collect(),
             single => name(single).into_iter().collect(),
@@ -556,14 +559,12 @@ fn author(evidence: &Evidence) -> Option<String> {
     // Each author meta tag names one author or a list: the tags of one key are joined
     // (`citation_author` once per author).
     let metas = AUTHOR_META.iter().filter_map(|key| {
-        let mut names: Vec<String> = Vec::new();
-        for value in evidence.metas_for(std::slice::from_ref(key)) {
-            if let Some(name) = clean_author(value) {
-                if !names.iter().any(|known| known.eq_ignore_ascii_case(&name)) {
-                    names.push(name);
-                }
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let names: Vec<String> = evidence
+            .metas_for(std::slice::from_ref(key))
+            .filter_map(clean_author)
+            .filter(|name| seen.insert(name.to_ascii_lowercase()))
+            .collect();
         (!names.is_empty()).then(|| names.join("; "))
     });
     // Link previews' "Written by" label and its value (`twitter:label1`, `twitter:data1`).
@@ -623,7 +624,7 @@ fn author(evidence: &Evidence) -> Option<String> {
             }
         })
         .map(|(name, _)| (name, false));
-    let organisations = OrganisationNames::of(evidence);
+    let organisations = OrganisationNames::of(evidence, &references);
     let mut candidates = json_ld
         .chain(declared)
         .chain(loose)
@@ -695,11 +696,11 @@ fn looks_like_person(names: &str) -> bool {
 /// one of them from a person.
 struct OrganisationNames {
     /// Keys ([`crate::text::name_key`]) of the names.
-    keys: Vec<String>,
+    keys: NameKeys,
 }
 
 impl OrganisationNames {
-    fn of(evidence: &Evidence) -> OrganisationNames {
+    fn of<'a>(evidence: &'a Evidence, references: &jsonld::References<'a>) -> OrganisationNames {
         let declared = evidence
             .metas_for(ORGANISATION_META)
             .map(|name| name.trim_start_matches('@'));
@@ -712,7 +713,7 @@ impl OrganisationNames {
                 .and_then(|publisher| match publisher {
                     serde_json::Value::String(name) => Some(name.as_str()),
                     serde_json::Value::Object(publisher) => {
-                        let publisher = jsonld::resolve(&evidence.json_ld, publisher);
+                        let publisher = references.resolve(publisher);
                         let person = publisher
                             .get("@type")
                             .map(json_ld_strings)
@@ -733,8 +734,8 @@ impl OrganisationNames {
             .chain(json_ld)
             .map(name_key)
             .chain(host)
-            .filter(|key| key.chars().count() >= MIN_ORGANISATION_KEY_CHARS)
-            .collect();
+            .filter(|key| key.chars().count() >= MIN_ORGANISATION_KEY_CHARS);
+        let keys = NameKeys::new(keys, MIN_CONTAINED_ORGANISATION_KEY_CHARS);
         OrganisationNames { keys }
     }
 
@@ -751,13 +752,11 @@ impl OrganisationNames {
     fn names(&self, author: &str) -> bool {
         let folded = author.to_lowercase();
         let key = name_key(author);
-        self.keys.iter().any(|name| {
-            *name == key
-                || name.chars().count() >= MIN_CONTAINED_ORGANISATION_KEY_CHARS
-                    && key.contains(name.as_str())
-        }) || folded.split_whitespace().any(|word| {
-            is_domain_name(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
-        }) || folded.contains("www.")
+        self.keys.matches(&key)
+            || folded.split_whitespace().any(|word| {
+                is_domain_name(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            })
+            || folded.contains("www.")
             || NON_PERSON_AUTHORS.contains(&folded.as_str())
     }
 }
@@ -785,13 +784,13 @@ fn site_of_url(url: &str) -> Option<String> {
 /// The name of a JSON-LD person: a string, or an object's `name`, following an `@id`
 /// reference to the object it names; with whether the object is an organisation.
 fn person_name<'a>(
-    blocks: &'a [serde_json::Value],
+    references: &jsonld::References<'a>,
     value: &'a serde_json::Value,
 ) -> Option<(&'a str, bool)> {
     match value {
         serde_json::Value::String(name) => Some((name, false)),
         serde_json::Value::Object(person) => {
-            let person = jsonld::resolve(blocks, person);
+            let person = references.resolve(person);
             Some((person.get("name")?.as_str()?, is_organisation(person)))
         }
         _ => None,
