@@ -79,7 +79,7 @@ fn new_record(page: &Page) -> Record {
 }
 
 fn fill(record: &mut Record, page: &Page, options: &Options) -> Result<(), PageError> {
-    let decoded = decode_page(page, !options.declared_format_wins)?;
+    let decoded = decoded_for_cleaning(page, options)?;
     record.encoding = Some(decoded.encoding);
     let (text, format) = (decoded.text, decoded.format);
     let boilerplate = options
@@ -153,6 +153,12 @@ pub struct DecodedPage {
 /// with the site profile's counting pass so that both see the same text.
 pub fn decoded_page(page: &Page) -> Result<DecodedPage, PageError> {
     decode_page(page, true)
+}
+
+/// [`decoded_page`] as [`clean_page`] decodes under `options`: bytes that look binary are
+/// read anyway when the user declared the pages' format.
+pub fn decoded_for_cleaning(page: &Page, options: &Options) -> Result<DecodedPage, PageError> {
+    decode_page(page, !options.declared_format_wins)
 }
 
 /// [`decoded_page`], refusing bytes that look binary only when `refuse_binary`.

@@ -31,6 +31,7 @@ pub mod decode;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod explain;
 // The extractor keeps per-node features in parallel vectors indexed by node id, so loops over
 // ids that index several vectors are the design, not an oversight.
 #[allow(clippy::needless_range_loop)]

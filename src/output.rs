@@ -81,6 +81,24 @@ pub fn persist(temporary: NamedTempFile, target: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `target`, which must not exist: under a temporary name beside it, then
+/// moved into place only if `target` still does not exist, so nothing is ever replaced.
+pub fn write_new_file(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut temporary = temporary_file_beside(target)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    let path = temporary.path().to_path_buf();
+    // A refused temporary comes back in the error and is removed as it drops.
+    let moved = temporary
+        .persist_noclobber(target)
+        .map(drop)
+        .map_err(|error| error.error);
+    if let Ok(mut temporaries) = TEMPORARIES.lock() {
+        temporaries.retain(|open| *open != path);
+    }
+    moved
+}
+
 /// Removes the temporary files this process has open: called when it is interrupted, so that
 /// no `.partial` file is left behind.
 pub fn remove_temporaries() {

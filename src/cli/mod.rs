@@ -3,6 +3,7 @@
 mod check;
 mod clean;
 mod eval;
+mod explain;
 mod profile;
 mod resume;
 mod targets;
@@ -44,6 +45,8 @@ enum Command {
     Check(check::Args),
     /// Score dechaff (or another tool's output) on a labelled dataset.
     Eval(eval::Args),
+    /// Show why each block of one page was kept or dropped, in reading order.
+    Explain(explain::Args),
     /// Count the blocks each site repeats across its pages into a profile file, for
     /// `clean --profile` (see docs/site-profile.md).
     Profile(profile::Args),
@@ -198,6 +201,7 @@ pub fn run() -> ExitCode {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Profile(args) => profile::run(args),
     };
     ExitCode::from(code)

@@ -23,6 +23,7 @@ mod region;
 mod score;
 mod serialize;
 mod subtrees;
+mod trace;
 
 use scraper::Html;
 
@@ -33,6 +34,7 @@ use prune::MaskPolicy;
 
 pub use markdown::{plain_text_markdown, without_leading_title};
 pub(crate) use prune::is_discussion_url;
+pub use trace::{Decision, Trace};
 
 /// Settings of the HTML extractor.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,13 +107,31 @@ fn extract_dropping(
     options: &ExtractOptions,
     boilerplate: Option<&BlockSet>,
 ) -> Article {
-    let dom = FlatDom::new(document);
+    extract_from(&FlatDom::new(document), options, boilerplate, None)
+}
+
+/// What decided every node of a document: the steps of [`extract`] (or, with a site's
+/// `boilerplate`, of [`extract_without_blocks`]) recorded node by node, for `dechaff explain`.
+pub fn trace(dom: &FlatDom, options: &ExtractOptions, boilerplate: Option<&BlockSet>) -> Trace {
+    let mut trace = Trace::new(dom.len());
+    extract_from(dom, options, boilerplate, Some(&mut trace));
+    trace
+}
+
+/// The extractor's steps; with `trace`, each records what it dropped.
+fn extract_from(
+    dom: &FlatDom,
+    options: &ExtractOptions,
+    boilerplate: Option<&BlockSet>,
+    mut trace: Option<&mut Trace>,
+) -> Article {
     let policy = MaskPolicy::article(options.preset);
-    let mut dropped = prune::drop_mask(&dom, &policy);
+    let mut dropped = prune::drop_mask(dom, &policy);
+    let mut mask_policy = policy;
     let body = dom.first_with_tag("body").unwrap_or(0);
-    let discussion = prune::is_discussion(&dom);
+    let discussion = prune::is_discussion(dom);
     if discussion {
-        let kept = prune::kept_chars(&dom, &dropped);
+        let kept = prune::kept_chars(dom, &dropped);
         // Forum software names the posts themselves `comment` or `reply`: on a discussion
         // page, keep such containers when they hold the bulk of the text.
         let with_posts = MaskPolicy {
@@ -119,73 +139,99 @@ fn extract_dropping(
             keep_replies: true,
             ..policy
         };
-        let posts_dropped = prune::drop_mask(&dom, &with_posts);
-        let posts_kept = prune::kept_chars(&dom, &posts_dropped);
+        let posts_dropped = prune::drop_mask(dom, &with_posts);
+        let posts_kept = prune::kept_chars(dom, &posts_dropped);
         if posts_kept[body] as f32 >= (1.0 + FORUM_POSTS_MIN_GAIN) * kept[body] as f32 {
             dropped = posts_dropped;
+            mask_policy = with_posts;
         }
     }
-    prune::drop_furniture_sections(&dom, &mut dropped);
-    prune::drop_boilerplate_lines(&dom, &mut dropped, discussion);
-    prune::drop_dense_link_lists(&dom, &mut dropped);
-    let kept = prune::kept_chars(&dom, &dropped);
-    let region = region::main_region(&dom, &dropped, &kept, body);
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.note_reasons(dom, &prune::drop_reasons(dom, &mask_policy));
+        trace.discussion_posts_kept = mask_policy.keep_replies;
+    }
+    let mut note = |dropped: &[bool], decision: Decision| {
+        if let Some(trace) = trace.as_deref_mut() {
+            trace.note(dom, dropped, decision);
+        }
+    };
+    prune::drop_furniture_sections(dom, &mut dropped);
+    note(&dropped, Decision::FurnitureSection);
+    prune::drop_boilerplate_lines(dom, &mut dropped, discussion);
+    note(&dropped, Decision::BoilerplateLine);
+    prune::drop_dense_link_lists(dom, &mut dropped);
+    note(&dropped, Decision::DenseLinkList);
+    let kept = prune::kept_chars(dom, &dropped);
+    let region = region::main_region(dom, &dropped, &kept, body);
     // Both searches for teaser runs test the same cards, under the same mask.
-    let mut cards = refine::TeaserCards::new(&dom, &dropped, &kept, region);
+    let mut cards = refine::TeaserCards::new(dom, &dropped, &kept, region);
     let core = core_beside_teasers(
-        &dom,
+        dom,
         &dropped,
         &kept,
         &mut cards,
-        score::article_roots(&dom, &dropped),
+        score::article_roots(dom, &dropped),
     );
     let teasers = refine::teaser_drops(&mut cards, &core);
     for index in teasers {
         dropped[index] = true;
     }
-    let kept = prune::kept_chars(&dom, &dropped);
+    note(&dropped, Decision::TeaserRun);
+    let kept = prune::kept_chars(dom, &dropped);
     let region_end = dom.nodes[region].end;
     let core_chars: u32 = core
         .iter()
         .filter(|&&root| root >= region && root < region_end)
         .map(|&root| kept[root])
         .sum();
+    let core_share = core_chars as f32 / kept[region].max(1) as f32;
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
-        refine::trim_outside_core(&dom, &mut dropped, region, &core);
+        refine::trim_outside_core(dom, &mut dropped, region, &core);
     }
+    note(&dropped, Decision::TrimmedAroundCore);
     if let Some(boilerplate) = boilerplate {
         // After the region and core are chosen: the profile removes the site's repeated
         // blocks from what the page-level rules kept, and never moves the article.
         let mut profiled = dropped.clone();
-        for (node, hash) in html_blocks(&dom) {
+        for (node, hash) in html_blocks(dom) {
             if boilerplate.contains(&hash) {
                 profiled[node..dom.nodes[node].end].fill(true);
             }
         }
-        let before = prune::kept_chars(&dom, &dropped)[region];
-        let after = prune::kept_chars(&dom, &profiled)[region];
+        let before = prune::kept_chars(dom, &dropped)[region];
+        let after = prune::kept_chars(dom, &profiled)[region];
         if leaves_enough(before as usize, after as usize) {
             dropped = profiled;
         }
     }
+    note(&dropped, Decision::SiteProfile);
     let mut chosen = vec![region];
-    let mut text = serialize::text_of(&dom, &dropped, &chosen);
+    let mut text = serialize::text_of(dom, &dropped, &chosen);
     if text.chars().count() < MIN_ARTICLE_CHARS && region != body {
         // The region is too small to be the article: fall back to every block the pruning
         // kept, and take whichever answer says more.
-        let everything = serialize::text_of(&dom, &dropped, &[body]);
+        let everything = serialize::text_of(dom, &dropped, &[body]);
         if everything.len() > text.len() {
             text = everything;
             chosen = vec![body];
         }
     }
+    if let Some(trace) = trace {
+        trace.note_outside(dom, &chosen);
+        trace.core_text = serialize::text_of(dom, &dropped, &core);
+        trace.copies = serialize::text_and_copies(dom, &dropped, &chosen).1;
+        trace.region = region;
+        trace.core = core;
+        trace.core_share = core_share;
+        trace.trim_share = options.preset.trim_core_share;
+    }
     // The Markdown follows whichever roots gave the text, so both say the same.
     let markdown = options
         .markdown
-        .then(|| markdown::markdown_of(&dom, &dropped, &chosen));
+        .then(|| markdown::markdown_of(dom, &dropped, &chosen));
     let comments = options
         .comments
-        .then(|| comments_of(&dom, &policy))
+        .then(|| comments_of(dom, &policy))
         .flatten();
     Article {
         text,

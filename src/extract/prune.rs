@@ -49,7 +49,8 @@ pub struct MaskPolicy {
 
 /// Why a node is dropped, or that it is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reason {
+pub enum Reason {
+    /// Not dropped.
     Kept,
     /// An ancestor is dropped.
     Inherited,
@@ -151,6 +152,14 @@ impl MaskPolicy {
 
 /// `true` for every node that is not part of any article.
 pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
+    drop_reasons(dom, policy)
+        .into_iter()
+        .map(|reason| reason != Reason::Kept)
+        .collect()
+}
+
+/// Why each node is dropped ([`drop_mask`] with the reasons kept), for `dechaff explain`.
+pub fn drop_reasons(dom: &FlatDom, policy: &MaskPolicy) -> Vec<Reason> {
     let prose = Prose::new(dom);
     let (entry_fields, controlled_panels) = page_ids(dom);
     let shop_page = is_shop_page(dom);
@@ -182,9 +191,6 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
         reasons = self::reasons(dom, policy, &prose, &facts, &in_grid);
     }
     reasons
-        .into_iter()
-        .map(|reason| reason != Reason::Kept)
-        .collect()
 }
 
 /// Decides every node top-down; `link_lists_allowed` exempts nodes from the link-density rule.

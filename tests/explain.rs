@@ -1,0 +1,131 @@
+//! `dechaff explain`, driven through the real binary: every block in reading order with the
+//! decision on it, as a table, as JSON lines and as a marked copy of the page.
+
+mod common;
+
+use common::pages::write;
+use common::{records, run, stderr};
+
+const PAGE: &str = "<html><head><title>Harbour reopens</title></head><body>\
+    <nav class=menu><a href=/>Home</a> <a href=/news>News</a></nav>\
+    <article><h1>Harbour reopens</h1>\
+    <p>The harbour reopened on Monday after two years of repairs, and the first boats came in \
+    at dawn to a crowd that had waited on the quay since night.</p>\
+    <p>Fishermen said the new quay, longer and higher than the old one, would keep their boats \
+    safe in the winter storms that close the bay for weeks.</p>\
+    <div class=share-buttons>Share on X</div></article>\
+    <footer>© 2024 The Paper</footer></body></html>";
+
+#[test]
+fn the_table_lists_every_block_in_order_with_its_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "page.html", PAGE.as_bytes());
+    let output = run(&["explain", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|line| line.starts_with("KEEP") || line.starts_with("drop"))
+        .collect();
+    assert_eq!(rows.len(), 6, "{table}");
+    assert!(rows[0].starts_with("drop furniture") && rows[0].contains("nav.menu"));
+    assert!(rows[1].starts_with("KEEP kept") && rows[1].ends_with("Harbour reopens"));
+    assert!(rows[2].contains("The harbour reopened"));
+    assert!(rows[4].starts_with("drop furniture") && rows[4].contains("div.share-buttons"));
+    assert!(rows[5].starts_with("drop furniture") && rows[5].contains("© 2024"));
+    // A legend says what each decision in the table means.
+    assert!(table.lines().any(|line| line.starts_with("furniture ")));
+    assert!(table.contains("region   "));
+}
+
+#[test]
+fn json_lines_carry_whole_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "page.html", PAGE.as_bytes());
+    let output = run(&["explain", "--json", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let blocks = records(&output);
+    let kept: Vec<&str> = blocks
+        .iter()
+        .filter(|block| block["kept"] == true)
+        .map(|block| block["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 3);
+    assert!(kept[2].ends_with("close the bay for weeks."));
+    assert!(blocks
+        .iter()
+        .all(|block| block["decision"].is_string() && block["element"].is_string()));
+}
+
+#[test]
+fn the_marked_copy_strikes_dropped_blocks_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "page.html", PAGE.as_bytes());
+    let copy = dir.path().join("marked.html");
+    let output = run(&[
+        "explain",
+        page.to_str().unwrap(),
+        "--html",
+        copy.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let marked = std::fs::read_to_string(&copy).unwrap();
+    assert!(marked.contains("<nav class=\"menu\" data-dechaff=\"furniture\">"));
+    assert!(marked.contains("[data-dechaff]{text-decoration:line-through"));
+    // Asked again, the copy is not replaced, nor is the page itself ever a target.
+    for target in [&copy, &page] {
+        let output = run(&[
+            "explain",
+            page.to_str().unwrap(),
+            "--html",
+            target.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            stderr(&output).contains("cannot write"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), PAGE);
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), marked);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 2, "no temporary file is left behind");
+}
+
+#[test]
+fn one_page_of_a_jsonl_file_is_chosen_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = "<body><article><p>Another story entirely, about the weather on the coast, long \
+                 enough to be kept as an article by itself.</p></article></body>";
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "html": other}),
+        serde_json::json!({"id": "b", "html": PAGE})
+    );
+    let file = write(dir.path(), "pages.jsonl", lines.as_bytes());
+    let output = run(&["explain", file.to_str().unwrap(), "--id", "b", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = &records(&output)[0];
+    assert_eq!(first["element"], "body > nav.menu");
+    let output = run(&["explain", file.to_str().unwrap(), "--id", "c"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no page with id \"c\""));
+}
+
+#[test]
+fn a_text_dump_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = write(
+        dir.path(),
+        "page.txt",
+        b"Harbour reopens\n\nHome\nNews\n\nThe harbour reopened on Monday.\n",
+    );
+    let output = run(&["explain", dump.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("plain-text dump"),
+        "{}",
+        stderr(&output)
+    );
+}
