@@ -621,6 +621,11 @@ pub const CONTENT_CLASS_PATTERNS: &[&str] = &[
     "article-body", "articlebody", "article-content", "post-body", "post-content", "entry-content",
     "story-body", "main-content", "article__body", "content-body", "article-text", "blog-post",
     "post-entry",
+    // the post itself, as blog software marks it: the microformat entry (`hentry`, `h-entry`)
+    // and the post-type flag (`type-post`, `entry-type-post`). The same class lists carry the
+    // post's taxonomy (`author-admin`, `entry-author-jane_doe`, `category-news`), which would
+    // otherwise read as an author box or a category menu.
+    "hentry", "h-entry", "type-post",
 ];
 
 /// Class/id fragments that raise a container's score as the article's home.

@@ -105,6 +105,7 @@ boilerplate_is_removed!(
     poster_profiles_and_reaction_bars,
     legal_print_and_shop_controls,
     announcement_bar_skip_link_and_loading_lines,
+    blog_post_classes_naming_its_author,
 );
 
 #[test]
