@@ -65,6 +65,9 @@ pub const DISCARD_TAGS: &[&str] = &[
     "audio", "video", "picture", "source", "map", "figcaption",
 ];
 
+/// Form controls: their text (a `<select>`'s options) is a menu, never prose.
+pub const FORM_CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea"];
+
 /// `<input>` types a visitor types text into (an `<input>` without a type is one too): the
 /// `<label>` naming such a field, like those of text areas and drop-downs, is a form prompt and
 /// is dropped. Labels of checkboxes and radio buttons stay: they name a product's options.
@@ -195,6 +198,15 @@ pub const MAIN_PROSE_HOLDER_SHARE: f32 = 0.5;
 /// which may hold more of a short page's text than its content does, so an element so named
 /// is never kept for holding the prose.
 pub const CONSENT_CLASS_PATTERNS: &[&str] = &["consent", "gdpr", "onetrust", "cookiebot"];
+
+/// A block named as furniture (a sidebar, a menu) is not the content, however much text it
+/// holds, when an element named as the article body beside it has at least this many
+/// characters of non-link text.
+pub const ARTICLE_BODY_BESIDE_MIN_CHARS: usize = 200;
+
+/// … and at least this share of the furniture's own non-link text: a block named for ads that
+/// wraps the whole post beside a short summary named as the body is still the post.
+pub const FURNITURE_BESIDE_BODY_SHARE: f32 = 0.1;
 
 /// A comment section is not the content, however much text it holds, when an article body
 /// beside it has at least this share of the section's non-link text.

@@ -106,6 +106,8 @@ boilerplate_is_removed!(
     legal_print_and_shop_controls,
     announcement_bar_skip_link_and_loading_lines,
     blog_post_classes_naming_its_author,
+    long_sidebar_beside_a_short_post,
+    archive_menu_in_a_sidebar,
 );
 
 #[test]

@@ -15,12 +15,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::text::url_path;
 use crate::vocab::{
-    AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS,
-    COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS, FURNITURE_HEADINGS,
-    FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
-    LINE_INLINE_TAGS, LINK_LIST_TAGS, NAVIGATION_PROSE_MAX_LINK_DENSITY,
-    NAVIGATION_PROSE_MIN_CHARS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
-    SITE_NOTICE_MAX_CHARS,
+    ARTICLE_BODY_BESIDE_MIN_CHARS, AUTHOR_BOX_ITEMPROPS, AUTHOR_BOX_MIN_CHARS, BLOCK_TAGS,
+    BOILERPLATE_LINE_MAX_CHARS, COLLAPSED_PANEL_ROLES, FORUM_SCHEMA_TYPES, FORUM_URL_MARKERS,
+    FURNITURE_BESIDE_BODY_SHARE, FURNITURE_HEADINGS, FURNITURE_HEADING_MAX_WORDS,
+    FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE, LINE_INLINE_TAGS, LINK_LIST_TAGS,
+    NAVIGATION_PROSE_MAX_LINK_DENSITY, NAVIGATION_PROSE_MIN_CHARS,
+    PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, SITE_NOTICE_MAX_CHARS,
 };
 
 use crate::extract::dom::AttributeExt;
@@ -28,7 +28,7 @@ use crate::vocab::{
     Preset, BOILERPLATE_ROLES, CLASS_EXEMPT_TAGS, CLASS_FLAG_PREFIXES, COMMENTS_BESIDE_PROSE_SHARE,
     CONSENT_CLASS_PATTERNS, CONTAINER_MAX_LINK_DENSITY, CONTAINER_MIN_CHARS, CONTAINER_TEXT_SHARE,
     DENSE_LINK_LIST_DENSITY, DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS,
-    FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
+    FORM_CONTROL_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
     HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE,
     LINK_DENSITY_MIN_CHARS, MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS,
     PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
@@ -70,6 +70,8 @@ struct Prose {
     non_link: Vec<u32>,
     /// Non-link characters of the `<p>` elements in each subtree.
     paragraphs: Vec<u32>,
+    /// Non-link characters inside form controls ([`FORM_CONTROL_TAGS`]) in each subtree.
+    controls: Vec<u32>,
     /// Non-link characters of the page's body, and of all its `<p>`s.
     page_non_link: u32,
     page_paragraphs: u32,
@@ -86,6 +88,21 @@ impl Prose {
         let non_link: Vec<u32> = (0..dom.len())
             .map(|i| dom.text_chars[i].saturating_sub(dom.link_chars[i]))
             .collect();
+        // The text of form controls (a `<select>` of every month of an archive) is never
+        // shown as prose: it does not make its holder the holder of the page's prose.
+        let mut controls = vec![0u32; dom.len()];
+        for index in (0..dom.len()).rev() {
+            if dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| FORM_CONTROL_TAGS.contains(&tag))
+            {
+                controls[index] = non_link[index];
+            }
+            let parent = dom.nodes[index].parent;
+            if parent != NO_PARENT {
+                controls[parent] += controls[index];
+            }
+        }
         let mut paragraphs = vec![0u32; dom.len()];
         for index in (0..dom.len()).rev() {
             if dom.nodes[index].tag() == Some("p") {
@@ -98,6 +115,7 @@ impl Prose {
         }
         let body = dom.first_with_tag("body").unwrap_or(0);
         Prose {
+            controls,
             article_bodies: OnceCell::new(),
             headed: OnceCell::new(),
             page_non_link: non_link.get(body).copied().unwrap_or(0),
@@ -110,7 +128,7 @@ impl Prose {
     /// Whether the subtree holds so much of the page's prose that it is the content, whatever
     /// its name says.
     fn holds_the_prose(&self, index: usize) -> bool {
-        let own = self.non_link[index];
+        let own = self.non_link[index].saturating_sub(self.controls[index]);
         let paragraphs = self.paragraphs[index];
         (own >= PROSE_HOLDER_MIN_CHARS
             && own as f32 >= PROSE_HOLDER_SHARE * self.page_non_link as f32)
@@ -201,7 +219,10 @@ fn reasons<'a>(
     facts: &PageFacts,
     link_lists_allowed: &[bool],
 ) -> Vec<Reason> {
-    let total_text = dom.text_chars.first().copied().unwrap_or(0).max(1) as f32;
+    // Text in form controls (a `<select>` of every month of an archive) is never shown as
+    // text: it makes no element a page-wide container.
+    let shown = |index: usize| dom.text_chars[index].saturating_sub(prose.controls[index]);
+    let total_text = shown(0).max(1) as f32;
     let mut reasons = vec![Reason::Kept; dom.len()];
     let mut mains_seen = MainsSeen::default();
     // Inside code, class names come from syntax highlighters (`hljs-comment`), not layout.
@@ -229,9 +250,9 @@ fn reasons<'a>(
             *beside_main
                 .get_or_insert_with(|| after_kept_main(dom, reasons, facts, &mut mains_seen, index))
         };
-        let container = dom.text_chars[index] >= CONTAINER_MIN_CHARS
-            && dom.text_chars[index] as f32 / total_text > CONTAINER_TEXT_SHARE
-            && dom.link_density(index) < CONTAINER_MAX_LINK_DENSITY
+        let container = shown(index) >= CONTAINER_MIN_CHARS
+            && shown(index) as f32 / total_text > CONTAINER_TEXT_SHARE
+            && (dom.link_chars[index] as f32) < CONTAINER_MAX_LINK_DENSITY * shown(index) as f32
             && !after_main(&reasons);
         // A page-wide container's names are layout flags (`et_primary_nav_dropdown` on the
         // body), not what it is: it cannot vouch for the navigation names inside it.
@@ -262,7 +283,8 @@ fn reasons<'a>(
                             && !holds_main_prose(prose, facts, index))
                             || after_main(&reasons)))
                         || is_consent_manager(element)
-                        || is_comment_section_beside_prose(dom, policy, prose, index))));
+                        || is_comment_section_beside_prose(dom, policy, prose, index)
+                        || is_furniture_beside_article_body(dom, prose, index))));
         // A button that is a heading's whole text is the heading of a collapsible section
         // (`<h3><button aria-expanded>Question</button></h3>`), not a form control.
         let heading_button = tag == "button"
@@ -1027,6 +1049,22 @@ fn is_author_box_by_itemprop(
 /// [`crate::vocab::CONTENT_CLASS_PATTERNS`]) holding at least [`COMMENTS_BESIDE_PROSE_SHARE`]
 /// of the section's non-link text: however much text the section holds, the article is the
 /// content.
+/// A sidebar, menu or other block named as furniture is not the content, however much text it
+/// holds, when an element named as the article body beside it holds a body's worth of prose:
+/// a short post on a blog with a long sidebar is still the post.
+fn is_furniture_beside_article_body(dom: &FlatDom, prose: &Prose, index: usize) -> bool {
+    let named = dom.named(index);
+    (named.has(Named::BOILERPLATE) || named.has(Named::NAVIGATION))
+        && !named.has(Named::CONTENT)
+        && prose
+            .article_bodies(dom)
+            .max_beside(dom, index)
+            .is_some_and(|body| {
+                body as usize >= ARTICLE_BODY_BESIDE_MIN_CHARS
+                    && body as f32 >= FURNITURE_BESIDE_BODY_SHARE * prose.non_link[index] as f32
+            })
+}
+
 fn is_comment_section_beside_prose(
     dom: &FlatDom,
     policy: &MaskPolicy,
