@@ -113,6 +113,15 @@ pub const REGION_MIN_CHARS: usize = 200;
 /// the article is.
 pub const REGION_MIN_PROSE_SHARE: f32 = 0.2;
 
+/// Class names that blog software gives the element of the post itself (title, body and
+/// footer): the microformat entry and the post-type flag (`type-post`, `entry-type-post`).
+/// A name ends with one of them or is one.
+pub const POST_CLASS_PATTERNS: &[&str] = &["hentry", "h-entry", "type-post"];
+
+/// The one element named as the post ([`POST_CLASS_PATTERNS`]) is the article's region when it holds at least this share of the page's prose paragraphs,
+/// whatever share of the page's text the lists around it hold.
+pub const POST_REGION_MIN_PROSE_SHARE: f32 = 0.6;
+
 /// See [`REGION_MIN_PROSE_SHARE`]: below this much prose on the page, the share is not weighed.
 pub const REGION_PROSE_PAGE_MIN_CHARS: u32 = 1000;
 

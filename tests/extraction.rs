@@ -108,6 +108,8 @@ boilerplate_is_removed!(
     blog_post_classes_naming_its_author,
     long_sidebar_beside_a_short_post,
     archive_menu_in_a_sidebar,
+    lists_in_columns_beside_a_named_post,
+    lists_beside_a_named_body_and_its_lede,
 );
 
 #[test]

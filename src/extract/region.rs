@@ -2,10 +2,11 @@
 //! when one holds enough of the page's text.
 
 use super::dom::{FlatDom, NO_PARENT};
+use super::names::Named;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    GRID_PROSE_MIN_CHARS, REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE,
-    REGION_PROSE_PAGE_MIN_CHARS,
+    GRID_PROSE_MIN_CHARS, POST_CLASS_PATTERNS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS,
+    REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
 };
 
 /// The node whose subtree holds the article: `itemprop=articleBody`, else a lone `<article>`,
@@ -52,15 +53,81 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
             return article;
         }
     }
-    elements()
+    let main = elements()
         .filter(|(_, e)| {
             e.name() == "main"
                 || e.attribute("role")
                     .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
         })
         .map(|(i, _)| i)
-        .find(|&i| big_enough(i))
+        .find(|&i| big_enough(i));
+    main.or_else(|| named_post_region(dom, dropped, kept, fallback))
         .unwrap_or(fallback)
+}
+
+/// The region of a page that marks its article only by class names, as blog software does
+/// (rarely with `<article>` or `<main>`): the one element named as the post
+/// ([`POST_CLASS_PATTERNS`]: title, body and footer), else the parent of the one element named
+/// as the article body ([`Named::CONTENT`]: the body with its headline and lede), when it holds
+/// at least [`POST_REGION_MIN_PROSE_SHARE`] of the page's prose paragraphs — however long the
+/// sidebars of lists and links around it.
+fn named_post_region(
+    dom: &FlatDom,
+    dropped: &[bool],
+    kept: &[u32],
+    fallback: usize,
+) -> Option<usize> {
+    let post = lone_named(dom, dropped, kept, |index| names_a_post(dom, index));
+    let body = || {
+        lone_named(dom, dropped, kept, |index| {
+            dom.named(index).has(Named::CONTENT)
+        })
+        .map(|body| dom.nodes[body].parent)
+        .filter(|&parent| parent != NO_PARENT)
+    };
+    let candidate = post.or_else(body)?;
+    let prose = prose_chars(dom, dropped);
+    let page = prose[fallback];
+    (page > 0 && prose[candidate] as f32 >= POST_REGION_MIN_PROSE_SHARE * page as f32)
+        .then_some(candidate)
+}
+
+/// The one outermost kept element that `named` picks, when it keeps at least
+/// [`REGION_MIN_CHARS`] of text; `None` when there are none or several (a listing of posts).
+fn lone_named(
+    dom: &FlatDom,
+    dropped: &[bool],
+    kept: &[u32],
+    named: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut found = None;
+    let mut index = 0;
+    while index < dom.len() {
+        if !dropped[index] && kept[index] > 0 && named(index) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(index);
+            index = dom.nodes[index].end.max(index + 1);
+            continue;
+        }
+        index += 1;
+    }
+    found.filter(|&post| kept[post] as usize >= REGION_MIN_CHARS)
+}
+
+/// Whether the element's class list names it a post.
+fn names_a_post(dom: &FlatDom, index: usize) -> bool {
+    dom.nodes[index]
+        .element()
+        .and_then(|element| element.attribute("class"))
+        .is_some_and(|class| {
+            class.split_ascii_whitespace().any(|token| {
+                POST_CLASS_PATTERNS
+                    .iter()
+                    .any(|pattern| token.eq_ignore_ascii_case(pattern) || token.ends_with(pattern))
+            })
+        })
 }
 
 /// Non-link characters of the kept prose paragraphs (`<p>`s of at least
