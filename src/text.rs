@@ -44,6 +44,31 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether a character belongs to a script written without spaces between words: Han
+/// ideographs, kana, and the CJK and full-width punctuation around them (not Hangul, which
+/// Korean spaces). A line break in the source between two of them is no space: browsers drop
+/// it (CSS Text 3, segment break transformation), and a space there would split a word.
+///
+/// ```
+/// use dechaff::text::is_written_without_spaces;
+/// assert!(is_written_without_spaces('中') && is_written_without_spaces('か'));
+/// assert!(is_written_without_spaces('。') && !is_written_without_spaces('한'));
+/// assert!(!is_written_without_spaces('a'));
+/// ```
+pub fn is_written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{2fdf}'     // CJK radicals
+        | '\u{3000}'..='\u{303f}'   // CJK symbols and punctuation
+        | '\u{3040}'..='\u{30ff}'   // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}'   // katakana extensions
+        | '\u{3400}'..='\u{4dbf}'   // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}'   // CJK compatibility ideographs
+        | '\u{ff01}'..='\u{ff60}'   // full-width forms
+        | '\u{20000}'..='\u{3134f}' // CJK extensions B–G
+    )
+}
+
 /// Whether a character is a control character that has no place in extracted text: C0
 /// controls other than tab and line feed (ESC, VT, NUL, BEL, …) and DEL. Pages carry them as
 /// debris of terminals and word processors; in JSON they would survive as escapes. (The C1

@@ -1219,6 +1219,29 @@ pub const AUTHOR_PREFIXES: &[&str] = &[
     "por", "di", "door", "da", "interview", "text",
 ];
 
+/// Labels of the line of metadata under a Chinese or Japanese headline, each followed by a
+/// colon: "2005年07月03日 10:25　来源：新华网　作者：张伟". A short line with one of them and
+/// a date is that line, not article text.
+pub const CJK_DATELINE_LABELS: &[&str] = &[
+    "来源", "來源", "出处", "出處", "作者", "记者", "記者", "编辑", "編輯", "责任编辑", "責任編輯",
+    "发布时间", "發佈時間", "发表时间", "時間", "时间", "撰稿", "撰文", "執筆", "文",
+];
+
+/// Words after a date that say it is the publication date, in Japanese and Chinese
+/// ("2012年10月5日 発行", "2012年10月5日 更新").
+pub const CJK_DATE_SUFFIXES: &[&str] = &["発行", "発表", "更新", "公開", "掲載", "发布", "發佈", "发表", "發表"];
+
+/// Labels before an author's name in Chinese and Japanese bylines, each followed by a colon
+/// (`：` or `:`): "作者：张伟", "记者：李明", "記者：山田太郎", "文：…", "撰稿：…". Longest
+/// first, so that "责任编辑" is not read as "编辑". Sources ("来源：新华网") and editors name no
+/// author and are not here.
+pub const CJK_AUTHOR_LABELS: &[&str] = &[
+    "作者", "记者", "記者", "撰稿", "撰文", "執筆", "文",
+];
+
+/// A name after a CJK author label has at most this many characters.
+pub const CJK_AUTHOR_MAX_CHARS: usize = 20;
+
 /// Lowercase words that end a short label before the names ("Post author By …", "Recipe by
 /// …", "Posted on 3 May 2020 by …"): only words that are no part of a name, unlike "von",
 /// "di" or "da".

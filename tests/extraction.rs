@@ -377,3 +377,32 @@ fn sections_opened_by_furniture_headings_go_in_several_languages() {
         assert_eq!(record["text"], article(), "{}", record["id"]);
     }
 }
+
+/// The record of a fixture, whatever its status.
+fn record(id: &str) -> &'static Value {
+    &records()[id]
+}
+
+#[test]
+fn chinese_news_keeps_its_lines_joined_and_reads_its_dateline() {
+    let id = "content/chinese_news_with_dateline.html";
+    let text = text(id);
+    // The source breaks sentences across lines; no space enters a word.
+    assert!(text.starts_with("北京时间7月3日，记者从市政府获悉，横跨城东河道的新桥已完成主体工程，预计将于明年春季正式通车。"), "{text}");
+    assert!(!text.contains(' '), "{text}");
+    // The line under the headline is metadata: it leaves the text for author and date.
+    assert!(!text.contains("来源"), "{text}");
+    assert_eq!(record(id)["author"], "张伟");
+    assert_eq!(record(id)["date"], "2005-07-03");
+    assert!(!text.contains("版权所有"));
+}
+
+#[test]
+fn japanese_byline_gives_author_and_date() {
+    let id = "content/japanese_article_with_byline.html";
+    let text = text(id);
+    assert!(text.starts_with("市議会は火曜日、"), "{text}");
+    assert!(!text.contains("記者"), "{text}");
+    assert_eq!(record(id)["author"], "山田太郎");
+    assert_eq!(record(id)["date"], "2012-10-05");
+}

@@ -8,9 +8,10 @@ use aho_corasick::AhoCorasick;
 
 use crate::vocab::{
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
-    CREDIT_PHRASES, DATE_STAMP_LABELS, DATE_STAMP_MAX_WORDS, DATE_STAMP_SUFFIXES,
-    LOADING_PLACEHOLDER_MAX_WORDS, LOADING_PLACEHOLDER_WORDS, MONTH_NAMES, PROMPT_PHRASES,
-    REACTION_COUNT_UNITS, SITE_NOTICE_PHRASES,
+    CJK_DATELINE_LABELS, CJK_DATE_SUFFIXES, CREDIT_PHRASES, DATE_STAMP_LABELS,
+    DATE_STAMP_MAX_WORDS, DATE_STAMP_SUFFIXES, LOADING_PLACEHOLDER_MAX_WORDS,
+    LOADING_PLACEHOLDER_WORDS, MONTH_NAMES, PROMPT_PHRASES, REACTION_COUNT_UNITS,
+    SITE_NOTICE_PHRASES,
 };
 
 /// Compiles a phrase table for matching anywhere in a lowercased text in one pass.
@@ -48,6 +49,31 @@ pub(super) fn is_boilerplate_line(text: &str) -> bool {
         || is_date_stamp(&lower)
         || (crate::text::count_words(&lower) <= BOILERPLATE_PHRASE_MAX_WORDS
             && LINE_PHRASES.is_match(&lower))
+        || is_cjk_dateline(text)
+}
+
+/// Whether a short line is the metadata line under a Chinese or Japanese headline: a date
+/// with a label such as "来源：" or "作者：" ([`CJK_DATELINE_LABELS`]) or a word such as
+/// "発行" after it ([`CJK_DATE_SUFFIXES`]).
+fn is_cjk_dateline(text: &str) -> bool {
+    if !text.chars().any(crate::text::is_written_without_spaces) {
+        return false;
+    }
+    let labelled = CJK_DATELINE_LABELS.iter().any(|label| {
+        text.match_indices(label)
+            .any(|(at, _)| text[at + label.len()..].starts_with(['：', ':']))
+    });
+    let suffixed = || {
+        CJK_DATE_SUFFIXES
+            .iter()
+            .any(|suffix| text.trim_end().ends_with(suffix))
+    };
+    (labelled || suffixed())
+        && crate::metadata::dates::date_in_text(
+            text,
+            crate::metadata::dates::SlashOrder::MonthFirst,
+        )
+        .is_some()
 }
 
 /// Whether a lowercased line is only a reaction counter: a number ("7", "1,693", "1.2k") and a
@@ -149,4 +175,21 @@ pub(super) fn is_date_stamp(lower: &str) -> bool {
     let day_first = first <= 2 && second <= 2 && (third == 2 || third == 4);
     let year_first = first == 4 && second <= 2 && third <= 2;
     (day_first || year_first) && groups.len() <= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_and_japanese_datelines_are_boilerplate_lines() {
+        assert!(is_boilerplate_line(
+            "2005年07月03日 10:25　来源：新华网　作者：张伟"
+        ));
+        assert!(is_boilerplate_line("記者：山田太郎　2012年10月5日 発行"));
+        // A sentence with a date and no label is article text.
+        assert!(!is_boilerplate_line(
+            "该工程自2005年07月03日开工以来，累计投资约十二亿元。"
+        ));
+    }
 }

@@ -15,6 +15,7 @@ use scraper::node::Element;
 use super::dom::{FlatDom, Visit, NO_PARENT};
 use super::serialize::{is_code_line, text_and_copies, trim_preformatted, LeftOutCopies};
 use crate::extract::dom::AttributeExt;
+use crate::text::is_written_without_spaces;
 use crate::vocab::{
     BLOCK_TAGS, CODE_LANGUAGE_CLASS_PREFIXES, EMPHASIS_TAGS, HEADING_TAGS, INLINE_CODE_TAGS,
     LAYOUT_TABLE_CONTENT_TAGS, LAYOUT_TABLE_ROLES, LINK_SCHEMES, MAX_DATA_TABLE_CELL_CHARS,
@@ -301,6 +302,8 @@ struct Leaf {
     /// The visible text alone, as the text serializer sees it: what repeats are judged by.
     plain: String,
     pending_space: bool,
+    /// The pending space is a line break of the source (see [`is_written_without_spaces`]).
+    pending_line_break: bool,
     pending_breaks: usize,
     /// Whether `<br><br>` split this leaf from a neighbour: it is then only part of a text
     /// paragraph, and not a repeat the text would leave out.
@@ -665,7 +668,20 @@ impl Writer {
             let next = chars.peek().map(|&(_, next)| next);
             if c.is_whitespace() {
                 self.leaf.pending_space = true;
+                self.leaf.pending_line_break |= c == '\n' || c == '\r';
             } else {
+                // As in the text: a source line break inside Chinese or Japanese is no space.
+                if std::mem::take(&mut self.leaf.pending_line_break)
+                    && is_written_without_spaces(c)
+                    && self
+                        .leaf
+                        .plain
+                        .chars()
+                        .last()
+                        .is_some_and(is_written_without_spaces)
+                {
+                    self.leaf.pending_space = false;
+                }
                 self.begin_content();
                 if self.leaf.text.len() == self.leaf.line_start
                     && self.heading.is_none()
@@ -1631,5 +1647,14 @@ mod tests {
             without_leading_title("# Other\n\nBody", "Big news"),
             "# Other\n\nBody"
         );
+    }
+
+    #[test]
+    fn a_line_break_inside_chinese_or_japanese_is_no_space() {
+        assert_eq!(
+            markdown("<p>记者从\n<em>市政府</em>获悉，新桥\n将于明年通车。</p>"),
+            "记者从*市政府*获悉，新桥将于明年通车。"
+        );
+        assert_eq!(markdown("<p>two\nwords</p>"), "two words");
     }
 }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::dom::{FlatDom, Visit};
 use super::names::Named;
 use crate::extract::dom::AttributeExt;
+use crate::text::is_written_without_spaces;
 use crate::vocab::{
     BLOCK_TAGS, CODE_LINE_CLASSES, MIN_COPIED_RUN, MIN_GLUED_WORD_CHARS, PREFORMATTED_TAGS,
     SENTENCE_END_CHARS, TABLE_CELL_TAGS,
@@ -83,6 +84,8 @@ struct BlockWriter {
     open_quotes: Vec<usize>,
     current: String,
     pending_space: bool,
+    /// The pending whitespace holds a line break (see [`is_written_without_spaces`]).
+    pending_break: bool,
     /// An inline element opened or closed since the last character: if the text glues a
     /// lowercase end to an uppercase start across it, the element was styled as a block.
     at_element_boundary: bool,
@@ -101,9 +104,11 @@ impl BlockWriter {
         } else if tag == "br" {
             self.current.push('\n');
             self.pending_space = false;
+            self.pending_break = false;
         } else if TABLE_CELL_TAGS.contains(&tag) && !self.current.trim().is_empty() {
             self.current.push_str(" | ");
             self.pending_space = false;
+            self.pending_break = false;
         }
         if PREFORMATTED_TAGS.contains(&tag) {
             self.preformatted_depth += 1;
@@ -133,6 +138,7 @@ impl BlockWriter {
         for c in text.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
+                self.pending_break |= c == '\n' || c == '\r';
             } else {
                 // "<b>Industry Competency</b>Our experts": a heading-like inline element
                 // styled as a block, whose words would otherwise run together.
@@ -148,13 +154,24 @@ impl BlockWriter {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|word| word.chars().count() >= MIN_GLUED_WORD_CHARS);
+                // A line break in the source between two characters of a script written
+                // without spaces (Chinese, Japanese) is no space.
+                let joined = self.pending_break
+                    && is_written_without_spaces(c)
+                    && self
+                        .current
+                        .chars()
+                        .last()
+                        .is_some_and(is_written_without_spaces);
                 if (self.pending_space || glued)
+                    && !joined
                     && !self.current.is_empty()
                     && !self.current.ends_with(['\n', ' '])
                 {
                     self.current.push(' ');
                 }
                 self.pending_space = false;
+                self.pending_break = false;
                 self.at_element_boundary = false;
                 self.current.push(c);
             }
@@ -174,6 +191,7 @@ impl BlockWriter {
         };
         self.current.clear();
         self.pending_space = false;
+        self.pending_break = false;
         if block.is_empty() {
             return;
         }
@@ -340,5 +358,21 @@ mod tests {
         assert_eq!(text(quoted), "Said once.\n\nReply.");
         let boxed = "<div><p>Said once.</p></div><div class=\"bbQuote\"><p>Said once.</p></div><p>Reply.</p>";
         assert_eq!(text(boxed), "Said once.\n\nReply.");
+    }
+
+    #[test]
+    fn a_line_break_inside_chinese_or_japanese_is_no_space() {
+        assert_eq!(
+            text("<p>北京时间7月3日，记者从\n市政府获悉，新桥\r\n将于明年通车。</p>"),
+            "北京时间7月3日，记者从市政府获悉，新桥将于明年通车。"
+        );
+        assert_eq!(
+            text("<p>東京の\n  新しい橋は<b>\n来年</b>開通する。</p>"),
+            "東京の新しい橋は来年開通する。"
+        );
+        // A space the author typed stays, and other scripts keep their line breaks as spaces.
+        assert_eq!(text("<p>中文 English\n中文</p>"), "中文 English 中文");
+        assert_eq!(text("<p>한국어\n문장</p>"), "한국어 문장");
+        assert_eq!(text("<p>two\nwords</p>"), "two words");
     }
 }

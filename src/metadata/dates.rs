@@ -153,6 +153,30 @@ fn date_at(tokens: &[Token], slash_order: SlashOrder) -> Option<NaiveDate> {
             .find(|(name, _)| *name == word)
             .map(|&(_, month)| month)
     };
+    // "2005年07月03日", "2012년 10월 5일": year, month and day each followed by its unit, as
+    // Chinese, Japanese and Korean write dates.
+    if let [Number {
+        value: year,
+        digits: 4,
+        ..
+    }, Word(year_unit), Number {
+        value: month,
+        digits: 1..=2,
+        ..
+    }, Word(month_unit), Number {
+        value: day,
+        digits: 1..=2,
+        ..
+    }, Word(day_unit), ..] = tokens
+    {
+        let units = |unit: &str, options: [&str; 2]| options.iter().any(|o| unit.starts_with(o));
+        if units(year_unit, ["年", "년"])
+            && units(month_unit, ["月", "월"])
+            && units(day_unit, ["日", "일"])
+        {
+            return date(*year as i32, *month, *day);
+        }
+    }
     // Words that may stand between the parts: "19 de marzo de 2017", "March 19th, 2017".
     let filler = |token: &Token| matches!(token, Word(w) if matches!(w.as_str(), "de" | "del" | "st" | "nd" | "rd" | "th" | "of"));
     let significant: Vec<&Token> = tokens.iter().filter(|t| !filler(t)).take(3).collect();
@@ -396,5 +420,21 @@ mod tests {
             NaiveDate::from_ymd_opt(2017, 3, 19)
         );
         assert_eq!(date_in_url("https://example.org/2017/rain"), None);
+    }
+
+    #[test]
+    fn dates_written_with_units_as_in_chinese_japanese_and_korean() {
+        let day = |text| date_in_text(text, SlashOrder::MonthFirst).map(|d| d.to_string());
+        assert_eq!(
+            day("2005年07月03日 10:25　来源：新华网").as_deref(),
+            Some("2005-07-03")
+        );
+        assert_eq!(
+            day("記者：山田太郎　2012年10月5日 発行").as_deref(),
+            Some("2012-10-05")
+        );
+        assert_eq!(day("2012년 10월 5일").as_deref(), Some("2012-10-05"));
+        assert_eq!(day("2012年13月5日"), None);
+        assert_eq!(day("2012年10月"), None);
     }
 }

@@ -297,7 +297,14 @@ impl Evidence {
             return;
         }
         let Some((label, strong)) = byline_opening(&text) else {
-            if let Some(names) = after_dateline(&text) {
+            if super::cjk_byline_name(&text).is_some() {
+                // "2005年07月03日 来源：新华网 作者：张伟": the label marks it wherever it stands.
+                self.loose_bylines.push(LooseByline {
+                    after_h1: self.h1_seen,
+                    text,
+                    labelled: true,
+                });
+            } else if let Some(names) = after_dateline(&text) {
                 self.loose_bylines.push(LooseByline {
                     after_h1: self.h1_seen,
                     text: names.to_string(),

@@ -19,20 +19,21 @@ use crate::extract::is_discussion_url;
 use crate::text::{collapse_whitespace, name_key, url_path};
 use crate::vocab::{
     AUTHOR_DATE_CONNECTORS, AUTHOR_META, AUTHOR_PREFIXES, AUTHOR_SEPARATORS, AUTHOR_TRAILERS,
-    BREADCRUMB_SEPARATORS, CATEGORY_META, DATE_META, DATE_MODIFIED_META, DESCRIPTION_META,
-    DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES, GENERIC_DATE_META, HEADING_ANCHOR_MARKS,
-    HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE, IMAGE_META, INNER_AUTHOR_PREFIXES,
-    INVISIBLE_CHARS, JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS, KICKER_JOINING_MARKS,
-    LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES, LANG_META, LANG_QUICK_SAMPLE_BYTES,
-    LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE, LEADING_NAME_MARKS, MAX_AUTHOR_CHARS,
-    MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS, MAX_NAME_WORDS,
-    MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS, MIN_CONTAINED_ORGANISATION_KEY_CHARS,
-    MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE, MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE,
-    MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS, MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES,
-    NAME_PARTICLES, NON_PERSON_AUTHORS, NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META,
-    ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES, PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS,
-    PUBLICATION_DATE_LABELS, SAME_LANGS, SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META,
-    TITLE_SEPARATORS, TOP_LEVEL_DOMAINS, TRAILING_NAME_MARKS,
+    BREADCRUMB_SEPARATORS, CATEGORY_META, CJK_AUTHOR_LABELS, CJK_AUTHOR_MAX_CHARS, DATE_META,
+    DATE_MODIFIED_META, DESCRIPTION_META, DOCUMENTATION_URL_MARKERS, FORUM_SCHEMA_TYPES,
+    GENERIC_DATE_META, HEADING_ANCHOR_MARKS, HEADLINE_CANDIDATES, HEADLINE_CONFIRMING_WORD_SHARE,
+    IMAGE_META, INNER_AUTHOR_PREFIXES, INVISIBLE_CHARS, JOB_TITLE_MODIFIERS, JOB_TITLE_WORDS,
+    KICKER_JOINING_MARKS, LANGS_NEVER_OVERRULING, LANG_DETECTION_SAMPLE_BYTES, LANG_META,
+    LANG_QUICK_SAMPLE_BYTES, LATEST_UTC_HOUR_OF_THE_EVENING_BEFORE, LEADING_NAME_MARKS,
+    MAX_AUTHOR_CHARS, MAX_AUTHOR_LIST_CHARS, MAX_AUTHOR_SMALL_WORDS, MAX_BYLINE_LABEL_WORDS,
+    MAX_NAME_WORDS, MAX_PREVIEW_LABELS, MAX_TERM_CHARS, MIN_BREADCRUMB_PARTS,
+    MIN_CONTAINED_ORGANISATION_KEY_CHARS, MIN_HEADLINE_CHARS, MIN_HEADLINE_PART_SHARE,
+    MIN_HEADLINE_WORDS, MIN_LANG_CONFIDENCE, MIN_LANG_DETECTION_CHARS, MIN_LOOSE_BYLINE_NAME_WORDS,
+    MIN_ORGANISATION_KEY_CHARS, MONTH_NAMES, NAME_PARTICLES, NON_PERSON_AUTHORS,
+    NOT_ARTICLE_AUTHOR_TYPES, ORGANISATION_META, ORGANISATION_SCHEMA_TYPES, PAGE_TYPE_SCHEMA_TYPES,
+    PLACEHOLDER_AUTHORS, PREVIEW_AUTHOR_LABELS, PUBLICATION_DATE_LABELS, SAME_LANGS,
+    SHORT_WEEKDAYS, SITE_META, TAG_META, TITLE_META, TITLE_SEPARATORS, TOP_LEVEL_DOMAINS,
+    TRAILING_NAME_MARKS,
 };
 
 /// The metadata of one page. `None` means no evidence was found.
@@ -811,6 +812,9 @@ fn clean_author(author: &str) -> Option<String> {
     let author = collapse_whitespace(&author);
     let author =
         author.trim_start_matches(|c: char| c.is_whitespace() || LEADING_NAME_MARKS.contains(&c));
+    if let Some(name) = cjk_byline_name(author) {
+        return Some(name.to_string());
+    }
     // Prefixes may come in twos: "Text by …".
     let mut rest = strip_author_prefix(strip_author_prefix(author));
     if let Some(after) = after_label(rest) {
@@ -900,6 +904,28 @@ fn clean_author(author: &str) -> Option<String> {
 }
 
 /// The byline without a leading "By", "Von", "Written by:" …
+/// The name after a Chinese or Japanese author label anywhere in a short line
+/// ([`CJK_AUTHOR_LABELS`]: "2005年07月03日 来源：新华网 作者：张伟" → "张伟"): the characters
+/// after the label's colon up to the next space, separator or bracket.
+pub(crate) fn cjk_byline_name(text: &str) -> Option<&str> {
+    CJK_AUTHOR_LABELS.iter().find_map(|label| {
+        text.match_indices(label).find_map(|(at, _)| {
+            // A label ends a word of its own: not "文" inside "中文：".
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(char::is_alphabetic) {
+                return None;
+            }
+            let rest = text[at + label.len()..].strip_prefix(['：', ':'])?;
+            let rest = rest.trim_start();
+            let end = rest
+                .find(|c: char| c.is_whitespace() || "|｜/／,，、;；()（）[]【】<>《》".contains(c))
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            (!name.is_empty() && name.chars().count() <= CJK_AUTHOR_MAX_CHARS).then_some(name)
+        })
+    })
+}
+
 fn strip_author_prefix(byline: &str) -> &str {
     for prefix in AUTHOR_PREFIXES {
         if let Some(head) = byline.get(..prefix.len()) {
@@ -2341,5 +2367,22 @@ mod tests {
             r#"<title>Site</title><meta property="og:title" content="Real headline"><h1>Menu</h1>"#,
         );
         assert_eq!(from_html(&html).title.as_deref(), Some("Real headline"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_bylines_give_the_name_after_the_label() {
+        assert_eq!(
+            cjk_byline_name("2005年07月03日 10:25　来源：新华网　作者：张伟"),
+            Some("张伟")
+        );
+        assert_eq!(
+            cjk_byline_name("記者：山田太郎　2012年10月5日 発行"),
+            Some("山田太郎")
+        );
+        assert_eq!(cjk_byline_name("（记者: 李明）"), Some("李明"));
+        // A label inside a word, a source alone, or no name: no author.
+        assert_eq!(cjk_byline_name("中文：简体"), None);
+        assert_eq!(cjk_byline_name("来源：新华网"), None);
+        assert_eq!(cjk_byline_name("作者："), None);
     }
 }
