@@ -381,7 +381,7 @@ pub const FURNITURE_HEADINGS: &[&str] = &[
     "latest posts", "latest news", "latest stories", "most popular", "most read",
     "popular posts", "popular stories", "trending now", "about the author", "share this",
     "share this article", "share this post", "leave a reply", "leave a comment", "comments",
-    "read next", "no comments", "was this article helpful", "most viewed", "editor's picks", "more news", "more stories", "more from", "more articles", "similar threads",
+    "read next", "no comments", "was this article helpful", "most viewed", "editor's picks", "more news", "more stories", "more from", "more in", "more articles", "similar threads",
     "similar posts", "watch next", "follow us", "sign up for our newsletter",
     "subscribe to our newsletter", "tags", "about the reviewer", "about the authors",
     "meet the author",
@@ -1596,6 +1596,10 @@ pub const LANG_META: &[&str] = &["content-language", "language", "dc.language", 
 
 /// Tags whose text blocks may be dropped for being mostly links.
 pub const LINK_LIST_TAGS: &[&str] = &["ul", "ol", "li", "p", "div", "section", "table", "dl"];
+
+/// A table cell with at least this many links, mostly links and short, is a table layout's
+/// navigation column and may be dropped like a list of links (a data table's cell holds one).
+pub const LINK_COLUMN_MIN_LINKS: usize = 3;
 
 /// Link density below which a sibling paragraph counts as prose.
 pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;

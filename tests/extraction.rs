@@ -110,6 +110,9 @@ boilerplate_is_removed!(
     archive_menu_in_a_sidebar,
     lists_in_columns_beside_a_named_post,
     lists_beside_a_named_body_and_its_lede,
+    news_rails_beside_an_article,
+    article_split_over_sections_with_figures_and_ads,
+    table_layout_with_font_and_line_breaks,
 );
 
 #[test]

@@ -30,8 +30,8 @@ use crate::vocab::{
     DENSE_LINK_LIST_DENSITY, DENSE_LINK_LIST_MAX_CHARS, DENSE_LINK_LIST_PROSE_RATIO, DISCARD_TAGS,
     FORM_CONTROL_TAGS, FURNITURE_TAGS, GRID_MIN_ITEMS, GRID_MIN_SHARE, GRID_PROSE_MIN_CHARS,
     HEADING_ANCHOR_SEARCH_NODES, HEADING_TAGS, HERO_MIN_PROSE_CHARS, HIDDEN_WRAPPER_MIN_SHARE,
-    LINK_DENSITY_MIN_CHARS, MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS, PARAGRAPH_TAGS,
-    PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
+    LINK_COLUMN_MIN_LINKS, LINK_DENSITY_MIN_CHARS, MAIN_PROSE_HOLDER_SHARE, NOSCRIPT_CONTENT_CHARS,
+    PARAGRAPH_TAGS, PROSE_HOLDER_MIN_CHARS, PROSE_HOLDER_PARAGRAPH_SHARE, PROSE_HOLDER_SHARE,
     READ_MORE_BODY_MIN_CHARS, REGION_MIN_CHARS, SECTIONING_TAGS, SHOP_SCHEMA_TYPES,
     STREAMING_SEGMENT_ID_PREFIX, TEXT_ENTRY_INPUT_TYPES,
 };
@@ -316,7 +316,7 @@ fn reasons<'a>(
             Reason::Hidden
         } else if (furniture_by_tag && !container) || furniture_by_name {
             Reason::Furniture
-        } else if LINK_LIST_TAGS.contains(&tag)
+        } else if (LINK_LIST_TAGS.contains(&tag) || (tag == "td" && is_link_column(dom, index)))
             && !link_lists_allowed.get(index).copied().unwrap_or(false)
             && !(tag == "li" && in_prose_list(dom, index, policy))
             && (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
@@ -352,6 +352,16 @@ struct PageFacts<'f, 'a> {
 /// of the content, however much text it holds (a consent dialog's legal prose, a footer of
 /// store links after a grid of products). Only a `<main>` already decided (one before the
 /// element) is weighed; `main_kept` caches, per main, whether it keeps enough.
+/// Whether this table cell is a column of links, as table layouts set their navigation: at
+/// least [`LINK_COLUMN_MIN_LINKS`] links (a data table's cell holds one).
+fn is_link_column(dom: &FlatDom, index: usize) -> bool {
+    (dom.text_chars[index] as usize) < LINK_DENSITY_MIN_CHARS
+        && (index..dom.nodes[index].end)
+            .filter(|&at| dom.nodes[at].tag() == Some("a"))
+            .nth(LINK_COLUMN_MIN_LINKS - 1)
+            .is_some()
+}
+
 fn after_kept_main(
     dom: &FlatDom,
     reasons: &[Reason],

@@ -102,7 +102,13 @@ impl BlockWriter {
         } else if BLOCK_TAGS.contains(&tag) {
             self.end_block();
         } else if tag == "br" {
-            self.current.push('\n');
+            // Two line breaks in a row part paragraphs, as pages set in `<font>` runs without
+            // `<p>` write them; one is a line break inside the paragraph.
+            if self.current.ends_with('\n') {
+                self.end_block();
+            } else {
+                self.current.push('\n');
+            }
             self.pending_space = false;
             self.pending_break = false;
         } else if TABLE_CELL_TAGS.contains(&tag) && !self.current.trim().is_empty() {
