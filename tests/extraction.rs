@@ -113,6 +113,7 @@ boilerplate_is_removed!(
     news_rails_beside_an_article,
     article_split_over_sections_with_figures_and_ads,
     table_layout_with_font_and_line_breaks,
+    long_comment_thread_under_a_story,
 );
 
 #[test]

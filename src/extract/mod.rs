@@ -28,8 +28,12 @@ mod trace;
 use scraper::Html;
 
 use crate::profile::{html_blocks, leaves_enough, BlockSet};
-use crate::vocab::{Preset, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS, TEASER_CORE_MIN_CHARS};
+use crate::vocab::{
+    Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS,
+    TEASER_CORE_MIN_CHARS,
+};
 use dom::FlatDom;
+use names::Named;
 use prune::MaskPolicy;
 
 pub use markdown::{plain_text_markdown, without_leading_title};
@@ -155,6 +159,10 @@ fn extract_from(
             trace.note(dom, dropped, decision);
         }
     };
+    if !discussion {
+        drop_comments_beside_core(dom, &mut dropped);
+        note(&dropped, Decision::Furniture);
+    }
     prune::drop_furniture_sections(dom, &mut dropped);
     note(&dropped, Decision::FurnitureSection);
     prune::drop_boilerplate_lines(dom, &mut dropped, discussion);
@@ -274,6 +282,45 @@ fn core_beside_teasers(
         beside
     } else {
         core
+    }
+}
+
+/// Drops the comment sections the mask kept for holding more text than the article (a news
+/// story with a hundred comments under it) when the article's core, as the paragraphs outside
+/// them vote, lies beside them and holds a body's worth of prose
+/// ([`ARTICLE_BODY_BESIDE_MIN_CHARS`]). Not on discussion pages, whose posts are the content.
+fn drop_comments_beside_core(dom: &FlatDom, dropped: &mut [bool]) {
+    let sections: Vec<usize> = prune::comment_sections(dom, dropped)
+        .into_iter()
+        .filter(|&section| !dom.named(section).has(Named::CONTENT))
+        .collect();
+    if sections.is_empty() {
+        return;
+    }
+    // The core as the paragraphs vote outside the sections: many short comments in one list
+    // outvote a story.
+    let mut in_sections = vec![false; dom.len()];
+    for &section in &sections {
+        in_sections[section..dom.nodes[section].end].fill(true);
+    }
+    let core = score::article_roots_avoiding(dom, dropped, &in_sections);
+    let kept = prune::kept_chars(dom, dropped);
+    let overlaps = |root: usize, section: usize| {
+        let (root_end, section_end) = (dom.nodes[root].end, dom.nodes[section].end);
+        root < section_end && section < root_end
+    };
+    let core_chars: u32 = core
+        .iter()
+        .filter(|&&root| !sections.iter().any(|&section| overlaps(root, section)))
+        .map(|&root| kept[root].saturating_sub(dom.link_chars[root]))
+        .sum();
+    if (core_chars as usize) < ARTICLE_BODY_BESIDE_MIN_CHARS {
+        return;
+    }
+    for section in sections {
+        if !core.iter().any(|&root| overlaps(root, section)) {
+            dropped[section..dom.nodes[section].end].fill(true);
+        }
     }
 }
 
