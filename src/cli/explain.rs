@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::clean::InputArgs;
 use super::{PresetArgs, EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
-use crate::explain::{decisions_used, explain_page, marked_page, Explanation};
+use crate::explain::{decisions_used, explain_and_mark_page, explain_page, Explanation};
 use crate::input::PageReader;
 use crate::output::write_new_file;
 use crate::page::Page;
@@ -48,23 +48,31 @@ pub fn run(args: Args) -> u8 {
     let Some(page) = find_page(&args) else {
         return EXIT_FAILED;
     };
-    if let Some(path) = &args.html {
-        let written = marked_page(&page, &options)
-            .map_err(|error| error.to_string())
-            .and_then(|copy| {
-                write_new_file(path, copy.as_bytes())
-                    .map_err(|error| format!("cannot write {}: {error}", path.display()))
-            });
-        if let Err(message) = written {
-            eprintln!("dechaff: {message}");
-            return EXIT_USAGE_OR_OUTPUT;
-        }
-    }
-    let explanation = match explain_page(&page, &options) {
-        Ok(explanation) => explanation,
-        Err(error) => {
-            eprintln!("dechaff: {}: {error}", page.id);
-            return EXIT_FAILED;
+    let explanation = match &args.html {
+        None => match explain_page(&page, &options) {
+            Ok(explanation) => explanation,
+            Err(error) => {
+                eprintln!("dechaff: {}: {error}", page.id);
+                return EXIT_FAILED;
+            }
+        },
+        // With --html, a page that cannot be explained is reported as a copy that cannot be
+        // written.
+        Some(path) => {
+            let written = explain_and_mark_page(&page, &options)
+                .map_err(|error| error.to_string())
+                .and_then(|(explanation, copy)| {
+                    write_new_file(path, copy.as_bytes())
+                        .map(|()| explanation)
+                        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+                });
+            match written {
+                Ok(explanation) => explanation,
+                Err(message) => {
+                    eprintln!("dechaff: {message}");
+                    return EXIT_USAGE_OR_OUTPUT;
+                }
+            }
         }
     };
     let mut out = std::io::stdout().lock();

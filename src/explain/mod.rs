@@ -102,21 +102,40 @@ impl From<PageError> for ExplainError {
 /// Explains the extractor's decisions on one page, decoded and parsed as `dechaff clean`
 /// does with the same options, the site profile included.
 pub fn explain_page(page: &Page, options: &Options) -> Result<Explanation, ExplainError> {
-    let html = page_html(page, options)?;
-    let document = crate::parse::parse(&html, &options.limits)?;
-    let dom = FlatDom::new(&document);
-    let trace = traced(&dom, page, options);
-    Ok(explanation(&dom, &trace))
+    with_trace(page, options, |_, dom, trace| explanation(dom, trace))
 }
 
 /// A copy of the page with the dropped blocks struck through and labelled with their
 /// decision ([`marked::marked_copy`]).
 pub fn marked_page(page: &Page, options: &Options) -> Result<String, ExplainError> {
+    with_trace(page, options, marked::marked_copy)
+}
+
+/// [`explain_page`] and [`marked_page`] from one parse of the page.
+pub fn explain_and_mark_page(
+    page: &Page,
+    options: &Options,
+) -> Result<(Explanation, String), ExplainError> {
+    with_trace(page, options, |document, dom, trace| {
+        (
+            explanation(dom, trace),
+            marked::marked_copy(document, dom, trace),
+        )
+    })
+}
+
+/// Decodes, parses and traces the page as `dechaff clean` would, and hands the result to
+/// `view`.
+fn with_trace<T>(
+    page: &Page,
+    options: &Options,
+    view: impl FnOnce(&Html, &FlatDom, &Trace) -> T,
+) -> Result<T, ExplainError> {
     let html = page_html(page, options)?;
-    let document: Html = crate::parse::parse(&html, &options.limits)?;
+    let document = crate::parse::parse(&html, &options.limits)?;
     let dom = FlatDom::new(&document);
     let trace = traced(&dom, page, options);
-    Ok(marked::marked_copy(&document, &dom, &trace))
+    Ok(view(&document, &dom, &trace))
 }
 
 /// The page's HTML as `dechaff clean` decodes it.

@@ -214,20 +214,20 @@ fn extract_from(
     }
     note(&dropped, Decision::SiteProfile);
     let mut chosen = vec![region];
-    let mut text = serialize::text_of(dom, &dropped, &chosen);
+    let (mut text, mut copies) = serialize::text_and_copies(dom, &dropped, &chosen);
     if text.chars().count() < MIN_ARTICLE_CHARS && region != body {
         // The region is too small to be the article: fall back to every block the pruning
         // kept, and take whichever answer says more.
-        let everything = serialize::text_of(dom, &dropped, &[body]);
+        let (everything, everything_copies) = serialize::text_and_copies(dom, &dropped, &[body]);
         if everything.len() > text.len() {
             text = everything;
+            copies = everything_copies;
             chosen = vec![body];
         }
     }
     if let Some(trace) = trace {
         trace.note_outside(dom, &chosen);
-        trace.core_text = serialize::text_of(dom, &dropped, &core);
-        trace.copies = serialize::text_and_copies(dom, &dropped, &chosen).1;
+        trace.copies = copies;
         trace.region = region;
         trace.core = core;
         trace.core_share = core_share;

@@ -61,8 +61,10 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         })
         .map(|(i, _)| i)
         .find(|&i| big_enough(i));
-    main.or_else(|| named_post_region(dom, dropped, kept, fallback))
-        .unwrap_or(fallback)
+    if let Some(main) = main {
+        return main;
+    }
+    named_post_region(dom, dropped, kept, &mut prose, fallback).unwrap_or(fallback)
 }
 
 /// The region of a page that marks its article only by class names, as blog software does
@@ -70,11 +72,12 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
 /// ([`POST_CLASS_PATTERNS`]: title, body and footer), else the parent of the one element named
 /// as the article body ([`Named::CONTENT`]: the body with its headline and lede), when it holds
 /// at least [`POST_REGION_MIN_PROSE_SHARE`] of the page's prose paragraphs — however long the
-/// sidebars of lists and links around it.
+/// sidebars of lists and links around it. `prose` caches [`prose_chars`].
 fn named_post_region(
     dom: &FlatDom,
     dropped: &[bool],
     kept: &[u32],
+    prose: &mut Option<Vec<u32>>,
     fallback: usize,
 ) -> Option<usize> {
     let post = lone_named(dom, dropped, kept, |index| names_a_post(dom, index));
@@ -86,7 +89,8 @@ fn named_post_region(
         .filter(|&parent| parent != NO_PARENT)
     };
     let candidate = post.or_else(body)?;
-    let prose = prose_chars(dom, dropped);
+    // Counted once per page: `main_region`'s tests may have counted it already.
+    let prose = prose.get_or_insert_with(|| prose_chars(dom, dropped));
     let page = prose[fallback];
     (page > 0 && prose[candidate] as f32 >= POST_REGION_MIN_PROSE_SHARE * page as f32)
         .then_some(candidate)

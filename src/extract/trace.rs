@@ -139,8 +139,6 @@ pub struct Trace {
     pub discussion_posts_kept: bool,
     /// The subtrees whose kept nodes make the text.
     pub chosen: Vec<usize>,
-    /// The text of the core alone, under the final mask.
-    pub core_text: String,
     /// The paragraphs the text leaves out as copies, by text and occurrence.
     pub copies: LeftOutCopies,
 }
@@ -159,7 +157,6 @@ impl Trace {
             trim_share: 0.0,
             discussion_posts_kept: false,
             chosen: Vec::new(),
-            core_text: String::new(),
             copies: LeftOutCopies::new(),
         }
     }
