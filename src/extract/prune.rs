@@ -7,7 +7,7 @@ use super::lines::{
     is_reaction_count, is_site_notice,
 };
 use super::names::Named;
-use super::subtrees::{any_below, first_text_children, Inherited, Marked, TextIndex};
+use super::subtrees::{any_below, first_text_children, outermost, Inherited, Marked, TextIndex};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -921,22 +921,14 @@ fn page_headers<'d, 'a>(
 
 /// The outermost elements that are comment sections, in document order.
 pub fn comment_sections(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
-    let mut sections = Vec::new();
-    let mut index = 0;
-    while index < dom.len() {
-        let is_section = !dropped[index]
+    outermost(dom, |index| {
+        !dropped[index]
             && dom.nodes[index].element().is_some_and(|element| {
                 !CLASS_EXEMPT_TAGS.contains(&element.name())
                     && dom.named(index).has(Named::COMMENTS)
-            });
-        if is_section {
-            sections.push(index);
-            index = dom.nodes[index].end;
-        } else {
-            index += 1;
-        }
-    }
-    sections
+            })
+    })
+    .collect()
 }
 
 /// Characters of text in each subtree that the drop mask keeps.

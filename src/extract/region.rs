@@ -3,6 +3,7 @@
 
 use super::dom::{FlatDom, NO_PARENT};
 use super::names::Named;
+use super::subtrees::outermost;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     GRID_PROSE_MIN_CHARS, POST_CLASS_PATTERNS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS,
@@ -104,18 +105,12 @@ fn lone_named(
     kept: &[u32],
     named: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let mut found = None;
-    let mut index = 0;
-    while index < dom.len() {
-        if !dropped[index] && kept[index] > 0 && named(index) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(index);
-            index = dom.nodes[index].end.max(index + 1);
-            continue;
-        }
-        index += 1;
+    let mut found = outermost(dom, |index| {
+        !dropped[index] && kept[index] > 0 && named(index)
+    });
+    let (found, another) = (found.next(), found.next());
+    if another.is_some() {
+        return None;
     }
     found.filter(|&post| kept[post] as usize >= REGION_MIN_CHARS)
 }

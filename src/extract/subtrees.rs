@@ -119,6 +119,26 @@ pub fn first_text_children(dom: &FlatDom) -> Vec<usize> {
     first
 }
 
+/// The nodes that `pick` picks and that lie inside no other picked node, in document order:
+/// the subtree of each one found is skipped.
+pub fn outermost<'d>(
+    dom: &'d FlatDom,
+    pick: impl Fn(usize) -> bool + 'd,
+) -> impl Iterator<Item = usize> + 'd {
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        while index < dom.len() {
+            let at = index;
+            if pick(at) {
+                index = dom.nodes[at].end.max(at + 1);
+                return Some(at);
+            }
+            index += 1;
+        }
+        None
+    })
+}
+
 /// For each node, whether some node strictly below it satisfies `test`.
 pub fn any_below(dom: &FlatDom, test: impl Fn(usize) -> bool) -> Vec<bool> {
     let mut below = vec![false; dom.len()];
@@ -414,5 +434,37 @@ mod tests {
         }
         let ends: Vec<usize> = marks.by_end().map(|(_, end)| end).collect();
         assert!(ends.windows(2).all(|pair| pair[0] <= pair[1]));
+    }
+
+    #[test]
+    fn outermost_picks_skip_what_they_hold() {
+        let document = Html::parse_document(
+            "<body><div class=c><div class=c>in</div></div><p>x</p><div class=c>two</div></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let picked: Vec<usize> = outermost(&dom, |index| {
+            dom.nodes[index]
+                .element()
+                .is_some_and(|element| element.attr("class") == Some("c"))
+        })
+        .collect();
+        let naive: Vec<usize> = (0..dom.len())
+            .filter(|&index| {
+                let is_c = |at: usize| {
+                    dom.nodes[at]
+                        .element()
+                        .is_some_and(|element| element.attr("class") == Some("c"))
+                };
+                let mut above = dom.nodes[index].parent;
+                let mut inside = false;
+                while above != NO_PARENT {
+                    inside |= is_c(above);
+                    above = dom.nodes[above].parent;
+                }
+                is_c(index) && !inside
+            })
+            .collect();
+        assert_eq!(picked.len(), 2);
+        assert_eq!(picked, naive);
     }
 }
