@@ -122,6 +122,10 @@ pub const POST_CLASS_PATTERNS: &[&str] = &["hentry", "h-entry", "type-post"];
 /// whatever share of the page's text the lists around it hold.
 pub const POST_REGION_MIN_PROSE_SHARE: f32 = 0.6;
 
+/// The element named as the post ([`POST_CLASS_PATTERNS`]) is weighed as the region from this
+/// much kept text: a blog's post may be a photo and two lines, and the page says it is the post.
+pub const POST_MIN_CHARS: usize = 50;
+
 /// See [`REGION_MIN_PROSE_SHARE`]: below this much prose on the page, the share is not weighed.
 pub const REGION_PROSE_PAGE_MIN_CHARS: u32 = 1000;
 
@@ -642,6 +646,12 @@ pub const CONTENT_CLASS_PATTERNS: &[&str] = &[
     "article-body", "articlebody", "article-content", "post-body", "post-content", "entry-content",
     "story-body", "main-content", "article__body", "content-body", "article-text", "blog-post",
     "post-entry",
+    // the same names as other naming conventions write them: camelCase (`articleText`,
+    // `storyBody`) and snake_case (`post_content`). Not `mainContent`: a page's main column
+    // holds more than the article (its teasers, its comments).
+    "articletext", "article_text", "articlecontent", "article_content", "article_body",
+    "storybody", "story_body", "postbody", "post_body", "postcontent", "post_content",
+    "entrycontent", "entry_content",
     // the post itself, as blog software marks it: the microformat entry (`hentry`, `h-entry`)
     // and the post-type flag (`type-post`, `entry-type-post`). The same class lists carry the
     // post's taxonomy (`author-admin`, `entry-author-jane_doe`, `category-news`), which would

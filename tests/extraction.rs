@@ -114,7 +114,18 @@ boilerplate_is_removed!(
     article_split_over_sections_with_figures_and_ads,
     table_layout_with_font_and_line_breaks,
     long_comment_thread_under_a_story,
+    legal_notice_beside_a_camel_case_body,
 );
+
+#[test]
+fn a_two_line_post_is_the_whole_article_beside_sidebar_modules() {
+    // Blog software names the post (`entry-type-post`); its two lines are all of it, however
+    // much the sidebar's lists of other posts with their blurbs say.
+    assert_eq!(
+        text("content/two_line_post_beside_sidebar_modules.html"),
+        ARTICLE[0]
+    );
+}
 
 #[test]
 fn teaser_cards_of_a_listing_keep_headline_and_excerpt() {

@@ -170,7 +170,10 @@ fn extract_from(
     prune::drop_dense_link_lists(dom, &mut dropped);
     note(&dropped, Decision::DenseLinkList);
     let kept = prune::kept_chars(dom, &dropped);
-    let region = region::main_region(dom, &dropped, &kept, body);
+    let region::Region {
+        root: region,
+        named_post,
+    } = region::main_region(dom, &dropped, &kept, body);
     // Both searches for teaser runs test the same cards, under the same mask.
     let mut cards = refine::TeaserCards::new(dom, &dropped, &kept, region);
     let core = core_beside_teasers(
@@ -215,7 +218,7 @@ fn extract_from(
     note(&dropped, Decision::SiteProfile);
     let mut chosen = vec![region];
     let (mut text, mut copies) = serialize::text_and_copies(dom, &dropped, &chosen);
-    if text.chars().count() < MIN_ARTICLE_CHARS && region != body {
+    if text.chars().count() < MIN_ARTICLE_CHARS && region != body && !named_post {
         // The region is too small to be the article: fall back to every block the pruning
         // kept, and take whichever answer says more.
         let (everything, everything_copies) = serialize::text_and_copies(dom, &dropped, &[body]);

@@ -6,14 +6,34 @@ use super::names::Named;
 use super::subtrees::outermost;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    GRID_PROSE_MIN_CHARS, POST_CLASS_PATTERNS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS,
-    REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
+    GRID_PROSE_MIN_CHARS, POST_CLASS_PATTERNS, POST_MIN_CHARS, POST_REGION_MIN_PROSE_SHARE,
+    REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
 };
+
+/// Where the article lies: the root of its subtree, and whether the page names that root as
+/// its post, so that a short text there is the whole post (a photo's caption, a two-line note)
+/// and not a sign that the region missed the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// The node whose subtree holds the article.
+    pub root: usize,
+    /// Whether the page's own class names mark `root` as the post ([`POST_CLASS_PATTERNS`]).
+    pub named_post: bool,
+}
+
+impl Region {
+    fn container(root: usize) -> Region {
+        Region {
+            root,
+            named_post: false,
+        }
+    }
+}
 
 /// The node whose subtree holds the article: `itemprop=articleBody`, else a lone `<article>`,
 /// else `<main>` or `role=main`, each only if it keeps enough text and enough of the page's
 /// prose; else `fallback`.
-pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usize) -> usize {
+pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usize) -> Region {
     let total = kept[fallback] as f32;
     // Counted only for a container that keeps enough text, so most pages never count it;
     // then for every subtree at once, as candidates may nest.
@@ -43,7 +63,7 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .map(|(i, _)| i)
         .find(|&i| big_enough(i));
     if let Some(index) = article_body {
-        return index;
+        return Region::container(index);
     }
     let articles: Vec<usize> = elements()
         .filter(|(i, e)| e.name() == "article" && !dropped[*i] && kept[*i] > 0)
@@ -51,7 +71,7 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .collect();
     if let [article] = articles[..] {
         if big_enough(article) {
-            return article;
+            return Region::container(article);
         }
     }
     let main = elements()
@@ -63,9 +83,10 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .map(|(i, _)| i)
         .find(|&i| big_enough(i));
     if let Some(main) = main {
-        return main;
+        return Region::container(main);
     }
-    named_post_region(dom, dropped, kept, &mut prose, fallback).unwrap_or(fallback)
+    named_post_region(dom, dropped, kept, &mut prose, fallback)
+        .unwrap_or(Region::container(fallback))
 }
 
 /// The region of a page that marks its article only by class names, as blog software does
@@ -73,17 +94,21 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
 /// ([`POST_CLASS_PATTERNS`]: title, body and footer), else the parent of the one element named
 /// as the article body ([`Named::CONTENT`]: the body with its headline and lede), when it holds
 /// at least [`POST_REGION_MIN_PROSE_SHARE`] of the page's prose paragraphs — however long the
-/// sidebars of lists and links around it. `prose` caches [`prose_chars`].
+/// sidebars of lists and links around it — or the page has under
+/// [`REGION_PROSE_PAGE_MIN_CHARS`] of prose to weigh (a two-line post beside sidebar modules of
+/// blurbs). A post needs only [`POST_MIN_CHARS`] of text. `prose` caches [`prose_chars`].
 fn named_post_region(
     dom: &FlatDom,
     dropped: &[bool],
     kept: &[u32],
     prose: &mut Option<Vec<u32>>,
     fallback: usize,
-) -> Option<usize> {
-    let post = lone_named(dom, dropped, kept, |index| names_a_post(dom, index));
+) -> Option<Region> {
+    let post = lone_named(dom, dropped, kept, POST_MIN_CHARS, |index| {
+        names_a_post(dom, index)
+    });
     let body = || {
-        lone_named(dom, dropped, kept, |index| {
+        lone_named(dom, dropped, kept, REGION_MIN_CHARS, |index| {
             dom.named(index).has(Named::CONTENT)
         })
         .map(|body| dom.nodes[body].parent)
@@ -93,8 +118,15 @@ fn named_post_region(
     // Counted once per page: `main_region`'s tests may have counted it already.
     let prose = prose.get_or_insert_with(|| prose_chars(dom, dropped));
     let page = prose[fallback];
-    (page > 0 && prose[candidate] as f32 >= POST_REGION_MIN_PROSE_SHARE * page as f32)
-        .then_some(candidate)
+    let holds_the_prose =
+        page > 0 && prose[candidate] as f32 >= POST_REGION_MIN_PROSE_SHARE * page as f32;
+    // A body that the parser cut off (a `<table>` or `<div>` opened inside a `<p>` of a quirks
+    // page) has the paragraph for its parent: the rest of the article lies beside it.
+    let paragraph = dom.nodes[candidate].tag() == Some("p");
+    (!paragraph && (holds_the_prose || page < REGION_PROSE_PAGE_MIN_CHARS)).then_some(Region {
+        root: candidate,
+        named_post: post.is_some(),
+    })
 }
 
 /// The one outermost kept element that `named` picks, when it keeps at least
@@ -103,6 +135,7 @@ fn lone_named(
     dom: &FlatDom,
     dropped: &[bool],
     kept: &[u32],
+    min_chars: usize,
     named: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let mut found = outermost(dom, |index| {
@@ -112,7 +145,7 @@ fn lone_named(
     if another.is_some() {
         return None;
     }
-    found.filter(|&post| kept[post] as usize >= REGION_MIN_CHARS)
+    found.filter(|&post| kept[post] as usize >= min_chars)
 }
 
 /// Whether the element's class list names it a post.
