@@ -771,6 +771,17 @@ pub const TEASER_EXCERPT_MAX_LINK_DENSITY: f32 = 0.5;
 /// core: on listing pages the runs are the content.
 pub const TEASER_MAX_CORE_RATIO: f32 = 1.5;
 
+/// When the core holds too little of the region to trim around it (a short story beside rails
+/// of other stories), but lies inside an element the page names as the article's body
+/// ([`CONTENT_CLASS_PATTERNS`]), the blocks around that body are trimmed once it holds this
+/// share of the region's text (never with the recall preset).
+pub const NAMED_BODY_TRIM_SHARE: f32 = 0.3;
+
+/// On the second look at a page whose first look kept nothing, a block is a link list only
+/// above this share of link text (the recall preset's figure): the first look may have read
+/// the one short post, its title and tags all links, as one.
+pub const SECOND_LOOK_MAX_LINK_DENSITY: f32 = 0.8;
+
 /// The trade-off between keeping everything that may be article and keeping only what surely
 /// is. Each preset is a set of thresholds; `Preset::BALANCED` is the default.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -129,3 +129,20 @@ fn a_text_dump_is_refused_with_a_reason() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_second_look_is_said_and_its_blocks_are_the_ones_clean_keeps() {
+    let page = "tests/fixtures/content/post_named_like_furniture_is_the_only_text.html";
+    let output = run(&["explain", page]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("a second look"), "{table}");
+    let json = records(&run(&["explain", "--json", page]));
+    let kept: Vec<&str> = json
+        .iter()
+        .filter(|block| block["kept"] == true)
+        .map(|block| block["text"].as_str().unwrap())
+        .collect();
+    let cleaned = records(&run(&["clean", page]));
+    assert_eq!(kept.join("\n\n"), cleaned[0]["text"].as_str().unwrap());
+}

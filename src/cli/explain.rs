@@ -148,6 +148,12 @@ fn write_table(
     if explanation.discussion_posts_kept {
         writeln!(out, "         a discussion: its posts are kept")?;
     }
+    if explanation.second_look {
+        writeln!(
+            out,
+            "         a second look: the first kept nothing, so class and id names were not trusted"
+        )?;
+    }
     writeln!(
         out,
         "kept     {kept} characters in {kept_blocks} blocks; dropped {dropped} in {}",

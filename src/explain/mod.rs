@@ -50,6 +50,9 @@ pub struct Explanation {
     pub trim_share: f32,
     /// The page reads as a discussion, and its posts (`comment`/`reply` containers) were kept.
     pub discussion_posts_kept: bool,
+    /// The first look kept nothing; this is the second, which does not trust class and id
+    /// names.
+    pub second_look: bool,
     /// Every block of text in reading order.
     pub blocks: Vec<Block>,
 }
@@ -237,6 +240,7 @@ fn explanation(dom: &FlatDom, trace: &Trace) -> Explanation {
         core_share: trace.core_share,
         trim_share: trace.trim_share,
         discussion_posts_kept: trace.discussion_posts_kept,
+        second_look: trace.second_look,
         blocks,
     }
 }

@@ -30,7 +30,7 @@ use scraper::Html;
 use crate::profile::{html_blocks, leaves_enough, BlockSet};
 use crate::vocab::{
     Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS,
-    TEASER_CORE_MIN_CHARS,
+    NAMED_BODY_TRIM_SHARE, SECOND_LOOK_MAX_LINK_DENSITY, TEASER_CORE_MIN_CHARS,
 };
 use dom::FlatDom;
 use names::Named;
@@ -129,7 +129,51 @@ fn extract_from(
     boilerplate: Option<&BlockSet>,
     mut trace: Option<&mut Trace>,
 ) -> Article {
-    let policy = MaskPolicy::article(options.preset);
+    let first = MaskPolicy::article(options.preset);
+    let article = extract_with(dom, options, boilerplate, trace.as_deref_mut(), first);
+    if !article.text.is_empty() {
+        return article;
+    }
+    let (second, second_options) = second_look(options);
+    let mut again = extract_with(dom, &second_options, boilerplate, None, second);
+    if again.text.is_empty() {
+        return article;
+    }
+    // Comment sections are found by their names: the first look's are the page's.
+    again.comments = article.comments;
+    if let Some(trace) = trace {
+        *trace = Trace::new(dom.len());
+        trace.second_look = true;
+        extract_with(dom, &second_options, boilerplate, Some(trace), second);
+    }
+    again
+}
+
+/// The second look at a page whose first look kept nothing (its one post named like furniture,
+/// `authored-by-…`, or read as a link list): class and id names are not trusted, link lists go
+/// only when nearly all links ([`SECOND_LOOK_MAX_LINK_DENSITY`]), and the blocks around the
+/// best-scored container are trimmed, whatever its share.
+fn second_look(options: &ExtractOptions) -> (MaskPolicy, ExtractOptions) {
+    let preset = Preset {
+        max_link_density: SECOND_LOOK_MAX_LINK_DENSITY,
+        trim_core_share: 0.0,
+    };
+    let policy = MaskPolicy {
+        trust_names: false,
+        ..MaskPolicy::article(preset)
+    };
+    (policy, ExtractOptions { preset, ..*options })
+}
+
+/// One look at the page: the extractor's steps under `policy`; with `trace`, each records
+/// what it dropped.
+fn extract_with(
+    dom: &FlatDom,
+    options: &ExtractOptions,
+    boilerplate: Option<&BlockSet>,
+    mut trace: Option<&mut Trace>,
+    policy: MaskPolicy,
+) -> Article {
     let mut dropped = prune::drop_mask(dom, &policy);
     let mut mask_policy = policy;
     let body = dom.first_with_tag("body").unwrap_or(0);
@@ -196,8 +240,17 @@ fn extract_from(
         .map(|&root| kept[root])
         .sum();
     let core_share = core_chars as f32 / kept[region].max(1) as f32;
+    let mut trimmed_around = (core.clone(), core_share, options.preset.trim_core_share);
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
         refine::trim_outside_core(dom, &mut dropped, region, &core);
+    } else if let Some(named) = named_body_around(dom, &core, region) {
+        // The page names the article's body, and the core lies in it: the body is the
+        // article even when short beside its rails of other stories.
+        let share = kept[named] as f32 / kept[region].max(1) as f32;
+        if options.preset.trim_core_share.is_finite() && share >= NAMED_BODY_TRIM_SHARE {
+            refine::trim_outside_core(dom, &mut dropped, region, &[named]);
+            trimmed_around = (vec![named], share, NAMED_BODY_TRIM_SHARE);
+        }
     }
     note(&dropped, Decision::TrimmedAroundCore);
     if let Some(boilerplate) = boilerplate {
@@ -232,9 +285,7 @@ fn extract_from(
         trace.note_outside(dom, &chosen);
         trace.copies = copies;
         trace.region = region;
-        trace.core = core;
-        trace.core_share = core_share;
-        trace.trim_share = options.preset.trim_core_share;
+        (trace.core, trace.core_share, trace.trim_share) = trimmed_around;
     }
     // The Markdown follows whichever roots gave the text, so both say the same.
     let markdown = options
@@ -249,6 +300,28 @@ fn extract_from(
         comments,
         markdown,
     }
+}
+
+/// The nearest element named as the article's body ([`Named::CONTENT`]) that holds every
+/// root of the core, inside the region and not the region itself.
+fn named_body_around(dom: &FlatDom, core: &[usize], region: usize) -> Option<usize> {
+    let region_end = dom.nodes[region].end;
+    let named_above = |root: usize| {
+        let mut at = root;
+        while at > region && at < region_end {
+            let named = dom.named(at);
+            if named.has(Named::CONTENT) && !named.has(Named::NEGATIVE) {
+                return Some(at);
+            }
+            at = dom.nodes[at].parent;
+        }
+        None
+    };
+    let (&first, rest) = core.split_first()?;
+    let body = named_above(first)?;
+    rest.iter()
+        .all(|&root| root >= body && root < dom.nodes[body].end)
+        .then_some(body)
 }
 
 /// The article's core, not inside a teaser card: a card's excerpt (`post__excerpt`) in a

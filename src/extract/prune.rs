@@ -45,6 +45,9 @@ pub struct MaskPolicy {
     pub keep_comments: bool,
     /// Keep `reply` containers too: on discussion pages they hold the posts.
     pub keep_replies: bool,
+    /// Drop elements for what their class and id name them. Off only for the second look at a
+    /// page whose first look kept nothing (see [`crate::extract`]).
+    pub trust_names: bool,
 }
 
 /// Why a node is dropped, or that it is kept.
@@ -164,6 +167,7 @@ impl MaskPolicy {
             preset,
             keep_comments: false,
             keep_replies: false,
+            trust_names: true,
         }
     }
 }
@@ -267,7 +271,8 @@ fn reasons<'a>(
         // A page-wide container or the holder of the page's prose is the content whatever
         // its name says, except a comment section beside the article it comments on, and a
         // product page's customer reviews.
-        let furniture_by_name = !CLASS_EXEMPT_TAGS.contains(&tag)
+        let furniture_by_name = policy.trust_names
+            && !CLASS_EXEMPT_TAGS.contains(&tag)
             && !in_code[index]
             && ((facts.shop_page && !container && is_shop_furniture(dom, index))
                 || ((is_boilerplate_by_name(

@@ -137,6 +137,9 @@ pub struct Trace {
     pub trim_share: f32,
     /// The page reads as a discussion, and its posts were kept.
     pub discussion_posts_kept: bool,
+    /// Whether the first look kept nothing and this is the second look, which does not trust
+    /// class and id names.
+    pub second_look: bool,
     /// The subtrees whose kept nodes make the text.
     pub chosen: Vec<usize>,
     /// The paragraphs the text leaves out as copies, by text and occurrence.
@@ -156,6 +159,7 @@ impl Trace {
             core_share: 0.0,
             trim_share: 0.0,
             discussion_posts_kept: false,
+            second_look: false,
             chosen: Vec::new(),
             copies: LeftOutCopies::new(),
         }
