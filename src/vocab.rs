@@ -771,6 +771,10 @@ pub const TEASER_EXCERPT_MAX_LINK_DENSITY: f32 = 0.5;
 /// core: on listing pages the runs are the content.
 pub const TEASER_MAX_CORE_RATIO: f32 = 1.5;
 
+/// A container with at least this share of its text in teaser cards is a stream of them (the
+/// list under an article of "more stories"), not the article's core.
+pub const TEASER_STREAM_MIN_SHARE: f32 = 0.5;
+
 /// When the core holds too little of the region to trim around it (a short story beside rails
 /// of other stories), but lies inside an element the page names as the article's body
 /// ([`CONTENT_CLASS_PATTERNS`]), the blocks around that body are trimmed once it holds this

@@ -129,6 +129,22 @@ fn a_post_named_like_furniture_is_found_on_a_second_look() {
 }
 
 #[test]
+fn a_stream_of_more_stories_goes_however_much_it_says() {
+    // As one list, the stream's excerpts outvote the story; without it, the story wins, and
+    // the cards go although they say more than the story.
+    let text = text("content/story_above_a_stream_of_more_stories.html");
+    assert!(text.starts_with(ARTICLE[0]), "{text}");
+    assert!(text.ends_with("look much as it does today."), "{text}");
+    for gone in [
+        "Ferry company",
+        "Passengers will be able",
+        "Wettest October",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept in {text}");
+    }
+}
+
+#[test]
 fn a_two_line_post_is_the_whole_article_beside_sidebar_modules() {
     // Blog software names the post (`entry-type-post`); its two lines are all of it, however
     // much the sidebar's lists of other posts with their blurbs say.

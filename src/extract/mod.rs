@@ -31,6 +31,7 @@ use crate::profile::{html_blocks, leaves_enough, BlockSet};
 use crate::vocab::{
     Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS,
     NAMED_BODY_TRIM_SHARE, SECOND_LOOK_MAX_LINK_DENSITY, TEASER_CORE_MIN_CHARS,
+    TEASER_STREAM_MIN_SHARE,
 };
 use dom::FlatDom;
 use names::Named;
@@ -220,16 +221,17 @@ fn extract_with(
     } = region::main_region(dom, &dropped, &kept, body);
     // Both searches for teaser runs test the same cards, under the same mask.
     let mut cards = refine::TeaserCards::new(dom, &dropped, &kept, region);
-    let core = core_beside_teasers(
+    let (core, cards_beside) = core_beside_teasers(
         dom,
         &dropped,
         &kept,
         &mut cards,
         score::article_roots(dom, &dropped),
     );
-    let teasers = refine::teaser_drops(&mut cards, &core);
+    let teasers = refine::teaser_drops(&mut cards, &core, cards_beside);
     for index in teasers {
-        dropped[index] = true;
+        // The whole card: `explain` reads the decision of every node.
+        dropped[index..dom.nodes[index].end].fill(true);
     }
     note(&dropped, Decision::TeaserRun);
     let kept = prune::kept_chars(dom, &dropped);
@@ -324,40 +326,71 @@ fn named_body_around(dom: &FlatDom, core: &[usize], region: usize) -> Option<usi
         .then_some(body)
 }
 
-/// The article's core, not inside a teaser card: a card's excerpt (`post__excerpt`) in a
-/// "more posts" grid beside the article may outvote the article's own container, its class
-/// names ("post", "text") earning the bonus of an article's home. When the best container lies
-/// inside a card of a teaser run and, without the cards, another container of at least
-/// [`TEASER_CORE_MIN_CHARS`] wins, that one is the core; else (a listing page, whose cards
-/// are the content) the cards keep it.
+/// The article's core, not inside a teaser card nor a stream of them: a card's excerpt
+/// (`post__excerpt`) in a "more posts" grid beside the article may outvote the article's own
+/// container, its class names ("post", "text") earning the bonus of an article's home, and the
+/// list holding a long stream of cards (headline, excerpt, picture) gathers the votes of all
+/// their excerpts. When the best container is a card, lies inside one or is a stream (at
+/// least [`TEASER_STREAM_MIN_SHARE`] of its text in cards) and, without them, another
+/// container of at least [`TEASER_CORE_MIN_CHARS`] wins, that one is the core, and `true`
+/// says the cards lie beside it however much they say; else (a listing page, whose cards are
+/// the content) the cards keep it.
 fn core_beside_teasers(
     dom: &FlatDom,
     dropped: &[bool],
     kept: &[u32],
     teasers: &mut refine::TeaserCards,
     core: Vec<usize>,
-) -> Vec<usize> {
+) -> (Vec<usize>, bool) {
     let cards = refine::teaser_runs(teasers, |_| false);
     if cards.is_empty() {
-        return core;
+        return (core, false);
     }
-    let mut in_card = vec![false; dom.len()];
+    let mut avoid = vec![false; dom.len()];
     for &card in &cards {
-        in_card[card..dom.nodes[card].end].fill(true);
+        avoid[card..dom.nodes[card].end].fill(true);
     }
-    if !core.iter().any(|&root| in_card[root]) {
-        return core;
+    // `cards` are in document order: the ones under a root are one range of them.
+    let card_chars_under = |root: usize| -> u32 {
+        let end = dom.nodes[root].end;
+        let from = cards.partition_point(|&card| card < root);
+        cards[from..]
+            .iter()
+            .take_while(|&&card| card < end)
+            .map(|&card| kept[card])
+            .sum()
+    };
+    let mut stream_or_card = false;
+    for &root in &core {
+        if avoid[root]
+            || card_chars_under(root) as f32 >= TEASER_STREAM_MIN_SHARE * kept[root] as f32
+        {
+            avoid[root] = true;
+            stream_or_card = true;
+        }
     }
-    let beside = score::article_roots_avoiding(dom, dropped, &in_card);
+    if !stream_or_card {
+        return (core, false);
+    }
+    let beside = score::article_roots_avoiding(dom, dropped, &avoid);
     let chars: u32 = beside
         .iter()
-        .filter(|&&root| !in_card[root])
+        .filter(|&&root| !avoid[root])
         .map(|&root| kept[root])
         .sum();
-    if chars as usize >= TEASER_CORE_MIN_CHARS && !beside.iter().any(|&root| in_card[root]) {
-        beside
+    // A container around the stream is the stream again.
+    let holds_the_old_core = |root: usize| {
+        core.iter()
+            .any(|&old| old > root && old < dom.nodes[root].end)
+    };
+    if chars as usize >= TEASER_CORE_MIN_CHARS
+        && !beside
+            .iter()
+            .any(|&root| avoid[root] || holds_the_old_core(root))
+    {
+        (beside, true)
     } else {
-        core
+        (core, false)
     }
 }
 

@@ -66,8 +66,10 @@ pub fn trim_outside_core(dom: &FlatDom, dropped: &mut [bool], region: usize, cor
 /// one kind (same tag and class) that each carry a heading linking elsewhere, with maybe an
 /// excerpt, a date or an image — the "more stories" streams pages put before and after an
 /// article. Runs whose parent holds or lies inside the core stay (a listing page's core is
-/// such a run), and so does everything when the core is too short to be prose.
-pub fn teaser_drops(cards: &mut TeaserCards, core: &[usize]) -> Vec<usize> {
+/// such a run), and so does everything when the core is too short to be prose, or when the
+/// cards say more than [`TEASER_MAX_CORE_RATIO`] times the core — unless `beside_core`: the
+/// core was found beside the cards, which outvoted it (see `core_beside_teasers`).
+pub fn teaser_drops(cards: &mut TeaserCards, core: &[usize], beside_core: bool) -> Vec<usize> {
     let (dom, kept, region) = (cards.dom, cards.kept, cards.region);
     let end = dom.nodes[region].end;
     let core: Vec<usize> = core
@@ -83,7 +85,7 @@ pub fn teaser_drops(cards: &mut TeaserCards, core: &[usize]) -> Vec<usize> {
     let touches_core = |index: usize| roots.touch(dom, index);
     let drops = teaser_runs(cards, touches_core);
     let teaser_chars: u32 = drops.iter().map(|&index| kept[index]).sum();
-    if teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
+    if !beside_core && teaser_chars as f32 > TEASER_MAX_CORE_RATIO * core_chars as f32 {
         return Vec::new();
     }
     drops
@@ -424,7 +426,11 @@ mod tests {
         region: usize,
         core: &[usize],
     ) {
-        let drops = teaser_drops(&mut TeaserCards::new(dom, dropped, kept, region), core);
+        let drops = teaser_drops(
+            &mut TeaserCards::new(dom, dropped, kept, region),
+            core,
+            false,
+        );
         for index in drops {
             dropped[index] = true;
         }

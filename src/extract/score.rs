@@ -15,8 +15,8 @@ pub fn article_roots(dom: &FlatDom, dropped: &[bool]) -> Vec<usize> {
     article_roots_avoiding(dom, dropped, &[])
 }
 
-/// [`article_roots`], with the nodes `avoid` marks never taken as the best container (a
-/// shorter `avoid` marks nothing beyond its end).
+/// [`article_roots`], with the nodes `avoid` marks never taken as the best container nor
+/// joined to it as siblings (a shorter `avoid` marks nothing beyond its end).
 pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -> Vec<usize> {
     let avoided = |index: usize| avoid.get(index).copied().unwrap_or(false);
     let mut votes = vec![0f32; dom.len()];
@@ -70,6 +70,7 @@ pub fn article_roots_avoiding(dom: &FlatDom, dropped: &[bool], avoid: &[bool]) -
     while child < dom.nodes[parent].end {
         let joins = child == best
             || (!dropped[child]
+                && !avoided(child)
                 && ((is_candidate[child] && score(child) >= threshold)
                     || is_prose_paragraph(dom, child)));
         if joins {
