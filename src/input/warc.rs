@@ -332,17 +332,32 @@ impl WarcReader {
     /// that line; `None` when the block has no such line.
     fn put_back_next_record(&mut self, block: &[u8], after: &[u8]) -> Option<u64> {
         let line = find(block, b"\nWARC/1.")? + 1;
+        Some(self.put_back_from(block, line, after))
+    }
+
+    /// Puts back, from the first record separator in `block` that is followed by a version
+    /// line, that line and the rest of the block and then `after`, and returns the stream offset
+    /// of the line; `None` when the block holds no such separator. A block that does is taken
+    /// to run into the next record even when its wrong length happens to end before two line
+    /// ends (at the end of a later record's header or block, or at the end of the stream).
+    fn put_back_embedded_record(&mut self, block: &[u8], after: &[u8]) -> Option<u64> {
+        let line = find(block, NEXT_RECORD)? + b"\r\n\r\n".len();
+        Some(self.put_back_from(block, line, after))
+    }
+
+    /// Puts back `block` from `line` on, then `after`; returns the stream offset of `line`.
+    fn put_back_from(&mut self, block: &[u8], line: usize, after: &[u8]) -> u64 {
         let mut back = block[line..].to_vec();
         back.extend_from_slice(after);
         self.reader.put_back(&back);
         self.offset -= back.len() as u64;
-        Some(self.offset)
+        self.offset
     }
 
     /// Reads the two line ends that close a record. The end of the stream is accepted in their
-    /// place; anything else means the `Content-Length` was wrong. On failure, returns the line
-    /// ends it consumed.
-    fn read_separator(&mut self) -> Result<(), SeparatorError> {
+    /// place; anything else means the `Content-Length` was wrong. Returns the line ends it
+    /// consumed, on failure too.
+    fn read_separator(&mut self) -> Result<Vec<u8>, SeparatorError> {
         let mut consumed = Vec::new();
         loop {
             let available = match self.reader.fill_buf() {
@@ -351,19 +366,19 @@ impl WarcReader {
                 Err(error) => return Err(SeparatorError::Io(error)),
             };
             let Some(&byte) = available.first() else {
-                return Ok(());
+                return Ok(consumed);
             };
             let line_ends = consumed.iter().filter(|&&b| b == b'\n').count();
             match byte {
                 b'\r' | b'\n' => {}
-                _ if line_ends >= 2 => return Ok(()),
+                _ if line_ends >= 2 => return Ok(consumed),
                 _ => return Err(SeparatorError::Missing(consumed)),
             }
             self.reader.consume(1);
             self.offset += 1;
             consumed.push(byte);
             if byte == b'\n' && line_ends + 1 == 2 {
-                return Ok(());
+                return Ok(consumed);
             }
         }
     }
@@ -413,8 +428,8 @@ impl WarcReader {
             Ok(block) => block,
             Err(error) => return broken(self, error),
         };
-        match self.read_separator() {
-            Ok(()) => {}
+        let separator = match self.read_separator() {
+            Ok(separator) => separator,
             Err(SeparatorError::Io(error)) => return broken(self, Broken::Io(error)),
             Err(SeparatorError::Missing(consumed)) => {
                 let recovered = block
@@ -432,6 +447,16 @@ impl WarcReader {
                 };
                 return broken(self, Broken::Malformed(reason));
             }
+        };
+        if let Some(next) = block
+            .as_deref()
+            .and_then(|block| self.put_back_embedded_record(block, &separator))
+        {
+            let reason = format!(
+                "the block of the record at byte {start} runs into the next record at byte \
+                 {next}: its Content-Length of {length} bytes is wrong"
+            );
+            return broken(self, Broken::Malformed(reason));
         }
         // A gzip member is checked (CRC and length) when the reader looks past its end: look
         // now, so that a record whose member is corrupt is not handed on as sound.
@@ -755,6 +780,50 @@ mod tests {
         assert_eq!(pages[0].id, "in.warc#1");
         assert_eq!(pages[2].id, "urn:x");
         assert_eq!(pages[4].id, "urn:uuid:7");
+    }
+
+    #[test]
+    fn a_block_too_long_by_whole_records_is_cut_at_the_next_record() {
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>fine</p>";
+        let records: Vec<Vec<u8>> = ["1", "2", "3"]
+            .iter()
+            .map(|id| response(id, "http://e.org/", http))
+            .collect();
+        let first = String::from_utf8(records[0].clone()).unwrap();
+        let length = http.len();
+        // The wrong length ends just before two line ends (where the second record's header,
+        // the second record and the third end) or where the stream ends.
+        let header = records[1]
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap();
+        let total: usize = records.iter().map(Vec::len).sum();
+        let rest = total - records[0].len();
+        for too_long in [4 + header, records[1].len(), rest, rest + 4] {
+            let wrong = first.replace(
+                &format!("Content-Length: {length}\r\n"),
+                &format!("Content-Length: {}\r\n", length + too_long),
+            );
+            let mut input = wrong.into_bytes();
+            input.extend(records[1..].concat());
+            let pages = pages(input);
+            let kinds: Vec<(&str, &str)> = pages
+                .iter()
+                .map(|p| match &p.content {
+                    Content::Failed(error) => (p.id.as_str(), error.code()),
+                    _ => (p.id.as_str(), "page"),
+                })
+                .collect();
+            assert_eq!(
+                kinds,
+                [
+                    ("urn:uuid:1", "malformed_record"),
+                    ("urn:uuid:2", "page"),
+                    ("urn:uuid:3", "page")
+                ],
+                "{too_long}"
+            );
+        }
     }
 
     #[test]
