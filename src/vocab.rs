@@ -318,6 +318,9 @@ pub const READ_MORE_BODY_MIN_CHARS: u32 = 200;
 /// navigation-named items inside such a block (`faq-menu-item`).
 pub const NAVIGATION_CLASS_PATTERNS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "breadcrumb", "crumbs", "pagination", "pager",
+    // "nav" and "menu" run together with where they sit, as one word (`leftmenu`, `topnav`)
+    "leftmenu", "rightmenu", "topmenu", "sidemenu", "mainmenu", "leftnav", "rightnav", "topnav",
+    "sidenav", "mainnav", "subnav", "submenu",
 ];
 
 /// A navigation-named element with at least this many characters of text outside links …

@@ -116,6 +116,7 @@ boilerplate_is_removed!(
     long_comment_thread_under_a_story,
     legal_notice_beside_a_camel_case_body,
     rail_of_stories_beside_a_short_named_body,
+    menus_named_in_one_word,
 );
 
 #[test]
