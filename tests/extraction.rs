@@ -146,6 +146,15 @@ fn a_stream_of_more_stories_goes_however_much_it_says() {
 }
 
 #[test]
+fn a_post_inside_a_byline_left_open_stays() {
+    // The byline's `<span>` is never closed and holds the post: a body's worth of prose is no
+    // byline, however the element is named.
+    let text = text("content/post_inside_a_byline_left_open.html");
+    assert!(text.ends_with(&article()), "{text}");
+    assert!(!text.contains("retired engineer"), "{text}");
+}
+
+#[test]
 fn a_two_line_post_is_the_whole_article_beside_sidebar_modules() {
     // Blog software names the post (`entry-type-post`); its two lines are all of it, however
     // much the sidebar's lists of other posts with their blurbs say.
