@@ -16,7 +16,8 @@ use crate::extract::dom::{AttributeExt, FlatDom, Kind, NO_PARENT};
 use crate::extract::{trace, Decision, Trace};
 use crate::page::{Page, PageFormat};
 use crate::profile::site_key;
-use crate::vocab::BLOCK_TAGS;
+use crate::text::is_written_without_spaces;
+use crate::vocab::{BLOCK_TAGS, TABLE_CELL_TAGS};
 
 /// Ancestors named in an element's path, besides the element itself.
 const PATH_ANCESTORS: usize = 2;
@@ -167,17 +168,24 @@ fn explanation(dom: &FlatDom, trace: &Trace) -> Explanation {
     // block element of kept text.
     let mut open: Option<(bool, usize)> = None;
     let mut last_block_parent = NO_PARENT;
+    let mut last_cell = None;
     // The head's title and metadata are not blocks of the page.
     let head = dom
         .first_with_tag("head")
         .map_or(0..0, |head| head..dom.nodes[head].end);
     for (index, node) in dom.nodes.iter().enumerate() {
-        let Kind::Text(text) = node.kind else {
-            continue;
-        };
         if head.contains(&index) {
             continue;
         }
+        let Kind::Text(text) = node.kind else {
+            // A line break keeps the words on either side apart, as in the text.
+            if node.tag() == Some("br") {
+                if let Some(block) = blocks.last_mut() {
+                    push_collapsed(&mut block.text, " ");
+                }
+            }
+            continue;
+        };
         if text.trim().is_empty() {
             // Spacing between inline elements, which keeps their words apart.
             if let Some(block) = blocks.last_mut() {
@@ -209,7 +217,18 @@ fn explanation(dom: &FlatDom, trace: &Trace) -> Explanation {
         } else if block_parent != last_block_parent {
             push_separator(blocks.last_mut());
         }
+        let same_block = continues && block_parent == last_block_parent;
         last_block_parent = block_parent;
+        // Table cells are apart in the text, as the writer sets them (`Stage | Start`).
+        let cell = cell_of(dom, index, block_parent);
+        if same_block && cell != last_cell && cell.is_some() {
+            if let Some(block) = blocks.last_mut() {
+                let end = block.text.trim_end().len();
+                block.text.truncate(end);
+                block.text.push_str(" | ");
+            }
+        }
+        last_cell = cell;
         if let Some(block) = blocks.last_mut() {
             push_collapsed(&mut block.text, text);
         }
@@ -268,17 +287,40 @@ fn push_separator(block: Option<&mut Block>) {
     }
 }
 
-/// Appends `text` with its whitespace runs collapsed to one space.
+/// The table cell (`<td>`, `<th>`) holding node `index` inside its block, if any.
+fn cell_of(dom: &FlatDom, index: usize, block: usize) -> Option<usize> {
+    let mut at = dom.nodes[index].parent;
+    while at != NO_PARENT && at != block {
+        if dom.nodes[at]
+            .tag()
+            .is_some_and(|tag| TABLE_CELL_TAGS.contains(&tag))
+        {
+            return Some(at);
+        }
+        at = dom.nodes[at].parent;
+    }
+    None
+}
+
+/// Appends `text` with its whitespace runs collapsed to one space, as the text writer does:
+/// a line break between two characters of a script written without spaces (Chinese,
+/// Japanese) is no space.
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut space = text.starts_with(char::is_whitespace);
-    for word in text.split_whitespace() {
-        if space && !out.is_empty() && !out.ends_with(' ') {
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        let (gap, after) = rest.split_at(start);
+        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+        let (word, tail) = after.split_at(end);
+        let joined = gap.contains('\n')
+            && out.chars().last().is_some_and(is_written_without_spaces)
+            && word.chars().next().is_some_and(is_written_without_spaces);
+        if !gap.is_empty() && !joined && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
         out.push_str(word);
-        space = true;
+        rest = tail;
     }
-    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+    if !rest.is_empty() && !out.is_empty() && !out.ends_with(' ') {
         out.push(' ');
     }
 }
