@@ -266,17 +266,24 @@ fn explanation(dom: &FlatDom, trace: &Trace) -> Explanation {
 
 /// The nearest block-level element holding node `index` (the node itself if it is one).
 fn block_of(dom: &FlatDom, index: usize) -> usize {
-    let mut at = dom.nodes[index].parent;
-    while at != NO_PARENT {
-        if dom.nodes[at]
-            .tag()
-            .is_some_and(|tag| BLOCK_TAGS.contains(&tag))
-        {
-            return at;
-        }
-        at = dom.nodes[at].parent;
-    }
-    index
+    dom.ancestors(index)
+        .find(|&at| {
+            dom.nodes[at]
+                .tag()
+                .is_some_and(|tag| BLOCK_TAGS.contains(&tag))
+        })
+        .unwrap_or(index)
+}
+
+/// The table cell (`<td>`, `<th>`) holding node `index` inside its block, if any.
+fn cell_of(dom: &FlatDom, index: usize, block: usize) -> Option<usize> {
+    dom.ancestors(index)
+        .take_while(|&at| at != block)
+        .find(|&at| {
+            dom.nodes[at]
+                .tag()
+                .is_some_and(|tag| TABLE_CELL_TAGS.contains(&tag))
+        })
 }
 
 fn push_separator(block: Option<&mut Block>) {
@@ -285,21 +292,6 @@ fn push_separator(block: Option<&mut Block>) {
             block.text.push_str(" · ");
         }
     }
-}
-
-/// The table cell (`<td>`, `<th>`) holding node `index` inside its block, if any.
-fn cell_of(dom: &FlatDom, index: usize, block: usize) -> Option<usize> {
-    let mut at = dom.nodes[index].parent;
-    while at != NO_PARENT && at != block {
-        if dom.nodes[at]
-            .tag()
-            .is_some_and(|tag| TABLE_CELL_TAGS.contains(&tag))
-        {
-            return Some(at);
-        }
-        at = dom.nodes[at].parent;
-    }
-    None
 }
 
 /// Appends `text` with its whitespace runs collapsed to one space, as the text writer does:

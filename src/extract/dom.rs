@@ -200,6 +200,14 @@ impl<'a> FlatDom<'a> {
         }
     }
 
+    /// The ancestors of node `index`, nearest first (the node itself not included).
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(self.nodes[index].parent), |&at| {
+            Some(self.nodes[at].parent)
+        })
+        .take_while(|&at| at != NO_PARENT)
+    }
+
     /// Index of the first element with this tag, in document order.
     pub fn first_with_tag(&self, tag: &str) -> Option<usize> {
         self.nodes.iter().position(|node| node.tag() == Some(tag))

@@ -136,16 +136,23 @@ fn extract_from(
         return article;
     }
     let (second, second_options) = second_look(options);
-    let mut again = extract_with(dom, &second_options, boilerplate, None, second);
+    // Traced apart: the first look's trace stands when the second keeps nothing either.
+    let mut second_trace = trace.as_ref().map(|_| Trace::new(dom.len()));
+    let mut again = extract_with(
+        dom,
+        &second_options,
+        boilerplate,
+        second_trace.as_mut(),
+        second,
+    );
     if again.text.is_empty() {
         return article;
     }
     // Comment sections are found by their names: the first look's are the page's.
     again.comments = article.comments;
-    if let Some(trace) = trace {
-        *trace = Trace::new(dom.len());
-        trace.second_look = true;
-        extract_with(dom, &second_options, boilerplate, Some(trace), second);
+    if let (Some(trace), Some(mut second_trace)) = (trace, second_trace) {
+        second_trace.second_look = true;
+        *trace = second_trace;
     }
     again
 }
@@ -242,7 +249,8 @@ fn extract_with(
         .map(|&root| kept[root])
         .sum();
     let core_share = core_chars as f32 / kept[region].max(1) as f32;
-    let mut trimmed_around = (core.clone(), core_share, options.preset.trim_core_share);
+    // The named body trimmed around instead of the core, with its share of the region.
+    let mut trimmed_around_body = None;
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
         refine::trim_outside_core(dom, &mut dropped, region, &core);
     } else if let Some(named) = named_body_around(dom, &core, region) {
@@ -251,7 +259,7 @@ fn extract_with(
         let share = kept[named] as f32 / kept[region].max(1) as f32;
         if options.preset.trim_core_share.is_finite() && share >= NAMED_BODY_TRIM_SHARE {
             refine::trim_outside_core(dom, &mut dropped, region, &[named]);
-            trimmed_around = (vec![named], share, NAMED_BODY_TRIM_SHARE);
+            trimmed_around_body = Some((named, share));
         }
     }
     note(&dropped, Decision::TrimmedAroundCore);
@@ -287,7 +295,10 @@ fn extract_with(
         trace.note_outside(dom, &chosen);
         trace.copies = copies;
         trace.region = region;
-        (trace.core, trace.core_share, trace.trim_share) = trimmed_around;
+        (trace.core, trace.core_share, trace.trim_share) = match trimmed_around_body {
+            Some((named, share)) => (vec![named], share, NAMED_BODY_TRIM_SHARE),
+            None => (core, core_share, options.preset.trim_core_share),
+        };
     }
     // The Markdown follows whichever roots gave the text, so both say the same.
     let markdown = options
@@ -307,20 +318,14 @@ fn extract_with(
 /// The nearest element named as the article's body ([`Named::CONTENT`]) that holds every
 /// root of the core, inside the region and not the region itself.
 fn named_body_around(dom: &FlatDom, core: &[usize], region: usize) -> Option<usize> {
-    let region_end = dom.nodes[region].end;
-    let named_above = |root: usize| {
-        let mut at = root;
-        while at > region && at < region_end {
-            let named = dom.named(at);
-            if named.has(Named::CONTENT) && !named.has(Named::NEGATIVE) {
-                return Some(at);
-            }
-            at = dom.nodes[at].parent;
-        }
-        None
-    };
     let (&first, rest) = core.split_first()?;
-    let body = named_above(first)?;
+    let body = std::iter::once(first)
+        .chain(dom.ancestors(first))
+        .take_while(|&at| at > region && at < dom.nodes[region].end)
+        .find(|&at| {
+            let named = dom.named(at);
+            named.has(Named::CONTENT) && !named.has(Named::NEGATIVE)
+        })?;
     rest.iter()
         .all(|&root| root >= body && root < dom.nodes[body].end)
         .then_some(body)

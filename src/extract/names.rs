@@ -219,22 +219,25 @@ impl Vocabularies {
 /// lowercase letter is followed by an uppercase one; none when the part is one word.
 fn camel_case_words(part: &str) -> impl Iterator<Item = &str> {
     let bytes = part.as_bytes();
-    let mut starts: Vec<usize> = (1..bytes.len())
-        .filter(|&at| bytes[at - 1].is_ascii_lowercase() && bytes[at].is_ascii_uppercase())
-        .collect();
-    if !starts.is_empty() {
-        starts.insert(0, 0);
-    }
-    let ends: Vec<usize> = starts
-        .iter()
-        .skip(1)
-        .copied()
-        .chain([bytes.len()])
-        .collect();
-    starts
-        .into_iter()
-        .zip(ends)
-        .map(move |(start, end)| &part[start..end])
+    let starts_word =
+        move |at: usize| bytes[at - 1].is_ascii_lowercase() && bytes[at].is_ascii_uppercase();
+    let mut start = if (1..bytes.len()).any(starts_word) {
+        0
+    } else {
+        bytes.len()
+    };
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        // Words start at ASCII letters, so every start is a character boundary.
+        let end = (start + 1..bytes.len())
+            .find(|&at| starts_word(at))
+            .unwrap_or(bytes.len());
+        let word = &part[start..end];
+        start = end;
+        Some(word)
+    })
 }
 
 /// Whether `haystack` contains `needle`, ASCII case ignored.

@@ -268,12 +268,12 @@ fn reasons<'a>(
             || element.attribute("role").is_some_and(|role| {
                 BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
             });
-        // A page-wide container or the holder of the page's prose is the content whatever
-        // its name says, except a comment section beside the article it comments on, and a
-        // product page's customer reviews.
         // An inline element under a furniture name (a byline's `<span>`) holding a body's
         // worth of prose is a tag left open that swallowed the article after it.
         let swallowed = tag == "span" && prose.non_link[index] >= PROSE_HOLDER_MIN_CHARS;
+        // A page-wide container or the holder of the page's prose is the content whatever
+        // its name says, except a comment section beside the article it comments on, and a
+        // product page's customer reviews.
         let furniture_by_name = policy.trust_names
             && !swallowed
             && !CLASS_EXEMPT_TAGS.contains(&tag)
