@@ -432,7 +432,8 @@ mod tests {
             false,
         );
         for index in drops {
-            dropped[index] = true;
+            // The whole card, as the extractor drops it.
+            dropped[index..dom.nodes[index].end].fill(true);
         }
     }
 
