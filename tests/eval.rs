@@ -197,3 +197,63 @@ fn a_folder_without_truth_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read the truth"));
 }
+
+#[test]
+fn the_guard_fails_when_a_figure_falls_below_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("town-news");
+    dataset(&set);
+    let set = set.to_str().unwrap();
+    let figures = dir.path().join("figures.json");
+    let figures_arg = figures.to_str().unwrap();
+
+    let recorded = eval(&[set, "--record", figures_arg]);
+    assert!(recorded.status.success());
+    let file: Value = serde_json::from_slice(&fs::read(&figures).unwrap()).unwrap();
+    assert_eq!(file["datasets"]["town-news"]["figures"]["word_f1"], 1.0);
+    assert_eq!(
+        file["datasets"]["town-news"]["figures"]["word_f1/forum"],
+        1.0
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file is left beside the record"
+    );
+
+    let guarded = eval(&[set, "--guard", figures_arg]);
+    assert_eq!(guarded.status.code(), Some(0));
+
+    // A stored output that loses a page's text falls below the record: the guard names it.
+    let worse = dir.path().join("worse.jsonl");
+    write_predictions(
+        &worse,
+        &[
+            json!({"id": "p1", "text": ARTICLE, "title": "Bridge closed"}),
+            json!({"id": "p2", "text": "", "title": "Bridge closed", "date": "2024-05-01"}),
+        ],
+    );
+    let fell = eval(&[
+        set,
+        "--against",
+        worse.to_str().unwrap(),
+        "--guard",
+        figures_arg,
+    ]);
+    assert_eq!(fell.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&fell.stderr);
+    assert!(
+        stderr.contains("word_f1 fell to 0.5000 from its recorded 1.0000"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("word_f1/forum fell to 0.0000"), "{stderr}");
+
+    // A dataset the file has no record of fails too, and a missing file is a usage error.
+    let other = dir.path().join("other");
+    dataset(&other);
+    let unrecorded = eval(&[other.to_str().unwrap(), "--guard", figures_arg]);
+    assert_eq!(unrecorded.status.code(), Some(1));
+    let missing = dir.path().join("nowhere.json");
+    let no_file = eval(&[set, "--guard", missing.to_str().unwrap()]);
+    assert_eq!(no_file.status.code(), Some(2));
+}

@@ -1,10 +1,12 @@
 //! `dechaff eval`: how well dechaff (or any tool's output) does on a labelled dataset.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use super::profile::ProfileArgs;
-use super::{PresetArgs, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
+use super::{PresetArgs, EXIT_FAILED, EXIT_OK, EXIT_USAGE_OR_OUTPUT};
+use crate::eval::guard::{DatasetFigures, RecordedFigures, Verdict};
 use crate::eval::{self, Report};
 use crate::input::{InputOptions, PageReader};
 use crate::pipeline::{self, PipelineOptions};
@@ -24,6 +26,15 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Fail (exit status 1) when a figure falls more than the file's tolerance (0.002 unless it
+    /// says otherwise) below the one `--record` wrote into FILE for this dataset (its folder's
+    /// name), or when the file has no record of it.
+    #[arg(long, value_name = "FILE")]
+    guard: Option<PathBuf>,
+    /// Record this run's figures for this dataset in FILE (created if missing; the other
+    /// datasets' records are kept), for a later `--guard`.
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
     #[command(flatten)]
     preset: PresetArgs,
     /// With `--site-profile` or `--profile`, pages take their URL from the truth, so that
@@ -43,26 +54,142 @@ pub fn run(args: Args) -> u8 {
         );
         return EXIT_USAGE_OR_OUTPUT;
     }
-    match evaluate(&args) {
-        Ok(report) => {
-            if args.json {
-                match serde_json::to_string_pretty(&report) {
-                    Ok(json) => println!("{json}"),
-                    Err(error) => {
-                        eprintln!("dechaff: cannot write the report: {error}");
-                        return EXIT_USAGE_OR_OUTPUT;
-                    }
-                }
-            } else {
-                print!("{}", eval::render_report(&report));
-            }
-            EXIT_OK
-        }
+    let report = match evaluate(&args) {
+        Ok(report) => report,
         Err(message) => {
             eprintln!("dechaff: {message}");
-            EXIT_USAGE_OR_OUTPUT
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+    };
+    let rendered = if args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(json) => json + "\n",
+            Err(error) => {
+                eprintln!("dechaff: cannot write the report: {error}");
+                return EXIT_USAGE_OR_OUTPUT;
+            }
+        }
+    } else {
+        eval::render_report(&report)
+    };
+    // A reader that stops early (`| head`) is not an error.
+    match io::stdout().lock().write_all(rendered.as_bytes()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("dechaff: cannot write the report: {error}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+        _ => {}
+    }
+    let name = dataset_name(&args.dataset);
+    let figures = DatasetFigures::of(&report);
+    let mut status = EXIT_OK;
+    if let Some(path) = &args.guard {
+        match read_figures(path) {
+            Ok(Some(recorded)) => {
+                if !guard_holds(&recorded, &name, &figures, path) {
+                    status = EXIT_FAILED;
+                }
+            }
+            Ok(None) => {
+                eprintln!("dechaff: guard: {} does not exist", path.display());
+                return EXIT_USAGE_OR_OUTPUT;
+            }
+            Err(message) => {
+                eprintln!("dechaff: guard: {message}");
+                return EXIT_USAGE_OR_OUTPUT;
+            }
         }
     }
+    if let Some(path) = &args.record {
+        if let Err(message) = record_figures(path, &name, figures) {
+            eprintln!("dechaff: record: {message}");
+            return EXIT_USAGE_OR_OUTPUT;
+        }
+        eprintln!(
+            "dechaff: recorded the figures of {name} in {}",
+            path.display()
+        );
+    }
+    status
+}
+
+/// The name a dataset's figures are recorded under: its folder's name.
+fn dataset_name(dataset: &Path) -> String {
+    let absolute = std::fs::canonicalize(dataset).unwrap_or_else(|_| dataset.to_path_buf());
+    absolute
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| absolute.display().to_string())
+}
+
+/// Tells what the guard found, on standard error; false when it fails.
+fn guard_holds(recorded: &RecordedFigures, name: &str, now: &DatasetFigures, path: &Path) -> bool {
+    match recorded.check(name, now) {
+        Verdict::Held { risen } => {
+            eprintln!(
+                "dechaff: guard: every figure of {name} holds its record in {}",
+                path.display()
+            );
+            if !risen.is_empty() {
+                eprintln!(
+                    "dechaff: guard: risen above the record (record them with --record): {}",
+                    risen.join(", ")
+                );
+            }
+            true
+        }
+        Verdict::Fell(falls) => {
+            for fall in falls {
+                eprintln!(
+                    "dechaff: guard: {name}: {fall} (tolerance {})",
+                    recorded.tolerance
+                );
+            }
+            false
+        }
+        Verdict::NoRecord => {
+            eprintln!(
+                "dechaff: guard: {} has no record of {name} (write one with --record)",
+                path.display()
+            );
+            false
+        }
+        Verdict::OtherPages { recorded, now } => {
+            eprintln!(
+                "dechaff: guard: {name} has {now} pages, its figures were recorded on {recorded}: \
+                 not the same dataset"
+            );
+            false
+        }
+    }
+}
+
+/// The recorded figures in `path`, or `None` when there is no such file.
+fn read_figures(path: &Path) -> Result<Option<RecordedFigures>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
+    };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|error| format!("{} is not a figures file: {error}", path.display()))
+}
+
+/// Writes this run's figures for `name` into `path`, keeping the other datasets' records;
+/// the file is replaced whole, never left half written.
+fn record_figures(path: &Path, name: &str, figures: DatasetFigures) -> Result<(), String> {
+    let mut recorded = read_figures(path)?.unwrap_or_default();
+    recorded.record(name, figures);
+    let json = serde_json::to_string_pretty(&recorded)
+        .map_err(|error| format!("cannot write the figures: {error}"))?;
+    let write = || -> io::Result<()> {
+        let mut temporary = crate::output::temporary_file_beside(path)?;
+        temporary.write_all(json.as_bytes())?;
+        temporary.write_all(b"\n")?;
+        crate::output::persist(temporary, path)
+    };
+    write().map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
 fn evaluate(args: &Args) -> Result<Report, String> {

@@ -5,6 +5,7 @@
 //! `text` (and optionally `title`, `author`, `date`): dechaff's own output, or any other tool's
 //! output in the same shape. The metric definitions are in [`metrics`].
 
+pub mod guard;
 pub mod metrics;
 
 use std::collections::{BTreeMap, HashMap};
