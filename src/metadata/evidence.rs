@@ -297,7 +297,7 @@ impl Evidence {
             return;
         }
         let Some((label, strong)) = byline_opening(&text) else {
-            if super::cjk_byline_name(&text).is_some() {
+            if super::author::cjk_byline_name(&text).is_some() {
                 // "2005年07月03日 来源：新华网 作者：张伟": the label marks it wherever it stands.
                 self.loose_bylines.push(LooseByline {
                     after_h1: self.h1_seen,
