@@ -492,6 +492,35 @@ pub const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "anzeige", "- anzeige", "werbung", "*werbung", "advertisement",
 ];
 
+/// Lowercased labels of the buttons and links that act on the page rather than say anything:
+/// print, save, show or hide, back, download, read on. A leaf block whose whole text is one of
+/// these (arrows and punctuation around it aside) is dropped; a sentence that uses the word
+/// says more than the label.
+pub const PAGE_CONTROL_LABELS: &[&str] = &[
+    // print
+    "print", "print this page", "print this article", "print article", "print recipe",
+    "drucken", "seite drucken", "artikel drucken", "rezept drucken", "beitrag drucken",
+    "imprimer", "imprimir", "stampa", "drukuj", "afdrukken",
+    // save and bookmark
+    "save", "bookmark", "merken", "zur merkliste", "auf die merkliste", "speichern",
+    "enregistrer", "guardar", "salva", "zapisz",
+    // show, hide and expand
+    "show all", "view all", "see all", "show more", "show less", "alle anzeigen",
+    "mehr anzeigen", "weniger anzeigen", "bild anzeigen", "quellen anzeigen",
+    "quellen ausblenden", "voir tout", "voir plus", "ver todo", "ver más", "mostra tutto",
+    "mostra di più", "zobacz wszystkie", "pokaż więcej",
+    // read on
+    "read more", "continue reading", "weiterlesen", "mehr lesen", "lire la suite",
+    "leer más", "continua a leggere", "czytaj dalej",
+    // back
+    "back", "back to top", "back to overview", "back to list", "zurück", "nach oben",
+    "zurück zur übersicht", "zurück zur listenansicht", "zurück nach oben", "retour",
+    "retour en haut", "volver", "volver arriba", "torna su", "powrót",
+    // download
+    "download pdf", "pdf herunterladen", "als pdf herunterladen", "télécharger le pdf",
+    "descargar pdf",
+];
+
 /// Lowercased phrases that make a leaf block of at most [`BOILERPLATE_PHRASE_MAX_WORDS`] words
 /// boilerplate wherever they occur in it: reading-time notes, rights notices, subscribe and
 /// follow prompts.

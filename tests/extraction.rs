@@ -74,6 +74,7 @@ macro_rules! boilerplate_is_removed {
 
 boilerplate_is_removed!(
     navigation_menu,
+    page_control_labels,
     menu_without_nav_tag,
     breadcrumbs,
     site_header,

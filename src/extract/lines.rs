@@ -10,8 +10,8 @@ use crate::vocab::{
     BOILERPLATE_LINE_PHRASES, BOILERPLATE_LINE_PREFIXES, BOILERPLATE_PHRASE_MAX_WORDS,
     CJK_DATELINE_LABELS, CJK_DATE_SUFFIXES, CREDIT_PHRASES, DATE_STAMP_LABELS,
     DATE_STAMP_MAX_WORDS, DATE_STAMP_SUFFIXES, LOADING_PLACEHOLDER_MAX_WORDS,
-    LOADING_PLACEHOLDER_WORDS, MONTH_NAMES, PROMPT_PHRASES, REACTION_COUNT_UNITS,
-    SITE_NOTICE_PHRASES,
+    LOADING_PLACEHOLDER_WORDS, MONTH_NAMES, PAGE_CONTROL_LABELS, PROMPT_PHRASES,
+    REACTION_COUNT_UNITS, SITE_NOTICE_PHRASES,
 };
 
 /// Compiles a phrase table for matching anywhere in a lowercased text in one pass.
@@ -106,6 +106,17 @@ pub(super) fn is_loading_placeholder(lower: &str) -> bool {
     (bare == *word || ellipsis) && crate::text::count_words(line) <= LOADING_PLACEHOLDER_MAX_WORDS
 }
 
+/// Whether a lowercased line is only the label of a page control ("Drucken", "Show all »",
+/// "← Back"; see [`PAGE_CONTROL_LABELS`]).
+pub(super) fn is_page_control(lower: &str) -> bool {
+    let label = lower.trim_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || matches!(c, '»' | '«' | '›' | '‹' | '→' | '←' | '↑' | '…')
+    });
+    PAGE_CONTROL_LABELS.contains(&label)
+}
+
 /// Whether a lowercased line is only a post number ("#12").
 pub(super) fn is_post_number(lower: &str) -> bool {
     lower
@@ -180,6 +191,27 @@ pub(super) fn is_date_stamp(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_control_label_alone_is_a_page_control_and_a_sentence_is_not() {
+        for label in [
+            "drucken",
+            "show all »",
+            "← zurück zur übersicht",
+            "read more…",
+            "[print]",
+        ] {
+            assert!(is_page_control(label), "{label}");
+        }
+        for line in [
+            "print the form and bring it along.",
+            "save the date: 12 may",
+            "back in 1842 the arches were new",
+            "zurück",
+        ] {
+            assert_eq!(is_page_control(line), line == "zurück", "{line}");
+        }
+    }
 
     #[test]
     fn chinese_and_japanese_datelines_are_boilerplate_lines() {

@@ -3,8 +3,8 @@
 
 use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::lines::{
-    is_boilerplate_line, is_loading_placeholder, is_named_date_stamp, is_post_number, is_prompt,
-    is_reaction_count, is_site_notice,
+    is_boilerplate_line, is_loading_placeholder, is_named_date_stamp, is_page_control,
+    is_post_number, is_prompt, is_reaction_count, is_site_notice,
 };
 use super::names::Named;
 use super::subtrees::{any_below, first_text_children, outermost, Inherited, Marked, TextIndex};
@@ -810,6 +810,7 @@ pub fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discussion: b
         if is_boilerplate_line(&text)
             || is_loading_placeholder(&lower)
             || is_reaction_count(&lower)
+            || is_page_control(&lower)
             || (!discussion && is_named_date_stamp(&lower))
             || (discussion && is_post_number(&lower))
         {
