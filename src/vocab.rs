@@ -106,6 +106,15 @@ pub const REGION_MIN_SHARE: f32 = 0.25;
 /// … and at least this many characters.
 pub const REGION_MIN_CHARS: usize = 200;
 
+/// A lede that the page marks as its article's summary (`itemprop=description` in the same
+/// item as the `articleBody`, set before the body) is part of the article from this many
+/// characters: the standfirst of a news story, not a one-word label.
+pub const LEDE_MIN_CHARS: usize = 40;
+
+/// … and when at most this share of its text is link text: a lede is prose, not a list of
+/// related links.
+pub const LEDE_MAX_LINK_DENSITY: f32 = 0.3;
+
 /// … and, on a page with at least [`REGION_PROSE_PAGE_MIN_CHARS`] of prose paragraphs (`<p>`s
 /// of [`GRID_PROSE_MIN_CHARS`] non-link characters or more), at least this share of them. A
 /// shop's `<main>` often holds only the product grid while the category's buying guide follows

@@ -336,6 +336,20 @@ fn lede() {
     ));
 }
 
+/// A lede the page marks as the item's description, set above the element it names
+/// `articleBody`, opens the article; nothing else outside the body comes with it.
+#[test]
+fn lede_outside_the_article_body() {
+    assert_eq!(
+        text("content/lede_outside_the_article_body.html"),
+        format!(
+            "The river crossing will close for nine months from June, while the arches are \
+             rebuilt.\n\n{}",
+            article()
+        )
+    );
+}
+
 #[test]
 fn title_goes_to_metadata_not_text() {
     let record = &records()["content/title_not_repeated.html"];

@@ -202,10 +202,10 @@ impl<'a> FlatDom<'a> {
 
     /// The ancestors of node `index`, nearest first (the node itself not included).
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(self.nodes[index].parent), |&at| {
-            Some(self.nodes[at].parent)
-        })
-        .take_while(|&at| at != NO_PARENT)
+        // `successors` computes the next item as it yields one: the root's parent must not be
+        // looked up, so the walk ends at the root itself.
+        let parent = |at: usize| Some(self.nodes[at].parent).filter(|&up| up != NO_PARENT);
+        std::iter::successors(parent(index), move |&at| parent(at))
     }
 
     /// Index of the first element with this tag, in document order.
@@ -287,6 +287,20 @@ fn visible_chars(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ancestors_walk_up_to_the_root_and_stop_there() {
+        let html = Html::parse_document("<body><div><p>Hello</p></div></body>");
+        let dom = FlatDom::new(&html);
+        let p = dom.first_with_tag("p").unwrap();
+        let tags: Vec<Option<&str>> = dom.ancestors(p).map(|at| dom.nodes[at].tag()).collect();
+        assert_eq!(&tags[..3], &[Some("div"), Some("body"), Some("html")]);
+        assert_eq!(
+            dom.nodes[*dom.ancestors(p).collect::<Vec<_>>().last().unwrap()].parent,
+            NO_PARENT
+        );
+        assert_eq!(dom.ancestors(0).count(), 0, "the root has no ancestors");
+    }
 
     #[test]
     fn subtree_ranges_and_counts() {

@@ -225,6 +225,7 @@ fn extract_with(
     let region::Region {
         root: region,
         named_post,
+        lede,
     } = region::main_region(dom, &dropped, &kept, body);
     // Both searches for teaser runs test the same cards, under the same mask.
     let mut cards = refine::TeaserCards::new(dom, &dropped, &kept, region);
@@ -279,7 +280,12 @@ fn extract_with(
         }
     }
     note(&dropped, Decision::SiteProfile);
-    let mut chosen = vec![region];
+    // A lede the page sets above its named body comes first, when nothing dropped it since.
+    let mut chosen: Vec<usize> = lede
+        .filter(|&lede| !dropped[lede])
+        .into_iter()
+        .chain([region])
+        .collect();
     let (mut text, mut copies) = serialize::text_and_copies(dom, &dropped, &chosen);
     if text.chars().count() < MIN_ARTICLE_CHARS && region != body && !named_post {
         // The region is too small to be the article: fall back to every block the pruning

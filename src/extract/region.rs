@@ -6,8 +6,9 @@ use super::names::Named;
 use super::subtrees::outermost;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    GRID_PROSE_MIN_CHARS, POST_CLASS_PATTERNS, POST_MIN_CHARS, POST_REGION_MIN_PROSE_SHARE,
-    REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
+    GRID_PROSE_MIN_CHARS, LEDE_MAX_LINK_DENSITY, LEDE_MIN_CHARS, POST_CLASS_PATTERNS,
+    POST_MIN_CHARS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE,
+    REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
 };
 
 /// Where the article lies: the root of its subtree, and whether the page names that root as
@@ -19,6 +20,8 @@ pub struct Region {
     pub root: usize,
     /// Whether the page's own class names mark `root` as the post ([`POST_CLASS_PATTERNS`]).
     pub named_post: bool,
+    /// The article's lede when the page sets it outside `root`, before it: see [`lede_of`].
+    pub lede: Option<usize>,
 }
 
 impl Region {
@@ -26,6 +29,7 @@ impl Region {
         Region {
             root,
             named_post: false,
+            lede: None,
         }
     }
 }
@@ -63,7 +67,10 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .map(|(i, _)| i)
         .find(|&i| big_enough(i));
     if let Some(index) = article_body {
-        return Region::container(index);
+        return Region {
+            lede: lede_of(dom, dropped, index),
+            ..Region::container(index)
+        };
     }
     let articles: Vec<usize> = elements()
         .filter(|(i, e)| e.name() == "article" && !dropped[*i] && kept[*i] > 0)
@@ -126,6 +133,41 @@ fn named_post_region(
     (!paragraph && (holds_the_prose || page < REGION_PROSE_PAGE_MIN_CHARS)).then_some(Region {
         root: candidate,
         named_post: post.is_some(),
+        lede: None,
+    })
+}
+
+/// The lede of an `articleBody`: microdata pages mark the story's summary as the item's
+/// `description` and often set it as the standfirst above the body, outside the element named
+/// `articleBody` ("Jede Menge Spaß bereitet es …" above the body of a news item). The lede is the
+/// last kept element before `body` whose `itemprop` names the description of the same item
+/// (the nearest `itemscope` around the body), with at least [`LEDE_MIN_CHARS`] of text of which
+/// at most [`LEDE_MAX_LINK_DENSITY`] is link text. A `<meta>` description is not text.
+fn lede_of(dom: &FlatDom, dropped: &[bool], body: usize) -> Option<usize> {
+    let scope = |index: usize| {
+        dom.ancestors(index).find(|&at| {
+            dom.nodes[at]
+                .element()
+                .is_some_and(|e| e.attribute("itemscope").is_some())
+        })
+    };
+    let item = scope(body)?;
+    (item + 1..body).rev().find(|&index| {
+        let Some(element) = dom.nodes[index].element() else {
+            return false;
+        };
+        let text = dom.text_chars[index] as usize;
+        !dropped[index]
+            && dom.nodes[index].end <= body
+            && element.name() != "meta"
+            && element.attribute("itemprop").is_some_and(|names| {
+                names
+                    .split_ascii_whitespace()
+                    .any(|name| name.eq_ignore_ascii_case("description"))
+            })
+            && text >= LEDE_MIN_CHARS
+            && dom.link_chars[index] as f32 <= LEDE_MAX_LINK_DENSITY * text as f32
+            && scope(index) == Some(item)
     })
 }
 
