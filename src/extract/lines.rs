@@ -224,4 +224,23 @@ mod tests {
             "该工程自2005年07月03日开工以来，累计投资约十二亿元。"
         ));
     }
+
+    #[test]
+    fn loading_placeholders_are_the_word_alone_or_an_ellipsis() {
+        for line in [
+            "loading",
+            "loading...",
+            "loading questions…",
+            "chargement …",
+        ] {
+            assert!(is_loading_placeholder(line), "{line}");
+        }
+        for line in [
+            "loading dock",
+            "loading the van took the whole morning.",
+            "loading times of the new console are short...",
+        ] {
+            assert!(!is_loading_placeholder(line), "{line}");
+        }
+    }
 }
