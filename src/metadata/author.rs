@@ -392,6 +392,11 @@ fn clean_author(author: &str) -> Option<String> {
 /// ([`CJK_AUTHOR_LABELS`]: "2005年07月03日 来源：新华网 作者：张伟" → "张伟"): the characters
 /// after the label's colon up to the next space, separator or bracket.
 pub(super) fn cjk_byline_name(text: &str) -> Option<&str> {
+    // Every label is Chinese or Japanese: most lines of most pages have no such character,
+    // and this runs on every short line of the page.
+    if text.is_ascii() || !text.chars().any(crate::text::is_written_without_spaces) {
+        return None;
+    }
     CJK_AUTHOR_LABELS.iter().find_map(|label| {
         text.match_indices(label).find_map(|(at, _)| {
             // A label ends a word of its own: not "文" inside "中文：".
