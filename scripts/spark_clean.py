@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 
-# The extensions dechaff reads when it walks a directory (src/vocab.rs PAGE_EXTENSIONS), each
+# The extensions dechaff reads when it walks a directory (src/vocab/input.rs PAGE_EXTENSIONS), each
 # optionally compressed.
 PAGE_EXTENSIONS = {"html", "htm", "xhtml", "shtml", "txt", "jsonl", "ndjson", "warc"}
 COMPRESSED = (".gz", ".zst")

@@ -2,15 +2,18 @@
 
 Every feature is generic and language-independent: lengths, punctuation, capitalisation, the
 line's place in the dump, its neighbours, and matches against the multilingual vocabulary
-tables of src/vocab.rs (read from the source so both sides use the same phrases).
+tables of src/vocab/ (read from the source so both sides use the same phrases).
 """
+import glob
 import math
 import re
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VOCAB_RS = os.path.join(HERE, "..", "src", "vocab.rs")
-_SRC = open(VOCAB_RS, encoding="utf-8").read()
+VOCAB_DIR = os.path.join(HERE, "..", "src", "vocab")
+# The tables are spread over the files of the directory module; each name is defined once.
+_SRC = "\n".join(open(path, encoding="utf-8").read()
+                  for path in sorted(glob.glob(os.path.join(VOCAB_DIR, "*.rs"))))
 
 
 def _table(name):
