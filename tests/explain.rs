@@ -178,3 +178,37 @@ fn kept_blocks_are_the_cleaned_text_on_every_fixture() {
     }
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+/// A block outside the region taken as the article is named by its own element, so that a
+/// reader can find it in the page.
+#[test]
+fn blocks_outside_the_article_name_their_element() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "page.html",
+        "<html><body><div class=standfirst>A word before the story, in a box of its own.</div>\
+         <div itemprop=articleBody><p>The harbour reopened on Monday after two years of repairs, \
+         and the first boats came in at dawn to a crowd that had waited on the quay since \
+         night.</p><p>Fishermen said the new quay, longer and higher than the old one, would keep \
+         their boats safe in the winter storms that close the bay for weeks at a time.</p><p>The \
+         council will open a market on the quay in the spring, with stalls for the catch and a \
+         café for the crews who land it before the town is awake.</p></div></body></html>"
+            .as_bytes(),
+    );
+    let output = run(&["explain", "--json", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let blocks = records(&output);
+    let outside: Vec<&serde_json::Value> = blocks
+        .iter()
+        .filter(|block| block["decision"] == "outside-article")
+        .collect();
+    assert_eq!(outside.len(), 1, "{blocks:?}");
+    assert!(
+        outside[0]["element"]
+            .as_str()
+            .is_some_and(|element| element.ends_with("div.standfirst")),
+        "{:?}",
+        outside[0]
+    );
+}

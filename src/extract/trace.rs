@@ -207,11 +207,16 @@ impl Trace {
     /// Records that the nodes outside every `chosen` subtree, kept so far, are not the
     /// article.
     pub(crate) fn note_outside(&mut self, dom: &FlatDom, chosen: &[usize]) {
-        let mut inside = vec![false; self.decisions.len()];
+        // The ancestors of a chosen root hold the article too: they are not outside it. So the
+        // outside is decided at its own outermost elements (a lede, a sidebar), which `explain`
+        // names, rather than at the document.
+        let mut outside = vec![true; self.decisions.len()];
         for &root in chosen {
-            inside[root..dom.nodes[root].end].fill(true);
+            outside[root..dom.nodes[root].end].fill(false);
+            for ancestor in dom.ancestors(root) {
+                outside[ancestor] = false;
+            }
         }
-        let outside: Vec<bool> = inside.iter().map(|&inside| !inside).collect();
         self.note(dom, &outside, Decision::OutsideArticle);
         self.chosen = chosen.to_vec();
     }
