@@ -75,6 +75,7 @@ macro_rules! boilerplate_is_removed {
 boilerplate_is_removed!(
     navigation_menu,
     page_control_labels,
+    link_columns_beside_a_short_named_body,
     menu_without_nav_tag,
     breadcrumbs,
     site_header,

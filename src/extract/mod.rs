@@ -30,8 +30,8 @@ use scraper::Html;
 use crate::profile::{html_blocks, leaves_enough, BlockSet};
 use crate::vocab::{
     Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS,
-    NAMED_BODY_TRIM_SHARE, SECOND_LOOK_MAX_LINK_DENSITY, TEASER_CORE_MIN_CHARS,
-    TEASER_STREAM_MIN_SHARE,
+    NAMED_BODY_LINK_TRIM_SHARE, NAMED_BODY_TRIM_SHARE, SECOND_LOOK_MAX_LINK_DENSITY,
+    TEASER_CORE_MIN_CHARS, TEASER_STREAM_MIN_SHARE,
 };
 use dom::FlatDom;
 use names::Named;
@@ -261,6 +261,11 @@ fn extract_with(
         if options.preset.trim_core_share.is_finite() && share >= NAMED_BODY_TRIM_SHARE {
             refine::trim_outside_core(dom, &mut dropped, region, &[named]);
             trimmed_around_body = Some((named, share));
+        } else if options.preset.trim_core_share.is_finite()
+            && !discussion
+            && share >= NAMED_BODY_LINK_TRIM_SHARE
+        {
+            refine::drop_link_blocks_outside(dom, &mut dropped, region, named);
         }
     }
     note(&dropped, Decision::TrimmedAroundCore);

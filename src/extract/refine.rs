@@ -6,10 +6,10 @@ use super::names::Named;
 use super::subtrees::Inherited;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
-    BLOCK_TAGS, HEADING_TAGS, OUTSIDE_CORE_MAX_LINK_DENSITY, OUTSIDE_CORE_MIN_CHARS,
-    TEASER_CARD_MAX_CHARS, TEASER_CORE_MIN_CHARS, TEASER_EXCERPT_MAX_LINK_DENSITY,
-    TEASER_EXCERPT_MIN_CHARS, TEASER_MAX_CORE_RATIO, TEASER_MIN_CARDS, TEASER_MIN_CARD_SHARE,
-    TEASER_MIN_RUN,
+    BLOCK_TAGS, HEADING_TAGS, OUTSIDE_BODY_LINK_DENSITY, OUTSIDE_CORE_MAX_LINK_DENSITY,
+    OUTSIDE_CORE_MIN_CHARS, TEASER_CARD_MAX_CHARS, TEASER_CORE_MIN_CHARS,
+    TEASER_EXCERPT_MAX_LINK_DENSITY, TEASER_EXCERPT_MIN_CHARS, TEASER_MAX_CORE_RATIO,
+    TEASER_MIN_CARDS, TEASER_MIN_CARD_SHARE, TEASER_MIN_RUN,
 };
 use rustc_hash::FxHashMap;
 
@@ -358,6 +358,34 @@ impl<'d, 'a> TeaserCards<'d, 'a> {
             up.excerpt_below |= excerpt || node.excerpt_below;
             up.linked_heading_below = up.linked_heading_below.max(reached);
         }
+    }
+}
+
+/// Around an element the page names as the article's body, which holds the core but too
+/// little of the region to trim around: the blocks outside it that are mostly links (at least
+/// [`OUTSIDE_BODY_LINK_DENSITY`]) are rails of other stories and menus, and go; prose outside
+/// it (a lede, a standfirst, a fact box) stays.
+pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usize, body: usize) {
+    let body_end = dom.nodes[body].end;
+    let mut index = region + 1;
+    while index < dom.nodes[region].end {
+        let end = dom.nodes[index].end;
+        if index == body {
+            index = body_end;
+            continue;
+        }
+        let holds_body = index < body && end >= body_end;
+        if !holds_body
+            && !dropped[index]
+            && dom.nodes[index].element().is_some()
+            && dom.text_chars[index] > 0
+            && dom.link_density(index) >= OUTSIDE_BODY_LINK_DENSITY
+        {
+            dropped[index..end].fill(true);
+            index = end;
+            continue;
+        }
+        index += 1;
     }
 }
 

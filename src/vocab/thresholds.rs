@@ -108,6 +108,14 @@ pub const TEASER_STREAM_MIN_SHARE: f32 = 0.5;
 /// share of the region's text (never with the recall preset).
 pub const NAMED_BODY_TRIM_SHARE: f32 = 0.3;
 
+/// Below that share, from this one, the blocks outside the named body whose text is at least
+/// [`OUTSIDE_BODY_LINK_DENSITY`] link text are dropped: rails and menus, not the article's lede
+/// or fact box. A named body with less of the region is one card of a listing.
+pub const NAMED_BODY_LINK_TRIM_SHARE: f32 = 0.1;
+
+/// See [`NAMED_BODY_LINK_TRIM_SHARE`].
+pub const OUTSIDE_BODY_LINK_DENSITY: f32 = 0.6;
+
 /// On the second look at a page whose first look kept nothing, a block is a link list only
 /// above this share of link text (the recall preset's figure): the first look may have read
 /// the one short post, its title and tags all links, as one.
