@@ -364,7 +364,8 @@ impl<'d, 'a> TeaserCards<'d, 'a> {
 /// Around an element the page names as the article's body, which holds the core but too
 /// little of the region to trim around: the blocks outside it that are mostly links (at least
 /// [`OUTSIDE_BODY_LINK_DENSITY`]) are rails of other stories and menus, and go; prose outside
-/// it (a lede, a standfirst, a fact box) stays.
+/// it (a lede, a standfirst, a fact box) stays, and so do the links inside that prose: only
+/// block elements are weighed.
 pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usize, body: usize) {
     let body_end = dom.nodes[body].end;
     let mut index = region + 1;
@@ -377,7 +378,9 @@ pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usi
         let holds_body = index < body && end >= body_end;
         if !holds_body
             && !dropped[index]
-            && dom.nodes[index].element().is_some()
+            && dom.nodes[index]
+                .tag()
+                .is_some_and(|tag| BLOCK_TAGS.contains(&tag))
             && dom.text_chars[index] > 0
             && dom.link_density(index) >= OUTSIDE_BODY_LINK_DENSITY
         {
@@ -415,6 +418,25 @@ mod tests {
             }
         });
         text
+    }
+
+    #[test]
+    fn link_blocks_outside_the_body_go_and_links_inside_prose_stay() {
+        let document = Html::parse_document(
+            "<body><p id=lede>The council met on <a href=x>Tuesday evening</a> at the hall.</p>\
+             <div id=body><p>The story itself.</p></div>\
+             <ul id=rail><li><a href=a>Another story</a></li><li><a href=b>And one more</a></li></ul>\
+             </body>",
+        );
+        let dom = FlatDom::new(&document);
+        let mut dropped = vec![false; dom.len()];
+        let body = dom.first_with_tag("body").unwrap();
+        let story = element_with(&dom, "id", "body");
+        drop_link_blocks_outside(&dom, &mut dropped, body, story);
+        assert_eq!(
+            kept_text(&dom, &dropped, body),
+            "The council met on Tuesday evening at the hall.The story itself."
+        );
     }
 
     #[test]
