@@ -76,6 +76,7 @@ boilerplate_is_removed!(
     navigation_menu,
     page_control_labels,
     link_columns_beside_a_short_named_body,
+    link_columns_beside_a_declared_article,
     menu_without_nav_tag,
     breadcrumbs,
     site_header,

@@ -13,6 +13,7 @@
 //! 5. `serialize` writes the kept nodes as paragraphs of text and, when asked, `markdown`
 //!    writes the same kept nodes as Markdown.
 
+mod declared;
 pub mod dom;
 mod lines;
 mod markdown;
@@ -29,9 +30,9 @@ use scraper::Html;
 
 use crate::profile::{html_blocks, leaves_enough, BlockSet};
 use crate::vocab::{
-    Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, FORUM_POSTS_MIN_GAIN, MIN_ARTICLE_CHARS,
-    NAMED_BODY_LINK_TRIM_SHARE, NAMED_BODY_TRIM_SHARE, SECOND_LOOK_MAX_LINK_DENSITY,
-    TEASER_CORE_MIN_CHARS, TEASER_STREAM_MIN_SHARE,
+    Preset, ARTICLE_BODY_BESIDE_MIN_CHARS, CORE_LINK_TRIM_SHARE, FORUM_POSTS_MIN_GAIN,
+    MIN_ARTICLE_CHARS, NAMED_BODY_LINK_TRIM_SHARE, NAMED_BODY_TRIM_SHARE,
+    SECOND_LOOK_MAX_LINK_DENSITY, TEASER_CORE_MIN_CHARS, TEASER_STREAM_MIN_SHARE,
 };
 use dom::FlatDom;
 use names::Named;
@@ -266,6 +267,18 @@ fn extract_with(
             && share >= NAMED_BODY_LINK_TRIM_SHARE
         {
             refine::drop_link_blocks_outside(dom, &mut dropped, region, named);
+        }
+    } else if let [root] = core[..] {
+        // A page that declares itself one article, whose core holds too little of the region
+        // to trim around: one story beside rails of others, not a listing.
+        if options.preset.trim_core_share.is_finite()
+            && !discussion
+            && core_share >= CORE_LINK_TRIM_SHARE
+            && root > region
+            && root < region_end
+            && declared::declares_article(dom)
+        {
+            refine::drop_link_blocks_outside(dom, &mut dropped, region, root);
         }
     }
     note(&dropped, Decision::TrimmedAroundCore);

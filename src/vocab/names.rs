@@ -1,6 +1,9 @@
 //! HTML class and id vocabulary: the name fragments of furniture, navigation, comments,
 //! banners and content, and the thresholds that decide when a so-named element stays.
 
+#[cfg(doc)]
+use super::thresholds::CORE_LINK_TRIM_SHARE;
+
 // ---------------------------------------------------------------------------------------------
 // HTML: class and id vocabulary
 // ---------------------------------------------------------------------------------------------
@@ -198,6 +201,17 @@ pub const SHOP_FURNITURE_CLASS_PATTERNS: &[&str] = &["reviews"];
 /// schema.org types that mark a page as a shop's product page, in microdata (`itemtype`) or
 /// JSON-LD (`"@type": "Product"`).
 pub const SHOP_SCHEMA_TYPES: &[&str] = &["Product", "Offer"];
+
+/// schema.org types that mark a page as one article, in microdata or JSON-LD. On such a page a
+/// core too small to trim around still has the link-dense blocks outside it dropped (see
+/// [`CORE_LINK_TRIM_SHARE`]).
+pub const ARTICLE_SCHEMA_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle",
+    "AnalysisNewsArticle", "BackgroundNewsArticle", "Report", "ScholarlyArticle",
+];
+
+/// Open Graph `og:type` values that mark a page as one article.
+pub const ARTICLE_OPEN_GRAPH_TYPES: &[&str] = &["article"];
 
 /// Class/id fragments of reply forms and buttons: dropped, except on forum pages, whose
 /// software names the posts themselves `reply` or `comment`.

@@ -2,7 +2,7 @@
 //! thresholds of single stages.
 
 #[cfg(doc)]
-use super::names::CONTENT_CLASS_PATTERNS;
+use super::names::{ARTICLE_SCHEMA_TYPES, CONTENT_CLASS_PATTERNS};
 
 // ---------------------------------------------------------------------------------------------
 // HTML: thresholds
@@ -115,6 +115,12 @@ pub const NAMED_BODY_LINK_TRIM_SHARE: f32 = 0.1;
 
 /// See [`NAMED_BODY_LINK_TRIM_SHARE`].
 pub const OUTSIDE_BODY_LINK_DENSITY: f32 = 0.6;
+
+/// On a page that declares itself one article ([`ARTICLE_SCHEMA_TYPES`], `og:type` article), a
+/// core holding at least this share of the region, but too little to trim around, has the
+/// blocks outside it that are at least [`OUTSIDE_BODY_LINK_DENSITY`] link text dropped: the
+/// page is one story beside rails of others, not a listing.
+pub const CORE_LINK_TRIM_SHARE: f32 = 0.3;
 
 /// On the second look at a page whose first look kept nothing, a block is a link list only
 /// above this share of link text (the recall preset's figure): the first look may have read

@@ -25,7 +25,7 @@ use by_name::{
 use discussion::is_comment_section_beside_prose;
 use hidden::{aria_hidden, hidden_by_style, is_collapsed_panel, is_hidden};
 use links::{grid_items, in_prose_list, is_link_column};
-use shop::{is_shop_furniture, is_shop_page};
+use shop::is_shop_furniture;
 
 use super::dom::{AttributeExt, FlatDom, Kind, NO_PARENT};
 use super::names::Named;
@@ -188,7 +188,7 @@ pub fn drop_mask(dom: &FlatDom, policy: &MaskPolicy) -> Vec<bool> {
 pub fn drop_reasons(dom: &FlatDom, policy: &MaskPolicy) -> Vec<Reason> {
     let prose = Prose::new(dom);
     let (entry_fields, controlled_panels) = page_ids(dom);
-    let shop_page = is_shop_page(dom);
+    let shop_page = crate::extract::declared::declares_product(dom);
     let mains = Marked::new(dom, &main_elements(dom), |i| prose.non_link[i]);
     let no_mains = mains.ranges().is_empty();
     let facts = PageFacts {
@@ -349,7 +349,7 @@ struct PageFacts<'f, 'a> {
     entry_fields: &'f HashSet<&'a str>,
     /// Ids of the panels a button or link shows and hides (see [`page_ids`]).
     controlled_panels: &'f HashSet<&'a str>,
-    /// The page declares a product for sale (see [`is_shop_page`]).
+    /// The page declares a product for sale (see [`crate::extract::declared::declares_product`]).
     shop_page: bool,
     /// The page's `<main>` elements that hold text (see [`main_elements`]), with their
     /// non-link text.
