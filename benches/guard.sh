@@ -3,22 +3,35 @@
 # word F1 by page type) against the records in benches/figures.json. Fails when any figure falls
 # more than the file's tolerance below its record. `--record` writes this run's figures instead,
 # which a commit that raises a figure does in the same commit.
-# Usage: benches/guard.sh [--record] [BENCH_DIR]   (BENCH_DIR defaults to $DECHAFF_BENCH, then
-# ../shared/bench). Without the datasets there is nothing to guard: it says so and succeeds.
+# Usage: benches/guard.sh [--record] [BENCH_DIR]
+# BENCH_DIR defaults to $DECHAFF_BENCH, then ../shared/bench beside the repository. Without the
+# default datasets there is nothing to guard: it says so and succeeds; a directory named on the
+# command line or in $DECHAFF_BENCH must exist.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 mode=--guard
 if [ "${1:-}" = --record ]; then
   mode=--record
   shift
 fi
-bench=${1:-${DECHAFF_BENCH:-../shared/bench}}
-figures=benches/figures.json
-if [ ! -d "$bench" ]; then
-  echo "accuracy guard: no benchmark datasets at $bench (set DECHAFF_BENCH); nothing to guard"
-  exit 0
+named=${1:-${DECHAFF_BENCH:-}}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "$named" ]; then
+  if [ ! -d "$named" ]; then
+    echo "accuracy guard: no benchmark datasets at $named" >&2
+    exit 2
+  fi
+  bench=$(cd "$named" && pwd)
+else
+  bench=$repo/../shared/bench
+  if [ ! -d "$bench" ]; then
+    echo "accuracy guard: no benchmark datasets at ../shared/bench (set DECHAFF_BENCH); nothing to guard"
+    exit 0
+  fi
 fi
+cd "$repo"
+figures=benches/figures.json
 cargo build --release --locked --quiet
+dechaff=${CARGO_TARGET_DIR:-target}/release/dechaff
 failed=()
 for dataset in wcxb-dev trafilatura-eval readability-tests cleaneval dragnet wcxb-dev-text dragnet-text; do
   if [ ! -d "$bench/$dataset" ]; then
@@ -27,7 +40,7 @@ for dataset in wcxb-dev trafilatura-eval readability-tests cleaneval dragnet wcx
     continue
   fi
   echo "== $dataset"
-  if ! ./target/release/dechaff eval "$bench/$dataset" --worst 0 "$mode" "$figures" | sed -n '2,4p'; then
+  if ! "$dechaff" eval "$bench/$dataset" --worst 0 "$mode" "$figures" | sed -n '1p;4,5p'; then
     failed+=("$dataset")
   fi
 done

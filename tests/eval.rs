@@ -256,4 +256,17 @@ fn the_guard_fails_when_a_figure_falls_below_its_record() {
     let missing = dir.path().join("nowhere.json");
     let no_file = eval(&[set, "--guard", missing.to_str().unwrap()]);
     assert_eq!(no_file.status.code(), Some(2));
+
+    // Only the default run is recorded: another run under the same name would replace it.
+    for other_run in [
+        vec!["--precision"],
+        vec!["--against", worse.to_str().unwrap()],
+        vec!["--guard", figures_arg],
+    ] {
+        let mut args = vec![set, "--record", figures_arg];
+        args.extend(other_run.iter().copied());
+        assert_eq!(eval(&args).status.code(), Some(2), "{other_run:?}");
+    }
+    let file_after: Value = serde_json::from_slice(&fs::read(&figures).unwrap()).unwrap();
+    assert_eq!(file_after, file, "the record is unchanged");
 }

@@ -28,12 +28,14 @@ pub struct Args {
     json: bool,
     /// Fail (exit status 1) when a figure falls more than the file's tolerance (0.002 unless it
     /// says otherwise) below the one `--record` wrote into FILE for this dataset (its folder's
-    /// name), or when the file has no record of it.
+    /// name), when the file has no record of it, or when the dataset's page count differs from
+    /// the record's. A FILE that does not exist is a usage error (exit status 2).
     #[arg(long, value_name = "FILE")]
     guard: Option<PathBuf>,
     /// Record this run's figures for this dataset in FILE (created if missing; the other
-    /// datasets' records are kept), for a later `--guard`.
-    #[arg(long, value_name = "FILE")]
+    /// datasets' records are kept), for a later `--guard`. Only dechaff's default run is
+    /// recorded: not with `--against`, a preset or a profile.
+    #[arg(long, value_name = "FILE", conflicts_with = "guard")]
     record: Option<PathBuf>,
     #[command(flatten)]
     preset: PresetArgs,
@@ -51,6 +53,16 @@ pub fn run(args: Args) -> u8 {
         eprintln!(
             "dechaff: --against scores a stored output; --precision, --recall and the profile \
              flags apply only when eval cleans the pages itself"
+        );
+        return EXIT_USAGE_OR_OUTPUT;
+    }
+    if args.record.is_some()
+        && (args.against.is_some() || args.preset.is_set() || args.profile.active())
+    {
+        eprintln!(
+            "dechaff: --record keeps the figures of dechaff's default run; --against, \
+             --precision, --recall and the profile flags would record another run under the \
+             same name"
         );
         return EXIT_USAGE_OR_OUTPUT;
     }
@@ -113,8 +125,12 @@ pub fn run(args: Args) -> u8 {
     status
 }
 
-/// The name a dataset's figures are recorded under: its folder's name.
+/// The name a dataset's figures are recorded under: its folder's name as given (a link keeps
+/// its own name); `.` and `..` are resolved first.
 fn dataset_name(dataset: &Path) -> String {
+    if let Some(name) = dataset.file_name() {
+        return name.to_string_lossy().into_owned();
+    }
     let absolute = std::fs::canonicalize(dataset).unwrap_or_else(|_| dataset.to_path_buf());
     absolute
         .file_name()
@@ -171,9 +187,16 @@ fn read_figures(path: &Path) -> Result<Option<RecordedFigures>, String> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
     };
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|error| format!("{} is not a figures file: {error}", path.display()))
+    let figures: RecordedFigures = serde_json::from_str(&text)
+        .map_err(|error| format!("{} is not a figures file: {error}", path.display()))?;
+    if !(figures.tolerance.is_finite() && figures.tolerance >= 0.0) {
+        return Err(format!(
+            "{}: the tolerance must be a number of 0 or more, not {}",
+            path.display(),
+            figures.tolerance
+        ));
+    }
+    Ok(Some(figures))
 }
 
 /// Writes this run's figures for `name` into `path`, keeping the other datasets' records;

@@ -13,7 +13,8 @@ use super::{Figures, Report};
 /// which costs one set a fifth of a point is noticed.
 pub const DEFAULT_TOLERANCE: f64 = 0.002;
 
-/// Digits the recorded figures keep: the precision the reports print.
+/// Decimal digits the recorded figures keep: one more than the reports print, as the figures
+/// in commit messages and docs/evaluation.md are given.
 const RECORDED_DIGITS: i32 = 4;
 
 /// The recorded figures of every dataset, as kept in one committed file.

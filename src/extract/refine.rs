@@ -361,28 +361,54 @@ impl<'d, 'a> TeaserCards<'d, 'a> {
     }
 }
 
-/// Around an element the page names as the article's body, which holds the core but too
-/// little of the region to trim around: the blocks outside it that are mostly links (at least
-/// [`OUTSIDE_BODY_LINK_DENSITY`]) are rails of other stories and menus, and go; prose outside
-/// it (a lede, a standfirst, a fact box) stays, and so do the links inside that prose: only
-/// block elements are weighed.
-pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usize, body: usize) {
-    let body_end = dom.nodes[body].end;
-    let mut index = region + 1;
-    while index < dom.nodes[region].end {
-        let end = dom.nodes[index].end;
-        if index == body {
-            index = body_end;
+/// Around the article's body — an element the page names as its body, which holds the core
+/// but too little of the region to trim around, or the core of a page that declares itself one
+/// article — the block elements outside it whose kept text is mostly links (at least
+/// [`OUTSIDE_BODY_LINK_DENSITY`]) are rails of other stories and menus, and go. Prose outside
+/// it (a lede, a standfirst, a fact box) stays, and so do the links inside that prose, and the
+/// headings (a linked headline is the article's own).
+pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usize, keep: usize) {
+    debug_assert!(region < keep && dom.nodes[keep].end <= dom.nodes[region].end);
+    let region_end = dom.nodes[region].end;
+    // Kept text and kept link text of every subtree in the region: what earlier rules dropped
+    // (a related-links list inside a block of prose) does not count.
+    let mut text = vec![0u32; region_end - region];
+    let mut links = vec![0u32; region_end - region];
+    for index in (region + 1..region_end).rev() {
+        if dropped[index] {
             continue;
         }
-        let holds_body = index < body && end >= body_end;
-        if !holds_body
+        let at = index - region;
+        // A node's children come after it, so their figures are in by now.
+        if let Kind::Text(_) = dom.nodes[index].kind {
+            text[at] = dom.text_chars[index];
+        } else if dom.nodes[index].tag() == Some("a") {
+            links[at] = text[at];
+        }
+        let parent = dom.nodes[index].parent;
+        if parent > region {
+            text[parent - region] += text[at];
+            links[parent - region] += links[at];
+        }
+    }
+    let keep_end = dom.nodes[keep].end;
+    let mut index = region + 1;
+    while index < region_end {
+        let end = dom.nodes[index].end;
+        if index == keep {
+            index = keep_end;
+            continue;
+        }
+        let at = index - region;
+        let holds_keep = index < keep && end >= keep_end;
+        let weighed = dom.nodes[index]
+            .tag()
+            .is_some_and(|tag| BLOCK_TAGS.contains(&tag) && !HEADING_TAGS.contains(&tag));
+        if !holds_keep
             && !dropped[index]
-            && dom.nodes[index]
-                .tag()
-                .is_some_and(|tag| BLOCK_TAGS.contains(&tag))
-            && dom.text_chars[index] > 0
-            && dom.link_density(index) >= OUTSIDE_BODY_LINK_DENSITY
+            && weighed
+            && text[at] > 0
+            && links[at] as f32 >= OUTSIDE_BODY_LINK_DENSITY * text[at] as f32
         {
             dropped[index..end].fill(true);
             index = end;

@@ -1,7 +1,7 @@
 //! The article's region: a semantic container that the page itself marks as its main content,
 //! when one holds enough of the page's text.
 
-use super::dom::{FlatDom, NO_PARENT};
+use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::names::Named;
 use super::subtrees::outermost;
 use crate::extract::dom::AttributeExt;
@@ -68,7 +68,7 @@ pub fn main_region(dom: &FlatDom, dropped: &[bool], kept: &[u32], fallback: usiz
         .find(|&i| big_enough(i));
     if let Some(index) = article_body {
         return Region {
-            lede: lede_of(dom, dropped, index),
+            lede: lede_of(dom, dropped, kept, index),
             ..Region::container(index)
         };
     }
@@ -137,13 +137,15 @@ fn named_post_region(
     })
 }
 
-/// The lede of an `articleBody`: microdata pages mark the story's summary as the item's
+/// The lede of an `articleBody`: microdata pages mark the story's summary as the article's
 /// `description` and often set it as the standfirst above the body, outside the element named
 /// `articleBody` ("Jede Menge Spaß bereitet es …" above the body of a news item). The lede is the
-/// last kept element before `body` whose `itemprop` names the description of the same item
-/// (the nearest `itemscope` around the body), with at least [`LEDE_MIN_CHARS`] of text of which
-/// at most [`LEDE_MAX_LINK_DENSITY`] is link text. A `<meta>` description is not text.
-fn lede_of(dom: &FlatDom, dropped: &[bool], body: usize) -> Option<usize> {
+/// last kept element before `body` whose `itemprop` names the description of the same item —
+/// the nearest `itemscope` around the body, of an article type and not the whole page — with
+/// at least [`LEDE_MIN_CHARS`] of kept text of which at most [`LEDE_MAX_LINK_DENSITY`] is link
+/// text. A `<meta>` description is not text, and a lede that the body repeats as its opening is
+/// not written twice.
+fn lede_of(dom: &FlatDom, dropped: &[bool], kept: &[u32], body: usize) -> Option<usize> {
     let scope = |index: usize| {
         dom.ancestors(index).find(|&at| {
             dom.nodes[at]
@@ -152,11 +154,18 @@ fn lede_of(dom: &FlatDom, dropped: &[bool], body: usize) -> Option<usize> {
         })
     };
     let item = scope(body)?;
-    (item + 1..body).rev().find(|&index| {
+    let element = dom.nodes[item].element()?;
+    if matches!(element.name(), "body" | "html")
+        || !element
+            .attribute("itemtype")
+            .is_some_and(super::declared::is_article_itemtype)
+    {
+        return None;
+    }
+    let lede = (item + 1..body).rev().find(|&index| {
         let Some(element) = dom.nodes[index].element() else {
             return false;
         };
-        let text = dom.text_chars[index] as usize;
         !dropped[index]
             && dom.nodes[index].end <= body
             && element.name() != "meta"
@@ -165,10 +174,35 @@ fn lede_of(dom: &FlatDom, dropped: &[bool], body: usize) -> Option<usize> {
                     .split_ascii_whitespace()
                     .any(|name| name.eq_ignore_ascii_case("description"))
             })
-            && text >= LEDE_MIN_CHARS
-            && dom.link_chars[index] as f32 <= LEDE_MAX_LINK_DENSITY * text as f32
+            && kept[index] as usize >= LEDE_MIN_CHARS
+            && dom.link_chars[index] as f32 <= LEDE_MAX_LINK_DENSITY * dom.text_chars[index] as f32
             && scope(index) == Some(item)
-    })
+    })?;
+    let lede_text = kept_words(dom, dropped, lede, usize::MAX);
+    let opening = kept_words(dom, dropped, body, lede_text.len() + LEDE_MIN_CHARS);
+    (!opening.contains(&lede_text)).then_some(lede)
+}
+
+/// The kept text of a subtree with its whitespace collapsed, up to about `limit` bytes.
+fn kept_words(dom: &FlatDom, dropped: &[bool], root: usize, limit: usize) -> String {
+    let mut out = String::new();
+    for index in root..dom.nodes[root].end {
+        if out.len() >= limit {
+            break;
+        }
+        if let Kind::Text(text) = dom.nodes[index].kind {
+            if dropped[index] || dom.text_chars[index] == 0 {
+                continue;
+            }
+            for word in text.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
 }
 
 /// The one outermost kept element that `named` picks, when it keeps at least
@@ -227,6 +261,43 @@ fn prose_chars(dom: &FlatDom, dropped: &[bool]) -> Vec<u32> {
 mod tests {
     use super::*;
     use scraper::Html;
+
+    fn lede_text(html: &str) -> Option<String> {
+        let document = Html::parse_document(html);
+        let dom = FlatDom::new(&document);
+        let dropped = vec![false; dom.len()];
+        let kept = crate::extract::prune::kept_chars(&dom, &dropped);
+        let body = (0..dom.len()).find(|&i| {
+            dom.nodes[i]
+                .element()
+                .is_some_and(|e| e.attribute("itemprop") == Some("articleBody"))
+        })?;
+        lede_of(&dom, &dropped, &kept, body).map(|lede| kept_words(&dom, &dropped, lede, 1000))
+    }
+
+    #[test]
+    fn the_lede_is_the_article_items_description_and_never_written_twice() {
+        let lede =
+            "The crossing will close for nine months from June, while the arches are rebuilt.";
+        let story = "<p>The town council voted on Tuesday to rebuild the old stone bridge.</p>";
+        let article = |opening: &str| {
+            format!(
+                "<body><div itemscope itemtype=https://schema.org/NewsArticle>\
+                 <div itemprop=description><p>{lede}</p></div>\
+                 <div itemprop=articleBody>{opening}{story}</div></div></body>"
+            )
+        };
+        assert_eq!(lede_text(&article("")).as_deref(), Some(lede));
+        // A body that opens with the lede again: it is there already.
+        assert_eq!(lede_text(&article(&format!("<p>{lede}</p>"))), None);
+        // The page's own description (a site's slogan in its header) is not the article's.
+        let page = format!(
+            "<body itemscope itemtype=https://schema.org/WebPage><header>\
+             <p itemprop=description>{lede}</p></header><div itemprop=articleBody>{story}</div>\
+             </body>"
+        );
+        assert_eq!(lede_text(&page), None);
+    }
 
     #[test]
     fn prose_per_subtree_is_the_prose_of_its_paragraphs() {

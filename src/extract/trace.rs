@@ -2,7 +2,7 @@
 //! Recorded only when asked for (`dechaff explain`); the extractor's own path never pays
 //! for it.
 
-use super::dom::{FlatDom, NO_PARENT};
+use super::dom::{FlatDom, Kind, NO_PARENT};
 use super::prune::Reason;
 use super::serialize::LeftOutCopies;
 
@@ -204,13 +204,19 @@ impl Trace {
         }
     }
 
-    /// Records that the nodes outside every `chosen` subtree, kept so far, are not the
-    /// article.
+    /// Records that the nodes outside every `chosen` subtree and not their ancestors, kept so
+    /// far, are not the article; whitespace-only text is left alone.
     pub(crate) fn note_outside(&mut self, dom: &FlatDom, chosen: &[usize]) {
         // The ancestors of a chosen root hold the article too: they are not outside it. So the
         // outside is decided at its own outermost elements (a lede, a sidebar), which `explain`
         // names, rather than at the document.
-        let mut outside = vec![true; self.decisions.len()];
+        // Whitespace between the article's ancestors' children is nothing to mark: a label on
+        // it would land between a table's rows in `explain --html`.
+        let mut outside: Vec<bool> = (0..self.decisions.len())
+            .map(|index| {
+                !(matches!(dom.nodes[index].kind, Kind::Text(_)) && dom.text_chars[index] == 0)
+            })
+            .collect();
         for &root in chosen {
             outside[root..dom.nodes[root].end].fill(false);
             for ancestor in dom.ancestors(root) {

@@ -213,6 +213,10 @@ pub const ARTICLE_SCHEMA_TYPES: &[&str] = &[
 /// Open Graph `og:type` values that mark a page as one article.
 pub const ARTICLE_OPEN_GRAPH_TYPES: &[&str] = &["article"];
 
+/// schema.org types that mark a page as a listing: a page that declares one of them is not one
+/// article, whatever else it declares.
+pub const LISTING_SCHEMA_TYPES: &[&str] = &["ItemList", "CollectionPage", "SearchResultsPage", "Blog"];
+
 /// Class/id fragments of reply forms and buttons: dropped, except on forum pages, whose
 /// software names the posts themselves `reply` or `comment`.
 pub const REPLY_CLASS_PATTERNS: &[&str] = &["respond", "reply"];

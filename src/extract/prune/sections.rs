@@ -10,8 +10,8 @@ use crate::extract::subtrees::{any_below, first_text_children, Inherited, TextIn
 use crate::vocab::{
     BLOCK_TAGS, BOILERPLATE_LINE_MAX_CHARS, CLASS_EXEMPT_TAGS, FURNITURE_HEADINGS,
     FURNITURE_HEADING_MAX_WORDS, FURNITURE_SECTION_MAX_CLIMB, FURNITURE_SECTION_MAX_SHARE,
-    LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS, SECTIONING_TAGS,
-    SITE_NOTICE_MAX_CHARS,
+    HEADING_TAGS, LINE_INLINE_TAGS, PLAIN_FURNITURE_HEADING_MIN_WORDS, PROMPT_LINE_MAX_CHARS,
+    SECTIONING_TAGS, SITE_NOTICE_MAX_CHARS,
 };
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -142,7 +142,10 @@ pub(crate) fn drop_boilerplate_lines(dom: &FlatDom, dropped: &mut [bool], discus
         if is_boilerplate_line(&text)
             || is_loading_placeholder(&lower)
             || is_reaction_count(&lower)
-            || is_page_control(&lower)
+            // A heading, a term or a one-cell row saying "Back" or "Print" names something.
+            || (!HEADING_TAGS.contains(&tag)
+                && !matches!(tag, "tr" | "dt" | "pre")
+                && is_page_control(&lower))
             || (!discussion && is_named_date_stamp(&lower))
             || (discussion && is_post_number(&lower))
         {
@@ -290,6 +293,15 @@ mod tests {
 
     fn kept_after_lines(html: &str) -> Vec<String> {
         kept_after(html, |dom, mask| drop_boilerplate_lines(dom, mask, false))
+    }
+
+    #[test]
+    fn a_control_label_goes_unless_it_heads_a_section() {
+        let kept = kept_after_lines(
+            "<body><div>Drucken</div><h2>Back</h2><p>Rows, pull-ups and deadlifts.</p>\
+             <table><tr><td>Print</td></tr></table><p>Show all »</p></body>",
+        );
+        assert_eq!(kept, ["Back", "Rows, pull-ups and deadlifts.", "Print"]);
     }
 
     #[test]
