@@ -77,6 +77,7 @@ boilerplate_is_removed!(
     page_control_labels,
     link_columns_beside_a_short_named_body,
     link_columns_beside_a_declared_article,
+    link_columns_beside_a_post_named_by_its_id,
     menu_without_nav_tag,
     breadcrumbs,
     site_header,

@@ -269,16 +269,24 @@ fn extract_with(
             refine::drop_link_blocks_outside(dom, &mut dropped, region, named);
         }
     } else if let [root] = core[..] {
-        // A page that declares itself one article, whose core holds too little of the region
-        // to trim around: one story beside rails of others, not a listing.
-        if options.preset.trim_core_share.is_finite()
+        // A core too small to trim around, on a page that declares itself one article or
+        // inside the element blog software marks as the post: one story beside rails of
+        // others, not a listing.
+        let weigh = options.preset.trim_core_share.is_finite()
             && !discussion
-            && core_share >= CORE_LINK_TRIM_SHARE
             && root > region
-            && root < region_end
-            && declared::declares_article(dom)
-        {
-            refine::drop_link_blocks_outside(dom, &mut dropped, region, root);
+            && root < region_end;
+        let story = if !weigh {
+            None
+        } else if core_share >= CORE_LINK_TRIM_SHARE && declared::declares_article(dom) {
+            Some(root)
+        } else {
+            region::post_around(dom, root, region).filter(|&post| {
+                kept[post] as f32 >= NAMED_BODY_LINK_TRIM_SHARE * kept[region] as f32
+            })
+        };
+        if let Some(story) = story {
+            refine::drop_link_blocks_outside(dom, &mut dropped, region, story);
         }
     }
     note(&dropped, Decision::TrimmedAroundCore);

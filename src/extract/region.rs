@@ -7,8 +7,8 @@ use super::subtrees::outermost;
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     GRID_PROSE_MIN_CHARS, LEDE_MAX_LINK_DENSITY, LEDE_MIN_CHARS, POST_CLASS_PATTERNS,
-    POST_MIN_CHARS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS, REGION_MIN_PROSE_SHARE,
-    REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
+    POST_ID_PREFIXES, POST_MIN_CHARS, POST_REGION_MIN_PROSE_SHARE, REGION_MIN_CHARS,
+    REGION_MIN_PROSE_SHARE, REGION_MIN_SHARE, REGION_PROSE_PAGE_MIN_CHARS,
 };
 
 /// Where the article lies: the root of its subtree, and whether the page names that root as
@@ -224,6 +224,30 @@ fn lone_named(
     found.filter(|&post| kept[post] as usize >= min_chars)
 }
 
+/// The element around `core` (or `core` itself), inside `region`, that blog software marks as
+/// the post: by its class ([`POST_CLASS_PATTERNS`]) or by its id, a prefix of
+/// [`POST_ID_PREFIXES`] and the post's number.
+pub fn post_around(dom: &FlatDom, core: usize, region: usize) -> Option<usize> {
+    std::iter::once(core)
+        .chain(dom.ancestors(core))
+        .take_while(|&at| at > region)
+        .find(|&at| names_a_post(dom, at) || has_post_id(dom, at))
+}
+
+/// Whether the element's id is a post's: a [`POST_ID_PREFIXES`] prefix and a number.
+fn has_post_id(dom: &FlatDom, index: usize) -> bool {
+    dom.nodes[index]
+        .element()
+        .and_then(|element| element.attribute("id"))
+        .is_some_and(|id| {
+            POST_ID_PREFIXES.iter().any(|prefix| {
+                id.strip_prefix(prefix).is_some_and(|number| {
+                    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+        })
+}
+
 /// Whether the element's class list names it a post.
 fn names_a_post(dom: &FlatDom, index: usize) -> bool {
     dom.nodes[index]
@@ -297,6 +321,29 @@ mod tests {
              </body>"
         );
         assert_eq!(lede_text(&page), None);
+    }
+
+    #[test]
+    fn a_post_is_named_by_its_class_or_its_numbered_id() {
+        let document = Html::parse_document(
+            "<body><div id=post-1842><div id=post-title><p id=a>x</p></div></div>\
+             <div class=hentry><p id=b>y</p></div><div id=post-><p id=c>z</p></div></body>",
+        );
+        let dom = FlatDom::new(&document);
+        let body = dom.first_with_tag("body").unwrap();
+        let id = |value: &str| {
+            (0..dom.len())
+                .find(|&i| {
+                    dom.nodes[i]
+                        .element()
+                        .is_some_and(|e| e.attribute("id") == Some(value))
+                })
+                .unwrap()
+        };
+        assert_eq!(post_around(&dom, id("a"), body), Some(id("post-1842")));
+        let b = id("b");
+        assert_eq!(post_around(&dom, b, body), Some(dom.nodes[b].parent));
+        assert_eq!(post_around(&dom, id("c"), body), None);
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub const REGION_MIN_PROSE_SHARE: f32 = 0.2;
 /// A name ends with one of them or is one.
 pub const POST_CLASS_PATTERNS: &[&str] = &["hentry", "h-entry", "type-post"];
 
+/// Id prefixes that blog software gives the element of the post, followed by the post's number
+/// (`id="post-106457"`): a post whose theme writes no class above names it this way.
+pub const POST_ID_PREFIXES: &[&str] = &["post-"];
+
 /// The one element named as the post ([`POST_CLASS_PATTERNS`]) is the article's region when it holds at least this share of the page's prose paragraphs,
 /// whatever share of the page's text the lists around it hold.
 pub const POST_REGION_MIN_PROSE_SHARE: f32 = 0.6;
