@@ -250,7 +250,11 @@ fn extract_with(
         .filter(|&&root| root >= region && root < region_end)
         .map(|&root| kept[root])
         .sum();
+    let region_share = |node: usize| kept[node] as f32 / kept[region].max(1) as f32;
     let core_share = core_chars as f32 / kept[region].max(1) as f32;
+    // Whether the link-dense blocks around a story may go: never on a discussion page, whose
+    // posts are link-rich, nor with the recall preset.
+    let link_trim = options.preset.trim_core_share.is_finite() && !discussion;
     // The named body trimmed around instead of the core, with its share of the region.
     let mut trimmed_around_body = None;
     if core_chars as f32 >= options.preset.trim_core_share * kept[region] as f32 {
@@ -258,35 +262,27 @@ fn extract_with(
     } else if let Some(named) = named_body_around(dom, &core, region) {
         // The page names the article's body, and the core lies in it: the body is the
         // article even when short beside its rails of other stories.
-        let share = kept[named] as f32 / kept[region].max(1) as f32;
+        let share = region_share(named);
         if options.preset.trim_core_share.is_finite() && share >= NAMED_BODY_TRIM_SHARE {
             refine::trim_outside_core(dom, &mut dropped, region, &[named]);
             trimmed_around_body = Some((named, share));
-        } else if options.preset.trim_core_share.is_finite()
-            && !discussion
-            && share >= NAMED_BODY_LINK_TRIM_SHARE
-        {
-            refine::drop_link_blocks_outside(dom, &mut dropped, region, named);
+        } else if link_trim && share >= NAMED_BODY_LINK_TRIM_SHARE {
+            refine::drop_link_blocks_outside(dom, &mut dropped, &kept, region, named);
         }
     } else if let [root] = core[..] {
         // A core too small to trim around, on a page that declares itself one article or
         // inside the element blog software marks as the post: one story beside rails of
         // others, not a listing.
-        let weigh = options.preset.trim_core_share.is_finite()
-            && !discussion
-            && root > region
-            && root < region_end;
-        let story = if !weigh {
+        let story = if !(link_trim && root > region && root < region_end) {
             None
         } else if core_share >= CORE_LINK_TRIM_SHARE && declared::declares_article(dom) {
             Some(root)
         } else {
-            region::post_around(dom, root, region).filter(|&post| {
-                kept[post] as f32 >= NAMED_BODY_LINK_TRIM_SHARE * kept[region] as f32
-            })
+            region::post_around(dom, root, region)
+                .filter(|&post| region_share(post) >= NAMED_BODY_LINK_TRIM_SHARE)
         };
         if let Some(story) = story {
-            refine::drop_link_blocks_outside(dom, &mut dropped, region, story);
+            refine::drop_link_blocks_outside(dom, &mut dropped, &kept, region, story);
         }
     }
     note(&dropped, Decision::TrimmedAroundCore);

@@ -367,12 +367,17 @@ impl<'d, 'a> TeaserCards<'d, 'a> {
 /// [`OUTSIDE_BODY_LINK_DENSITY`]) are rails of other stories and menus, and go. Prose outside
 /// it (a lede, a standfirst, a fact box) stays, and so do the links inside that prose, and the
 /// headings (a linked headline is the article's own).
-pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usize, keep: usize) {
+pub fn drop_link_blocks_outside(
+    dom: &FlatDom,
+    dropped: &mut [bool],
+    kept: &[u32],
+    region: usize,
+    keep: usize,
+) {
     debug_assert!(region < keep && dom.nodes[keep].end <= dom.nodes[region].end);
     let region_end = dom.nodes[region].end;
-    // Kept text and kept link text of every subtree in the region: what earlier rules dropped
-    // (a related-links list inside a block of prose) does not count.
-    let mut text = vec![0u32; region_end - region];
+    // Kept link text of every subtree in the region (`kept` has its kept text): what earlier
+    // rules dropped (a related-links list inside a block of prose) does not count.
     let mut links = vec![0u32; region_end - region];
     for index in (region + 1..region_end).rev() {
         if dropped[index] {
@@ -380,14 +385,11 @@ pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usi
         }
         let at = index - region;
         // A node's children come after it, so their figures are in by now.
-        if let Kind::Text(_) = dom.nodes[index].kind {
-            text[at] = dom.text_chars[index];
-        } else if dom.nodes[index].tag() == Some("a") {
-            links[at] = text[at];
+        if dom.nodes[index].tag() == Some("a") {
+            links[at] = kept[index];
         }
         let parent = dom.nodes[index].parent;
         if parent > region {
-            text[parent - region] += text[at];
             links[parent - region] += links[at];
         }
     }
@@ -407,8 +409,8 @@ pub fn drop_link_blocks_outside(dom: &FlatDom, dropped: &mut [bool], region: usi
         if !holds_keep
             && !dropped[index]
             && weighed
-            && text[at] > 0
-            && links[at] as f32 >= OUTSIDE_BODY_LINK_DENSITY * text[at] as f32
+            && kept[index] > 0
+            && links[at] as f32 >= OUTSIDE_BODY_LINK_DENSITY * kept[index] as f32
         {
             dropped[index..end].fill(true);
             index = end;
@@ -458,7 +460,8 @@ mod tests {
         let mut dropped = vec![false; dom.len()];
         let body = dom.first_with_tag("body").unwrap();
         let story = element_with(&dom, "id", "body");
-        drop_link_blocks_outside(&dom, &mut dropped, body, story);
+        let kept = crate::extract::prune::kept_chars(&dom, &dropped);
+        drop_link_blocks_outside(&dom, &mut dropped, &kept, body, story);
         assert_eq!(
             kept_text(&dom, &dropped, body),
             "The council met on Tuesday evening at the hall.The story itself."

@@ -1,9 +1,9 @@
 //! The article's region: a semantic container that the page itself marks as its main content,
 //! when one holds enough of the page's text.
 
-use super::dom::{FlatDom, Kind, NO_PARENT};
+use super::dom::{FlatDom, NO_PARENT};
 use super::names::Named;
-use super::subtrees::outermost;
+use super::subtrees::{outermost, TextIndex};
 use crate::extract::dom::AttributeExt;
 use crate::vocab::{
     GRID_PROSE_MIN_CHARS, LEDE_MAX_LINK_DENSITY, LEDE_MIN_CHARS, POST_CLASS_PATTERNS,
@@ -178,31 +178,11 @@ fn lede_of(dom: &FlatDom, dropped: &[bool], kept: &[u32], body: usize) -> Option
             && dom.link_chars[index] as f32 <= LEDE_MAX_LINK_DENSITY * dom.text_chars[index] as f32
             && scope(index) == Some(item)
     })?;
-    let lede_text = kept_words(dom, dropped, lede, usize::MAX);
-    let opening = kept_words(dom, dropped, body, lede_text.len() + LEDE_MIN_CHARS);
+    // Read only for a page that has a lede, which few do.
+    let texts = TextIndex::new(dom, Some(dropped));
+    let lede_text = texts.text(dom, lede);
+    let opening = texts.text_start(dom, body, lede_text.chars().count() + LEDE_MIN_CHARS);
     (!opening.contains(&lede_text)).then_some(lede)
-}
-
-/// The kept text of a subtree with its whitespace collapsed, up to about `limit` bytes.
-fn kept_words(dom: &FlatDom, dropped: &[bool], root: usize, limit: usize) -> String {
-    let mut out = String::new();
-    for index in root..dom.nodes[root].end {
-        if out.len() >= limit {
-            break;
-        }
-        if let Kind::Text(text) = dom.nodes[index].kind {
-            if dropped[index] || dom.text_chars[index] == 0 {
-                continue;
-            }
-            for word in text.split_whitespace() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
-        }
-    }
-    out
 }
 
 /// The one outermost kept element that `named` picks, when it keeps at least
@@ -296,7 +276,8 @@ mod tests {
                 .element()
                 .is_some_and(|e| e.attribute("itemprop") == Some("articleBody"))
         })?;
-        lede_of(&dom, &dropped, &kept, body).map(|lede| kept_words(&dom, &dropped, lede, 1000))
+        lede_of(&dom, &dropped, &kept, body)
+            .map(|lede| TextIndex::new(&dom, Some(&dropped)).text(&dom, lede))
     }
 
     #[test]
