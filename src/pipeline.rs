@@ -1,29 +1,41 @@
 //! Parallel, ordered, bounded-memory cleaning of a stream of pages.
 //!
-//! A reader thread pulls pages from the input iterator and hands them over in batches through
-//! a channel of capacity one; the calling thread cleans each batch on a rayon pool, keeping
-//! input order, and writes the records. At most three batches exist at a time (being read,
-//! waiting, being cleaned), so memory is bounded by the batch limits, not by the input.
+//! A reader thread pulls pages from the input iterator and queues them for a pool of worker
+//! threads; each worker cleans one page at a time and hands back its record; the calling
+//! thread writes the records in input order, holding back those that finish early. Pages flow
+//! one by one, so a slow page holds up only the records after it, never the workers: they go
+//! on with the next pages while the writer waits for it.
+//!
+//! Memory is bounded by a window on the pages in flight (read but not yet written): the reader
+//! waits while [`IN_FLIGHT_PAGES_PER_THREAD`] pages per worker, or [`IN_FLIGHT_BYTES`] of
+//! page bytes, are in flight (a single larger page still passes, alone), so the pipeline holds
+//! at most one page more than that: the one the reader waits with. Nothing in flight depends
+//! on the input's size.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::sync_channel;
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::engine::{clean_page, internal_error_record, Options};
 use crate::page::{Content, Page};
 use crate::record::{Record, Status};
 
-/// Most pages in one batch.
-const BATCH_PAGES: usize = 64;
+/// Most pages in flight (read and not yet written) per worker thread: enough that a worker
+/// never waits for the reader, and that records finishing out of order rarely stall the window.
+pub const IN_FLIGHT_PAGES_PER_THREAD: usize = 4;
 
-/// Most page bytes in one batch; with three batches alive this bounds buffered input.
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
+/// Most page bytes in flight (after decompression); a page larger than this is let through
+/// when it would be the only one in flight.
+pub const IN_FLIGHT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Records written between flushes of the output, besides the flush whenever the writer has
+/// caught up with the workers.
+const FLUSH_EVERY: u64 = 64;
 
 /// How the pipeline runs.
 #[derive(Debug, Clone, Default)]
@@ -149,65 +161,167 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Summary, PipelineError> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build()
-        .map_err(|e| PipelineError::Threads(e.to_string()))?;
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let window = Window::new(threads * IN_FLIGHT_PAGES_PER_THREAD, IN_FLIGHT_BYTES);
     let progress = progress_bar(options.progress);
     let mut summary = Summary::default();
-    let (sender, receiver) = sync_channel::<Vec<Page>>(1);
     let result = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut batch = Vec::new();
-            let mut batch_bytes = 0;
-            for page in pages {
-                batch_bytes += page.len();
-                batch.push(page);
-                if batch.len() >= BATCH_PAGES || batch_bytes >= BATCH_BYTES {
-                    if sender.send(std::mem::take(&mut batch)).is_err() {
+        let (queue, queued) = crossbeam_channel::bounded::<(u64, Page)>(threads);
+        let (finished, done) = crossbeam_channel::unbounded::<(u64, Cleaned)>();
+        // However the writer leaves (done, an output error, --fail-on-error), the reader must
+        // not stay blocked on the window, and the workers stop once `done` is dropped.
+        let _close = CloseOnDrop(&window);
+        let window = &window;
+        std::thread::Builder::new()
+            .name("dechaff-reader".into())
+            .spawn_scoped(scope, move || {
+                for (sequence, page) in (0u64..).zip(pages) {
+                    if !window.enter(page.len()) || queue.send((sequence, page)).is_err() {
                         return;
                     }
-                    batch_bytes = 0;
                 }
-            }
-            if !batch.is_empty() {
-                let _ = sender.send(batch);
-            }
-        });
-        for batch in receiver {
-            let cleaned: Vec<Cleaned> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|page| clean_guarded(page, engine))
-                    .collect()
-            });
-            drop(batch);
-            for item in cleaned {
-                summary.count(&item.record, item.bytes);
-                if item.input_failure {
-                    summary.input_failures += 1;
-                    let message = item.record.error.as_deref().unwrap_or_default();
-                    progress.suspend(|| eprintln!("dechaff: {message}"));
-                }
-                out.write_all(item.line.as_bytes())
-                    .map_err(PipelineError::Output)?;
-                out.write_all(b"\n").map_err(PipelineError::Output)?;
-                if options.fail_on_error && item.record.status == Status::Error {
-                    return Err(PipelineError::PageFailed {
-                        id: item.record.id,
-                        error: item.record.error.unwrap_or_default(),
-                    });
-                }
-            }
-            out.flush().map_err(PipelineError::Output)?;
-            progress.set_position(summary.pages);
+            })
+            .map_err(|e| PipelineError::Threads(e.to_string()))?;
+        for worker in 0..threads {
+            let queued = queued.clone();
+            let finished = finished.clone();
+            std::thread::Builder::new()
+                .name(format!("dechaff-worker-{worker}"))
+                .spawn_scoped(scope, move || {
+                    for (sequence, page) in queued {
+                        let cleaned = clean_guarded(&page, engine);
+                        drop(page);
+                        if finished.send((sequence, cleaned)).is_err() {
+                            return;
+                        }
+                    }
+                })
+                .map_err(|e| PipelineError::Threads(e.to_string()))?;
         }
+        drop((queued, finished));
+        let mut early = BTreeMap::new();
+        let mut next = 0u64;
+        for (sequence, cleaned) in done.iter() {
+            early.insert(sequence, cleaned);
+            while let Some(item) = early.remove(&next) {
+                next += 1;
+                let bytes = item.bytes;
+                write_record(item, &mut summary, out, options, &progress)?;
+                window.leave(bytes);
+                if summary.pages % FLUSH_EVERY == 0 {
+                    out.flush().map_err(PipelineError::Output)?;
+                }
+            }
+            if done.is_empty() {
+                out.flush().map_err(PipelineError::Output)?;
+                progress.set_position(summary.pages);
+            }
+        }
+        out.flush().map_err(PipelineError::Output)?;
         Ok(())
-        // Leaving the scope on error drops the receiver, which ends the reader thread.
     });
     progress.finish_and_clear();
     summary.elapsed = started.elapsed();
     result.map(|()| summary)
+}
+
+/// Writes one record's line and counts it.
+fn write_record(
+    item: Cleaned,
+    summary: &mut Summary,
+    out: &mut dyn Write,
+    options: &PipelineOptions,
+    progress: &ProgressBar,
+) -> Result<(), PipelineError> {
+    summary.count(&item.record, item.bytes);
+    if item.input_failure {
+        summary.input_failures += 1;
+        let message = item.record.error.as_deref().unwrap_or_default();
+        progress.suspend(|| eprintln!("dechaff: {message}"));
+    }
+    out.write_all(item.line.as_bytes())
+        .map_err(PipelineError::Output)?;
+    out.write_all(b"\n").map_err(PipelineError::Output)?;
+    if options.fail_on_error && item.record.status == Status::Error {
+        out.flush().map_err(PipelineError::Output)?;
+        return Err(PipelineError::PageFailed {
+            id: item.record.id,
+            error: item.record.error.unwrap_or_default(),
+        });
+    }
+    Ok(())
+}
+
+/// The pages in flight: read from the input and not yet written.
+struct Window {
+    state: Mutex<WindowState>,
+    changed: Condvar,
+    max_pages: usize,
+    max_bytes: usize,
+}
+
+#[derive(Default)]
+struct WindowState {
+    pages: usize,
+    bytes: usize,
+    closed: bool,
+}
+
+impl Window {
+    fn new(max_pages: usize, max_bytes: usize) -> Window {
+        Window {
+            state: Mutex::default(),
+            changed: Condvar::new(),
+            max_pages: max_pages.max(1),
+            max_bytes,
+        }
+    }
+
+    /// Waits until a page of `bytes` fits in the window and counts it in; false once the
+    /// window is closed (the run is over).
+    fn enter(&self, bytes: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !state.closed
+            && state.pages > 0
+            && (state.pages >= self.max_pages || state.bytes + bytes > self.max_bytes)
+        {
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.pages += 1;
+        state.bytes += bytes;
+        !state.closed
+    }
+
+    /// Counts a written page out of the window.
+    fn leave(&self, bytes: usize) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.pages = state.pages.saturating_sub(1);
+        state.bytes = state.bytes.saturating_sub(bytes);
+        self.changed.notify_one();
+    }
+
+    fn close(&self) {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .closed = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Closes the window when the writer leaves, however it leaves.
+struct CloseOnDrop<'a>(&'a Window);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Cleans one page, turning a panic into an error record so that no page is ever lost.
@@ -275,6 +389,91 @@ mod tests {
             .collect();
         let expected: Vec<String> = (0..600).map(|i| format!("p{i}")).collect();
         assert_eq!(ids, expected);
+    }
+
+    /// Output that counts the records written so far, for the input side to read.
+    struct CountingOutput(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+    impl Write for CountingOutput {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+            self.0.fetch_add(lines, std::sync::atomic::Ordering::SeqCst);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pages_in_flight_never_exceed_the_window() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        const PAGES: usize = 20_000;
+        for threads in [1, 2, 3] {
+            let written = Arc::new(AtomicUsize::new(0));
+            let most_in_flight = Arc::new(AtomicUsize::new(0));
+            let (seen, most) = (Arc::clone(&written), Arc::clone(&most_in_flight));
+            // A generator: each page is made when the pipeline asks for it; the pipeline then
+            // holds it and every page read before it and not yet written.
+            let mut input = (0..PAGES).map(move |i| {
+                let in_flight = i - seen.load(Ordering::SeqCst) + 1;
+                most.fetch_max(in_flight, Ordering::SeqCst);
+                let html = if i % 1000 == 0 {
+                    // now and then a slow page, so that the pages after it finish first
+                    format!("<div><p>{}</p></div>", "slow page text. ".repeat(20_000))
+                } else {
+                    format!("<p>Page {i}: a sentence long enough to be the article.</p>")
+                };
+                Page::from_bytes(format!("p{i}"), "gen", PageFormat::Html, html.into_bytes())
+            });
+            let options = PipelineOptions {
+                threads,
+                ..Default::default()
+            };
+            let mut out = CountingOutput(Arc::clone(&written));
+            let summary = run(&mut input, &Options::default(), &options, &mut out).unwrap();
+            assert_eq!(summary.pages as usize, PAGES);
+            assert_eq!(written.load(Ordering::SeqCst), PAGES);
+            let most = most_in_flight.load(Ordering::SeqCst);
+            // The window, and the page the reader waits with.
+            assert!(
+                most <= threads * IN_FLIGHT_PAGES_PER_THREAD + 1,
+                "{most} pages in flight on {threads} threads"
+            );
+            // The window is used: the workers are not starved.
+            assert!(
+                most >= threads,
+                "{most} pages in flight on {threads} threads"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_larger_than_the_byte_window_passes_alone() {
+        let big = format!("<p>{}</p>", "word ".repeat(IN_FLIGHT_BYTES / 4));
+        let mut input = vec![
+            Page::from_bytes("a", "a", PageFormat::Html, b"<p>small page</p>".to_vec()),
+            Page::from_bytes("big", "big", PageFormat::Html, big.into_bytes()),
+            Page::from_bytes("c", "c", PageFormat::Html, b"<p>small page</p>".to_vec()),
+        ]
+        .into_iter();
+        let mut out = Vec::new();
+        let summary = run(
+            &mut input,
+            &Options::default(),
+            &PipelineOptions::default(),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(summary.pages, 3);
+        let ids: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Record>(l).unwrap().id)
+            .collect();
+        assert_eq!(ids, ["a", "big", "c"]);
     }
 
     #[test]

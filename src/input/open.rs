@@ -224,6 +224,9 @@ pub fn read_whole(
     if bytes.len() as u64 > limit {
         return Err(PageError::TooLarge { limit });
     }
+    // Reading grows the buffer by doubling: a page waiting in the pipeline would hold up to
+    // twice its size.
+    bytes.shrink_to_fit();
     Ok(bytes)
 }
 
