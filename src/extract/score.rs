@@ -108,7 +108,9 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
     tag_score + class_score
 }
 
-/// Commas in the text of the paragraphs that vote, shown or not. Paragraphs nest (items of
+/// Commas in the text of the paragraphs that vote, kept or dropped, but not in their scripts or
+/// style sheets: those are code, and are not even read where the page is parsed for cleaning
+/// ([`crate::parse::parse`]). Paragraphs nest (items of
 /// nested lists), and counting each one's text would cost their depth once per paragraph;
 /// counting all text up front would count every script. So the text of a paragraph that lies
 /// in none asked before is counted once, with running sums for the paragraphs inside it.
@@ -134,8 +136,12 @@ impl Commas {
             let mut count = 0u32;
             for at in index..end {
                 self.before[at] = count;
-                if let Kind::Text(text) = dom.nodes[at].kind {
-                    count = count.saturating_add(commas(text));
+                // Only shown text: a script's or style sheet's commas are code.
+                match dom.nodes[at].kind {
+                    Kind::Text(text) if dom.text_chars[at] > 0 => {
+                        count = count.saturating_add(commas(text));
+                    }
+                    _ => {}
                 }
             }
             self.before[end] = count;
@@ -200,13 +206,18 @@ mod tests {
             if !matches!(node.tag(), Some("p" | "li")) {
                 continue;
             }
-            let naive: usize = dom.nodes[index..node.end]
-                .iter()
-                .map(|node| match node.kind {
-                    Kind::Text(text) => text
-                        .chars()
-                        .filter(|&c| c == ',' || c == '，' || c == '、')
-                        .count(),
+            // A script's commas are code, not text.
+            let naive: usize = (index..node.end)
+                .map(|at| match dom.nodes[at].kind {
+                    Kind::Text(text)
+                        if !dom.nodes[dom.nodes[at].parent]
+                            .tag()
+                            .is_some_and(|t| t == "script") =>
+                    {
+                        text.chars()
+                            .filter(|&c| c == ',' || c == '，' || c == '、')
+                            .count()
+                    }
                     _ => 0,
                 })
                 .sum();

@@ -26,7 +26,7 @@ use scraper::{Html, HtmlTreeSink};
 
 use crate::error::PageError;
 use crate::limits::{PageLimits, MAX_OPEN_FORMATTING};
-pub use prescan::{cap_attributes, close_self_closed_raw_text};
+pub use prescan::{cap_attributes, close_self_closed_raw_text, without_unread_text};
 
 /// Elements that never stay open, whose start tags cannot deepen the tree; and `html`,
 /// `head`, `body`, which exist once (a repeat only adds attributes).
@@ -112,7 +112,10 @@ fn is_formatting_boundary(name: &LocalName) -> bool {
     )
 }
 
-/// Parses an HTML document within `limits`.
+/// Parses an HTML document within `limits`, for reading its text and metadata: the bodies of
+/// scripts (other than JSON-LD) and style sheets are left out before tokenizing
+/// ([`without_unread_text`]), as nothing reads them; see [`parse_complete`] for a tree that
+/// keeps them.
 ///
 /// ```
 /// use dechaff::limits::PageLimits;
@@ -121,8 +124,22 @@ fn is_formatting_boundary(name: &LocalName) -> bool {
 /// assert_eq!(html.select(&p).count(), 1);
 /// ```
 pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
+    let budget = limits.node_budget(html.len());
+    let prepared = without_unread_text(html, limits.max_attributes);
+    build(prepared.as_deref().unwrap_or(html), limits, budget)
+}
+
+/// Parses an HTML document within `limits`, keeping every element's text, scripts and style
+/// sheets included: for writing the page out again.
+pub fn parse_complete(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
+    let budget = limits.node_budget(html.len());
     let capped = cap_attributes(html, limits.max_attributes);
-    let html = capped.as_deref().unwrap_or(html);
+    build(capped.as_deref().unwrap_or(html), limits, budget)
+}
+
+/// Tokenizes and builds the tree of markup already through the attribute cap, within `budget`
+/// nodes.
+fn build(html: &str, limits: &PageLimits, budget: u64) -> Result<Html, PageError> {
     let repaired = close_self_closed_raw_text(html);
     let html = repaired.as_deref().unwrap_or(html);
     let builder = TreeBuilder::new(
@@ -132,7 +149,6 @@ pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
             ..TreeBuilderOpts::default()
         },
     );
-    let budget = limits.node_budget(html.len());
     let guard = Guard {
         builder,
         max_depth: limits.max_depth,

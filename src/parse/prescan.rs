@@ -3,12 +3,15 @@
 //!
 //! - [`cap_attributes`]: attributes past the limit of a tag are cut out, because the tokenizer
 //!   compares each new attribute with all earlier ones of its tag.
+//! - [`without_unread_text`]: the same, and the bodies of scripts and style sheets are left
+//!   out, as nothing downstream reads them (JSON-LD scripts excepted): a third of a modern
+//!   page's bytes that the tokenizer need not read character by character.
 //! - [`close_self_closed_raw_text`]: an end tag after `<iframe … />`, whose slash HTML ignores.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use memchr::memchr;
+use memchr::{memchr, memchr2};
 
 use crate::vocab::SELF_CLOSED_RAW_TEXT_TAGS;
 
@@ -24,6 +27,14 @@ const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
     b"textarea",
     b"title",
 ];
+
+/// Raw-text elements whose text nothing downstream reads: their bodies are left out by
+/// [`without_unread_text`].
+const UNREAD_RAW_TEXT_ELEMENTS: &[&[u8]] = &[b"script", b"style"];
+
+/// A script whose start tag holds this (its `type`, ASCII case ignored) is JSON-LD, which the
+/// metadata stage reads: its body is kept.
+const READ_SCRIPT_MARKER: &[u8] = b"ld+json";
 
 /// Start tags that end SVG or MathML content when met inside it (the HTML standard's list for
 /// foreign content), after which raw-text elements are raw text again.
@@ -143,6 +154,28 @@ struct Tag {
 /// assert_eq!(cap_attributes("<p a=1 b>x</p>", 2), None);
 /// ```
 pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
+    scan(html, limit, false)
+}
+
+/// The markup with attributes capped as [`cap_attributes`] does, and with the bodies of
+/// `<script>` (except JSON-LD) and `<style>` elements outside SVG and MathML left out, or
+/// `None` when there is nothing to change. The tree differs only in those elements being
+/// empty; their ends are found as the tokenizer finds them, escaped script text included.
+///
+/// ```
+/// use dechaff::parse::without_unread_text;
+/// let page = r#"<script>var a = "<p>";</script><script type="application/ld+json">{}</script><p>Text</p>"#;
+/// assert_eq!(
+///     without_unread_text(page, 256).as_deref(),
+///     Some(r#"<script></script><script type="application/ld+json">{}</script><p>Text</p>"#)
+/// );
+/// ```
+pub fn without_unread_text(html: &str, limit: usize) -> Option<String> {
+    scan(html, limit, true)
+}
+
+/// The scan behind [`cap_attributes`] and [`without_unread_text`].
+fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
     let bytes = html.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut state = State::Data;
@@ -213,7 +246,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
                 }
                 b'>' => {
                     tag.name_end = at;
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -223,7 +264,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => {}
                 b'/' => state = State::SelfClosing,
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -238,7 +287,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
                 b'/' => state = State::SelfClosing,
                 b'=' => state = State::BeforeAttributeValue,
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -249,7 +306,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
                 b'"' => state = State::ValueDoubleQuoted,
                 b'\'' => state = State::ValueSingleQuoted,
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -272,7 +337,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
             State::ValueUnquoted => match byte {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -282,7 +355,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
                 b'/' => state = State::SelfClosing,
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, false);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        false,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -294,7 +375,15 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
             },
             State::SelfClosing => match byte {
                 b'>' => {
-                    at = end_tag(bytes, at, &mut tag, &mut cuts, &mut foreign_depth, true);
+                    at = end_tag(
+                        bytes,
+                        at,
+                        &mut tag,
+                        &mut cuts,
+                        &mut foreign_depth,
+                        true,
+                        elide_unread,
+                    );
                     state = State::Data;
                     continue;
                 }
@@ -319,8 +408,8 @@ pub fn cap_attributes(html: &str, limit: usize) -> Option<String> {
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     for (from, to) in cuts {
-        // Cuts start at an attribute's first byte, which follows an ASCII byte, and end at an
-        // ASCII byte or the end: both are character boundaries.
+        // Cuts start at an attribute's first byte, which follows an ASCII byte, or after a
+        // tag's `>`, and end at an ASCII byte or the end: all are character boundaries.
         out.push_str(html.get(copied..from)?);
         copied = to;
     }
@@ -336,8 +425,9 @@ fn start_attribute(tag: &mut Tag, at: usize, limit: usize) {
     }
 }
 
-/// Ends the tag whose `>` is at `at` (`self_closing`: written `/>`), records its cut and what
-/// it means for the state after it; returns where scanning goes on.
+/// Ends the tag whose `>` is at `at` (`self_closing`: written `/>`), records its cuts (with
+/// `elide_unread`, an unread element's body too) and what it means for the state after it;
+/// returns where scanning goes on.
 fn end_tag(
     bytes: &[u8],
     at: usize,
@@ -345,6 +435,7 @@ fn end_tag(
     cuts: &mut Vec<(usize, usize)>,
     foreign_depth: &mut usize,
     self_closing: bool,
+    elide_unread: bool,
 ) -> usize {
     if let Some(from) = tag.cut_from {
         // Keep the `/` of `/>`.
@@ -377,9 +468,77 @@ fn end_tag(
         return bytes.len();
     }
     if one_of(RAW_TEXT_ELEMENTS) {
-        return raw_text_end(bytes, next, name);
+        let end = if is(b"script") {
+            script_end(bytes, next)
+        } else {
+            raw_text_end(bytes, next, name)
+        };
+        let read = is(b"script") && is_read_script(&bytes[tag.name_end..at]);
+        if elide_unread && end > next && one_of(UNREAD_RAW_TEXT_ELEMENTS) && !read {
+            cuts.push((next, end));
+        }
+        return end;
     }
     next
+}
+
+/// Whether a script whose start tag's attributes are `attributes` is one whose text is read
+/// (JSON-LD), its `type` written plainly or with character references
+/// (`application/ld&#x2B;json`).
+fn is_read_script(attributes: &[u8]) -> bool {
+    let marked = |text: &[u8]| {
+        text.windows(READ_SCRIPT_MARKER.len())
+            .any(|window| window.eq_ignore_ascii_case(READ_SCRIPT_MARKER))
+    };
+    marked(attributes)
+        || (memchr(b'&', attributes).is_some()
+            && marked(
+                html_escape::decode_html_entities(&String::from_utf8_lossy(attributes)).as_bytes(),
+            ))
+}
+
+/// Where the text of a script that starts at `from` ends: at its end tag as the tokenizer
+/// finds it, following the escaped states (`<!--` … `-->`, inside which `<script>` … `</script>`
+/// does not end the script), else at the end of the document.
+fn script_end(bytes: &[u8], from: usize) -> usize {
+    #[derive(PartialEq)]
+    enum Escape {
+        None,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut escape = Escape::None;
+    let mut at = from;
+    while let Some(found) = bytes.get(at..).and_then(|rest| memchr2(b'<', b'-', rest)) {
+        let here = at + found;
+        let rest = &bytes[here..];
+        at = here + 1;
+        if rest.starts_with(b"-->") && escape != Escape::None {
+            escape = Escape::None;
+            at = here + 3;
+        } else if escape == Escape::None && rest.starts_with(b"<!--") {
+            // The dashes of `<!--` may be those of its `-->` too (`<!-->`).
+            escape = Escape::Escaped;
+            at = here + 2;
+        } else if is_tag(rest, b"</script") {
+            match escape {
+                Escape::DoubleEscaped => escape = Escape::Escaped,
+                _ => return here,
+            }
+        } else if escape == Escape::Escaped && is_tag(rest, b"<script") {
+            escape = Escape::DoubleEscaped;
+        }
+    }
+    bytes.len()
+}
+
+/// Whether `rest` opens with `opener` (ASCII case ignored) followed by what ends a tag name.
+fn is_tag(rest: &[u8], opener: &[u8]) -> bool {
+    rest.get(..opener.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(opener))
+        && rest
+            .get(opener.len())
+            .is_some_and(|&c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
 }
 
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag (`</name`
@@ -513,6 +672,72 @@ fn start_tag_end(rest: &str) -> TagEnd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The texts of the `<script>` and `<style>` elements of the tree html5ever builds.
+    fn raw_texts(html: &str) -> Vec<String> {
+        let document = scraper::Html::parse_document(html);
+        let selector = scraper::Selector::parse("script, style").unwrap();
+        document
+            .select(&selector)
+            .map(|element| element.text().collect())
+            .collect()
+    }
+
+    #[test]
+    fn unread_text_is_cut_where_the_tokenizer_ends_it() {
+        let pages = [
+            "<script>var a = '<p>not markup</p>';</script><p>After</p>",
+            // escaped: `<!--` … `-->`; a `<script>` inside it is double-escaped, so its
+            // `</script>` does not end the script
+            "<script><!-- document.write('<script>x()</script>'); --></script><p>After</p>",
+            "<script><!-- document.write('<script src=a></scr' + 'ipt>'); //--></script><p>After</p>",
+            "<script><!--></script><p>After</p>",
+            "<script><!-- --> </script x><p>After</p>",
+            "<SCRIPT>a--></SCRIPT ><p>After</p>",
+            "<script><!--<script></script>--></script><p>After</p></script><p>End</p>",
+            "<style>p::before { content: '</p>' }</style><p>After</p>",
+            "<script>never closed <p>swallowed</p>",
+            "<svg><script>kept in foreign content</script></svg><p>After</p>",
+        ];
+        for page in pages {
+            let cut = without_unread_text(page, 256).unwrap_or_else(|| page.to_string());
+            let (whole, elided) = (raw_texts(page), raw_texts(&cut));
+            // Every script or style ends where it did, and lost its text or kept it whole.
+            assert_eq!(whole.len(), elided.len(), "{page} -> {cut}");
+            let mut removed = 0;
+            for (before, after) in whole.iter().zip(&elided) {
+                assert!(after.is_empty() || after == before, "{page} -> {cut}");
+                if after.is_empty() {
+                    removed += before.len();
+                }
+            }
+            assert_eq!(cut.len() + removed, page.len(), "{page} -> {cut}");
+            let document = scraper::Html::parse_document(&cut);
+            let original = scraper::Html::parse_document(page);
+            let shown = |document: &scraper::Html| -> String {
+                let body = scraper::Selector::parse("body").unwrap();
+                document
+                    .select(&body)
+                    .flat_map(|body| body.text())
+                    .filter(|text| !whole.iter().any(|raw| raw == text))
+                    .collect()
+            };
+            assert_eq!(shown(&original), shown(&document), "{page} -> {cut}");
+        }
+    }
+
+    #[test]
+    fn json_ld_is_read_and_kept() {
+        let page = "<script type=\"application/ld&#x2B;json\">{\"@type\": \"Article\"}</script>\
+                    <script type='APPLICATION/LD+JSON'>{}</script><script>var x = 1;</script>";
+        assert_eq!(
+            without_unread_text(page, 256).as_deref(),
+            Some(
+                "<script type=\"application/ld&#x2B;json\">{\"@type\": \"Article\"}</script>\
+                 <script type='APPLICATION/LD+JSON'>{}</script><script></script>"
+            )
+        );
+    }
 
     fn attributes(count: usize) -> String {
         (0..count).map(|i| format!(" a{i}=\"{i}\"")).collect()
