@@ -6,7 +6,8 @@ mod common;
 use common::pages::write;
 use common::{records, run, stderr};
 
-const PAGE: &str = "<html><head><title>Harbour reopens</title></head><body>\
+const PAGE: &str = "<html><head><title>Harbour reopens</title>\
+    <style>h1 { color: navy }</style></head><body>\
     <nav class=menu><a href=/>Home</a> <a href=/news>News</a></nav>\
     <article><h1>Harbour reopens</h1>\
     <p>The harbour reopened on Monday after two years of repairs, and the first boats came in \
@@ -72,6 +73,8 @@ fn the_marked_copy_strikes_dropped_blocks_and_never_overwrites() {
     let marked = std::fs::read_to_string(&copy).unwrap();
     assert!(marked.contains("<nav class=\"menu\" data-dechaff=\"furniture\">"));
     assert!(marked.contains("[data-dechaff]{text-decoration:line-through"));
+    // The page's own style sheets stay in the copy (cleaning leaves them out of its parse).
+    assert!(marked.contains("h1 { color: navy }"), "{marked}");
     // Asked again, the copy is not replaced, nor is the page itself ever a target.
     for target in [&copy, &page] {
         let output = run(&[

@@ -136,7 +136,7 @@ fn with_trace<T>(
     view: impl FnOnce(&Html, &FlatDom, &Trace) -> T,
 ) -> Result<T, ExplainError> {
     let html = page_html(page, options)?;
-    let document = crate::parse::parse(&html, &options.limits)?;
+    let document = crate::parse::parse_complete(&html, &options.limits)?;
     let dom = FlatDom::new(&document);
     let trace = traced(&dom, page, options);
     Ok(view(&document, &dom, &trace))

@@ -108,9 +108,10 @@ fn base_score(dom: &FlatDom, index: usize) -> f32 {
     tag_score + class_score
 }
 
-/// Commas in the text of the paragraphs that vote, kept or dropped, but not in their scripts or
-/// style sheets: those are code, and are not even read where the page is parsed for cleaning
-/// ([`crate::parse::parse`]). Paragraphs nest (items of
+/// Commas in the text of the paragraphs that vote, kept or dropped, but not in text that is
+/// never shown (scripts, style sheets, templates: [`crate::vocab::NON_RENDERED_TAGS`]); a
+/// script's commas are code, and its text is not even read where the page is parsed for
+/// cleaning ([`crate::parse::parse`]). Paragraphs nest (items of
 /// nested lists), and counting each one's text would cost their depth once per paragraph;
 /// counting all text up front would count every script. So the text of a paragraph that lies
 /// in none asked before is counted once, with running sums for the paragraphs inside it.
@@ -136,7 +137,8 @@ impl Commas {
             let mut count = 0u32;
             for at in index..end {
                 self.before[at] = count;
-                // Only shown text: a script's or style sheet's commas are code.
+                // Only shown text (`text_chars` counts none directly inside a script, style
+                // sheet, template or the head): a script's commas are code.
                 match dom.nodes[at].kind {
                     Kind::Text(text) if dom.text_chars[at] > 0 => {
                         count = count.saturating_add(commas(text));
@@ -197,7 +199,8 @@ mod tests {
         let document = Html::parse_document(
             "<head><script>var a = [1, 2];</script></head><body><div>Out, side\
              <p>One, two、three，four <b>five, six</b></p><ul><li>a, b<li>c\
-             <script>x(1, 2)</script><ul><li>in, in<li>none</ul></ul></div><p>é, ü</p></body>",
+             <script>x(1, 2)</script><style>a, b {}</style><ul><li>in, in<li>none</ul></ul></div>\
+             <p>é, ü</p></body>",
         );
         let dom = FlatDom::new(&document);
         let mut commas = Commas::new(&dom);
@@ -206,13 +209,13 @@ mod tests {
             if !matches!(node.tag(), Some("p" | "li")) {
                 continue;
             }
-            // A script's commas are code, not text.
+            // A script's or style sheet's commas are code, not text.
             let naive: usize = (index..node.end)
                 .map(|at| match dom.nodes[at].kind {
                     Kind::Text(text)
                         if !dom.nodes[dom.nodes[at].parent]
                             .tag()
-                            .is_some_and(|t| t == "script") =>
+                            .is_some_and(|t| matches!(t, "script" | "style")) =>
                     {
                         text.chars()
                             .filter(|&c| c == ',' || c == '，' || c == '、')

@@ -1,9 +1,10 @@
 //! Text → tree: html5ever, as a browser with scripting disabled parses, behind the limits that
 //! keep the cost of any page linear in its size ([`crate::limits`]).
 //!
-//! 1. The markup is repaired in linear passes ([`prescan`]): attributes past
-//!    [`PageLimits::max_attributes`] are cut from their tag, and raw-text elements closed
-//!    XML-style (`<iframe … />`) get their end tag.
+//! 1. The markup is repaired in linear passes ([`prescan`]): raw-text elements closed
+//!    XML-style (`<iframe … />`) get their end tag, attributes past
+//!    [`PageLimits::max_attributes`] are cut from their tag, and (for [`parse`]) the bodies of
+//!    scripts and style sheets that nothing reads are left out.
 //! 2. The tokenizer's tokens reach the tree builder through a guard that leaves out start tags
 //!    deeper than [`PageLimits::max_depth`] (with their end tags), as browsers do, and formatting
 //!    start tags past [`MAX_OPEN_FORMATTING`] left open; their text stays.
@@ -125,6 +126,10 @@ fn is_formatting_boundary(name: &LocalName) -> bool {
 /// ```
 pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
     let budget = limits.node_budget(html.len());
+    // The self-closed raw-text repair looks for tags without following the tokenizer's states,
+    // so it sees the whole page, as in `parse_complete`, before any body is cut.
+    let repaired = close_self_closed_raw_text(html);
+    let html = repaired.as_deref().unwrap_or(html);
     let prepared = without_unread_text(html, limits.max_attributes);
     build(prepared.as_deref().unwrap_or(html), limits, budget)
 }
@@ -133,15 +138,15 @@ pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
 /// sheets included: for writing the page out again.
 pub fn parse_complete(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
     let budget = limits.node_budget(html.len());
+    let repaired = close_self_closed_raw_text(html);
+    let html = repaired.as_deref().unwrap_or(html);
     let capped = cap_attributes(html, limits.max_attributes);
     build(capped.as_deref().unwrap_or(html), limits, budget)
 }
 
-/// Tokenizes and builds the tree of markup already through the attribute cap, within `budget`
-/// nodes.
+/// Tokenizes and builds the tree of markup already repaired and through the attribute cap,
+/// within `budget` nodes.
 fn build(html: &str, limits: &PageLimits, budget: u64) -> Result<Html, PageError> {
-    let repaired = close_self_closed_raw_text(html);
-    let html = repaired.as_deref().unwrap_or(html);
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts {
