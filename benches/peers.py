@@ -17,6 +17,7 @@ import os
 import statistics
 import sys
 import time
+import zlib
 
 ROUNDS = 3
 
@@ -32,7 +33,7 @@ def load(directory):
             opener = gzip.open if name.endswith(".gz") else open
             with opener(path, "rb") as f:
                 data = f.read()
-        except OSError as error:
+        except (OSError, EOFError, zlib.error) as error:
             print(f"peers.py: skipping {path}: {error}", file=sys.stderr)
             continue
         size += len(data)

@@ -3,14 +3,14 @@
 //! A reader thread pulls pages from the input iterator and queues them for a pool of worker
 //! threads; each worker cleans one page at a time and hands back its record; the calling
 //! thread writes the records in input order, holding back those that finish early. Pages flow
-//! one by one, so a slow page holds up only the records after it, never the workers: they go
-//! on with the next pages while the writer waits for it.
+//! one by one, so while a slow page is cleaned the other workers go on with the pages after
+//! it, until the window below is full of them.
 //!
 //! Memory is bounded by a window on the pages in flight (read but not yet written): the reader
-//! waits while [`IN_FLIGHT_PAGES_PER_THREAD`] pages per worker, or [`IN_FLIGHT_BYTES`] of
-//! page bytes, are in flight (a single larger page still passes, alone), so the pipeline holds
-//! at most one page more than that: the one the reader waits with. Nothing in flight depends
-//! on the input's size.
+//! waits while [`IN_FLIGHT_PAGES_PER_THREAD`] pages or [`IN_FLIGHT_BYTES_PER_THREAD`] of page
+//! bytes per worker are in flight (a single larger page still passes, alone), so the pipeline
+//! holds at most one page more than that: the one the reader waits with. Nothing in flight
+//! depends on the input's size.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -18,6 +18,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crossbeam_channel::RecvTimeoutError;
 use indicatif::{ProgressBar, ProgressStyle};
 use thiserror::Error;
 
@@ -29,13 +30,14 @@ use crate::record::{Record, Status};
 /// never waits for the reader, and that records finishing out of order rarely stall the window.
 pub const IN_FLIGHT_PAGES_PER_THREAD: usize = 4;
 
-/// Most page bytes in flight (after decompression); a page larger than this is let through
-/// when it would be the only one in flight.
-pub const IN_FLIGHT_BYTES: usize = 4 * 1024 * 1024;
+/// Most page bytes in flight (after decompression) per worker thread; a page larger than the
+/// whole window is let through when it would be the only one in flight.
+pub const IN_FLIGHT_BYTES_PER_THREAD: usize = 2 * 1024 * 1024;
 
-/// Records written between flushes of the output, besides the flush whenever the writer has
-/// caught up with the workers.
-const FLUSH_EVERY: u64 = 64;
+/// The output is flushed when the writer has caught up with the workers and this long has
+/// passed since the last flush (and at the end): records reach a pipe or a file soon, without
+/// a write to the system per record.
+const FLUSH_INTERVAL: Duration = Duration::from_millis(100);
 
 /// How the pipeline runs.
 #[derive(Debug, Clone, Default)]
@@ -165,14 +167,18 @@ pub fn run(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let window = Window::new(threads * IN_FLIGHT_PAGES_PER_THREAD, IN_FLIGHT_BYTES);
+    let window = Window::new(
+        threads * IN_FLIGHT_PAGES_PER_THREAD,
+        threads * IN_FLIGHT_BYTES_PER_THREAD,
+    );
     let progress = progress_bar(options.progress);
     let mut summary = Summary::default();
     let result = std::thread::scope(|scope| {
         let (queue, queued) = crossbeam_channel::bounded::<(u64, Page)>(threads);
         let (finished, done) = crossbeam_channel::unbounded::<(u64, Cleaned)>();
         // However the writer leaves (done, an output error, --fail-on-error), the reader must
-        // not stay blocked on the window, and the workers stop once `done` is dropped.
+        // not stay blocked on the window (it may still wait for the input's next page), and
+        // the workers stop once `done` is dropped.
         let _close = CloseOnDrop(&window);
         let window = &window;
         std::thread::Builder::new()
@@ -191,6 +197,9 @@ pub fn run(
             std::thread::Builder::new()
                 .name(format!("dechaff-worker-{worker}"))
                 .spawn_scoped(scope, move || {
+                    // A worker that dies leaves a page that never comes: the run must end (with
+                    // the worker's panic, when the scope joins it), not wait for it.
+                    let _close = CloseOnPanic(window);
                     for (sequence, page) in queued {
                         let cleaned = clean_guarded(&page, engine);
                         drop(page);
@@ -204,21 +213,37 @@ pub fn run(
         drop((queued, finished));
         let mut early = BTreeMap::new();
         let mut next = 0u64;
-        for (sequence, cleaned) in done.iter() {
-            early.insert(sequence, cleaned);
-            while let Some(item) = early.remove(&next) {
-                next += 1;
-                let bytes = item.bytes;
-                write_record(item, &mut summary, out, options, &progress)?;
-                window.leave(bytes);
-                if summary.pages % FLUSH_EVERY == 0 {
-                    out.flush().map_err(PipelineError::Output)?;
+        let mut flushed = Instant::now();
+        let mut unflushed = false;
+        loop {
+            // With records waiting in the output's buffer, wait no longer than the interval
+            // for the next one: a slow input must not hold back records already written.
+            let received = if unflushed {
+                done.recv_timeout(FLUSH_INTERVAL)
+            } else {
+                done.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            };
+            match received {
+                Ok((sequence, cleaned)) => {
+                    early.insert(sequence, cleaned);
+                    while let Some(item) = early.remove(&next) {
+                        next += 1;
+                        let bytes = item.bytes;
+                        write_record(item, &mut summary, out, options, &progress)?;
+                        window.leave(bytes);
+                        unflushed = true;
+                    }
+                    if !unflushed || !done.is_empty() || flushed.elapsed() < FLUSH_INTERVAL {
+                        continue;
+                    }
                 }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
             }
-            if done.is_empty() {
-                out.flush().map_err(PipelineError::Output)?;
-                progress.set_position(summary.pages);
-            }
+            out.flush().map_err(PipelineError::Output)?;
+            progress.set_position(summary.pages);
+            flushed = Instant::now();
+            unflushed = false;
         }
         out.flush().map_err(PipelineError::Output)?;
         Ok(())
@@ -315,6 +340,17 @@ impl Window {
     }
 }
 
+/// Closes the window when a worker thread unwinds.
+struct CloseOnPanic<'a>(&'a Window);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
+    }
+}
+
 /// Closes the window when the writer leaves, however it leaves.
 struct CloseOnDrop<'a>(&'a Window);
 
@@ -326,11 +362,19 @@ impl Drop for CloseOnDrop<'_> {
 
 /// Cleans one page, turning a panic into an error record so that no page is ever lost.
 fn clean_guarded(page: &Page, engine: &Options) -> Cleaned {
-    let record = catch_unwind(AssertUnwindSafe(|| clean_page(page, engine)))
-        .unwrap_or_else(|_| internal_error_record(page, "the extractor panicked on this page"));
+    let (record, line) = catch_unwind(AssertUnwindSafe(|| {
+        let record = clean_page(page, engine);
+        let line = record.to_json_line();
+        (record, line)
+    }))
+    .unwrap_or_else(|_| {
+        let record = internal_error_record(page, "the extractor panicked on this page");
+        let line = record.to_json_line();
+        (record, line)
+    });
     let input_failure = matches!(&page.content, Content::Failed(error) if error.is_input_failure());
     Cleaned {
-        line: record.to_json_line(),
+        line,
         bytes: page.len(),
         record,
         input_failure,
@@ -410,7 +454,7 @@ mod tests {
     fn pages_in_flight_never_exceed_the_window() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::Arc;
-        const PAGES: usize = 20_000;
+        const PAGES: usize = 6_000;
         for threads in [1, 2, 3] {
             let written = Arc::new(AtomicUsize::new(0));
             let most_in_flight = Arc::new(AtomicUsize::new(0));
@@ -452,7 +496,7 @@ mod tests {
 
     #[test]
     fn a_page_larger_than_the_byte_window_passes_alone() {
-        let big = format!("<p>{}</p>", "word ".repeat(IN_FLIGHT_BYTES / 4));
+        let big = format!("<p>{}</p>", "word ".repeat(IN_FLIGHT_BYTES_PER_THREAD));
         let mut input = vec![
             Page::from_bytes("a", "a", PageFormat::Html, b"<p>small page</p>".to_vec()),
             Page::from_bytes("big", "big", PageFormat::Html, big.into_bytes()),
@@ -460,13 +504,11 @@ mod tests {
         ]
         .into_iter();
         let mut out = Vec::new();
-        let summary = run(
-            &mut input,
-            &Options::default(),
-            &PipelineOptions::default(),
-            &mut out,
-        )
-        .unwrap();
+        let options = PipelineOptions {
+            threads: 1,
+            ..Default::default()
+        };
+        let summary = run(&mut input, &Options::default(), &options, &mut out).unwrap();
         assert_eq!(summary.pages, 3);
         let ids: Vec<String> = String::from_utf8(out)
             .unwrap()
