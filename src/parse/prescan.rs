@@ -200,10 +200,13 @@ pub fn without_unread_text(html: &str, limit: usize) -> Option<String> {
 /// The scan behind [`cap_attributes`] and [`without_unread_text`].
 fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
     let bytes = html.as_bytes();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut scan = Scan {
+        cuts: Vec::new(),
+        foreign: Foreign::default(),
+        elide_unread,
+    };
     let mut state = State::Data;
     let mut tag = Tag::default();
-    let mut foreign = Foreign::default();
     let mut at = 0;
     while at < bytes.len() {
         // Runs of bytes that only continue a name or value are skipped at once.
@@ -227,7 +230,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                     at = comment_end(bytes, at + 4);
                     continue;
                 }
-                if foreign.inside() && rest.starts_with(b"<![CDATA[") {
+                if scan.foreign.inside() && rest.starts_with(b"<![CDATA[") {
                     at = find(bytes, at + 9, b"]]>").map_or(bytes.len(), |end| end + 3);
                     continue;
                 }
@@ -269,15 +272,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                 }
                 b'>' => {
                     tag.name_end = at;
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -287,15 +282,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => {}
                 b'/' => state = State::SelfClosing,
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -310,15 +297,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                 b'/' => state = State::SelfClosing,
                 b'=' => state = State::BeforeAttributeValue,
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -329,15 +308,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                 b'"' => state = State::ValueDoubleQuoted,
                 b'\'' => state = State::ValueSingleQuoted,
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -360,15 +331,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
             State::ValueUnquoted => match byte {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -378,15 +341,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => state = State::BeforeAttributeName,
                 b'/' => state = State::SelfClosing,
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        false,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, false);
                     state = State::Data;
                     continue;
                 }
@@ -398,15 +353,7 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
             },
             State::SelfClosing => match byte {
                 b'>' => {
-                    at = end_tag(
-                        bytes,
-                        at,
-                        &mut tag,
-                        &mut cuts,
-                        &mut foreign,
-                        true,
-                        elide_unread,
-                    );
+                    at = scan.end_tag(bytes, at, &mut tag, true);
                     state = State::Data;
                     continue;
                 }
@@ -422,15 +369,15 @@ fn scan(html: &str, limit: usize, elide_unread: bool) -> Option<String> {
         // The document ends inside a tag, which the tokenizer then drops; cut its tail all
         // the same so that it never holds more than the limit.
         if let Some(from) = tag.cut_from {
-            cuts.push((from, bytes.len()));
+            scan.cuts.push((from, bytes.len()));
         }
     }
-    if cuts.is_empty() {
+    if scan.cuts.is_empty() {
         return None;
     }
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
-    for (from, to) in cuts {
+    for (from, to) in scan.cuts {
         // Cuts start at an attribute's first byte, which follows an ASCII byte, or after a
         // tag's `>`, and end at an ASCII byte or the end: all are character boundaries.
         out.push_str(html.get(copied..from)?);
@@ -448,70 +395,83 @@ fn start_attribute(tag: &mut Tag, at: usize, limit: usize) {
     }
 }
 
-/// Ends the tag whose `>` is at `at` (`self_closing`: written `/>`), records its cuts (with
-/// `elide_unread`, an unread element's body too) and what it means for the state after it;
-/// returns where scanning goes on.
-fn end_tag(
-    bytes: &[u8],
-    at: usize,
-    tag: &mut Tag,
-    cuts: &mut Vec<(usize, usize)>,
-    foreign: &mut Foreign,
-    self_closing: bool,
+/// What the scan gathers as it goes: the byte ranges to cut, the foreign content it is in, and
+/// whether unread bodies are cut.
+struct Scan {
+    cuts: Vec<(usize, usize)>,
+    foreign: Foreign,
     elide_unread: bool,
-) -> usize {
-    if let Some(from) = tag.cut_from {
-        // Keep the `/` of `/>`.
-        cuts.push((from, if self_closing { at - 1 } else { at }));
-    }
-    let name = &bytes[tag.name_start..tag.name_end];
-    let is = |other: &[u8]| name.eq_ignore_ascii_case(other);
-    let one_of = |list: &[&[u8]]| list.iter().any(|other| name.eq_ignore_ascii_case(other));
-    let next = at + 1;
-    if tag.is_end {
-        // `</svg>` closes an SVG element, not a MathML one (and the reverse).
-        if is(b"svg") {
-            foreign.svg = foreign.svg.saturating_sub(1);
-        } else if is(b"math") {
-            foreign.math = foreign.math.saturating_sub(1);
+}
+
+impl Scan {
+    /// Ends the tag whose `>` is at `at` (`self_closing`: written `/>`), records its cuts (with
+    /// `elide_unread`, an unread element's body too) and what it means for the state after it;
+    /// returns where scanning goes on.
+    fn end_tag(&mut self, bytes: &[u8], at: usize, tag: &mut Tag, self_closing: bool) -> usize {
+        let Scan {
+            cuts,
+            foreign,
+            elide_unread,
+        } = self;
+        let elide_unread = *elide_unread;
+        if let Some(from) = tag.cut_from {
+            // Keep the `/` of `/>`.
+            cuts.push((from, if self_closing { at - 1 } else { at }));
         }
-        return next;
-    }
-    if is(b"svg") || is(b"math") {
-        foreign.met = true;
-        if !self_closing {
+        let name = &bytes[tag.name_start..tag.name_end];
+        let is = |other: &[u8]| name.eq_ignore_ascii_case(other);
+        let one_of = |list: &[&[u8]]| list.iter().any(|other| name.eq_ignore_ascii_case(other));
+        let next = at + 1;
+        if tag.is_end {
+            // `</svg>` closes an SVG element, not a MathML one (and the reverse).
             if is(b"svg") {
-                foreign.svg += 1;
-            } else {
-                foreign.math += 1;
+                foreign.svg = foreign.svg.saturating_sub(1);
+            } else if is(b"math") {
+                foreign.math = foreign.math.saturating_sub(1);
             }
-        }
-        return next;
-    }
-    if foreign.inside() {
-        if one_of(FOREIGN_BREAKOUT_TAGS) {
-            foreign.svg = 0;
-            foreign.math = 0;
-        } else {
             return next;
         }
-    }
-    if is(b"plaintext") {
-        return bytes.len();
-    }
-    if one_of(RAW_TEXT_ELEMENTS) {
-        let end = if is(b"script") {
-            script_end(bytes, next)
-        } else {
-            raw_text_end(bytes, next, name)
-        };
-        let read = is(b"script") && is_read_script(&bytes[tag.name_end..at]);
-        if elide_unread && !foreign.met && end > next && one_of(UNREAD_RAW_TEXT_ELEMENTS) && !read {
-            cuts.push((next, end));
+        if is(b"svg") || is(b"math") {
+            foreign.met = true;
+            if !self_closing {
+                if is(b"svg") {
+                    foreign.svg += 1;
+                } else {
+                    foreign.math += 1;
+                }
+            }
+            return next;
         }
-        return end;
+        if foreign.inside() {
+            if one_of(FOREIGN_BREAKOUT_TAGS) {
+                foreign.svg = 0;
+                foreign.math = 0;
+            } else {
+                return next;
+            }
+        }
+        if is(b"plaintext") {
+            return bytes.len();
+        }
+        if one_of(RAW_TEXT_ELEMENTS) {
+            let end = if is(b"script") {
+                script_end(bytes, next)
+            } else {
+                raw_text_end(bytes, next, name)
+            };
+            let read = is(b"script") && is_read_script(&bytes[tag.name_end..at]);
+            if elide_unread
+                && !foreign.met
+                && end > next
+                && one_of(UNREAD_RAW_TEXT_ELEMENTS)
+                && !read
+            {
+                cuts.push((next, end));
+            }
+            return end;
+        }
+        next
     }
-    next
 }
 
 /// Whether a script whose start tag's attributes are `attributes` is one whose text is read
