@@ -125,28 +125,29 @@ fn is_formatting_boundary(name: &LocalName) -> bool {
 /// assert_eq!(html.select(&p).count(), 1);
 /// ```
 pub fn parse(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
-    let budget = limits.node_budget(html.len());
-    // The self-closed raw-text repair looks for tags without following the tokenizer's states,
-    // so it sees the whole page, as in `parse_complete`, before any body is cut.
-    let repaired = close_self_closed_raw_text(html);
-    let html = repaired.as_deref().unwrap_or(html);
-    let prepared = without_unread_text(html, limits.max_attributes);
-    build(prepared.as_deref().unwrap_or(html), limits, budget)
+    parse_prepared(html, limits, without_unread_text)
 }
 
 /// Parses an HTML document within `limits`, keeping every element's text, scripts and style
 /// sheets included: for writing the page out again.
 pub fn parse_complete(html: &str, limits: &PageLimits) -> Result<Html, PageError> {
-    let budget = limits.node_budget(html.len());
-    let repaired = close_self_closed_raw_text(html);
-    let html = repaired.as_deref().unwrap_or(html);
-    let capped = cap_attributes(html, limits.max_attributes);
-    build(capped.as_deref().unwrap_or(html), limits, budget)
+    parse_prepared(html, limits, cap_attributes)
 }
 
-/// Tokenizes and builds the tree of markup already repaired and through the attribute cap,
-/// within `budget` nodes.
-fn build(html: &str, limits: &PageLimits, budget: u64) -> Result<Html, PageError> {
+/// Repairs the markup, passes it through `prepare` (the attribute cap, with or without the cut
+/// of unread bodies) and builds the tree within the page's node budget.
+fn parse_prepared(
+    html: &str,
+    limits: &PageLimits,
+    prepare: fn(&str, usize) -> Option<String>,
+) -> Result<Html, PageError> {
+    let budget = limits.node_budget(html.len());
+    // The self-closed raw-text repair looks for tags without following the tokenizer's states,
+    // so it sees the whole page before any body is cut.
+    let repaired = close_self_closed_raw_text(html);
+    let html = repaired.as_deref().unwrap_or(html);
+    let prepared = prepare(html, limits.max_attributes);
+    let html = prepared.as_deref().unwrap_or(html);
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts {

@@ -539,12 +539,7 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(open) = find(bytes, at, b"</") {
         let name_at = open + 2;
-        let candidate = bytes.get(name_at..name_at + name.len());
-        let follows = bytes.get(name_at + name.len());
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name))
-            && follows
-                .is_some_and(|&c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
-        {
+        if is_tag(&bytes[name_at..], name) {
             return open;
         }
         at = name_at;
