@@ -2,8 +2,10 @@
 //!
 //! `dechaff-speed compare DIR [--rounds N] [--only a,b,...]` loads every page of DIR into
 //! memory, then times each extractor over all pages on one thread, interleaved round by round
-//! (floor, dechaff, dom_smoothie, rs-trafilatura; then again), so that machine noise falls on
-//! all of them alike. It prints the median and fastest round of each.
+//! (floor, tokenizer, arena, dechaff, dom_smoothie, rs-trafilatura; then again), so that machine
+//! noise falls on all of them alike. It prints the median and fastest round of each. `tokenizer`
+//! and `arena` are two lower floors (see `arena.rs`): html5ever's tokenizer alone, and html5ever
+//! building a bare arena instead of scraper's tree.
 //!
 //! `dechaff-speed floor FILES_OR_DIR...` is the floor as a whole process: read each page from
 //! disk, gunzip, decode, parse, walk the text once. It is the process that
@@ -22,8 +24,10 @@ use dechaff::engine::{clean_page, Options};
 use dechaff::page::{Content, Page, PageFormat};
 use dechaff::record::Status;
 
+mod arena;
+
 const USAGE: &str = "usage:
-  dechaff-speed compare DIR [--rounds N] [--only floor,dechaff,dom_smoothie,rs-trafilatura]
+  dechaff-speed compare DIR [--rounds N] [--only floor,tokenizer,arena,dechaff,dom_smoothie,rs-trafilatura]
   dechaff-speed floor FILES_OR_DIR...";
 
 /// The extractors `compare` times, in the order each round runs them.
@@ -31,6 +35,10 @@ const USAGE: &str = "usage:
 enum Extractor {
     /// Decode, parse with scraper, one text walk: the cost every extractor pays.
     Floor,
+    /// Decode, html5ever's tokenizer alone (tokens dropped): below any tree.
+    Tokenizer,
+    /// Decode, html5ever into a bare arena (no scraper tree), one text walk.
+    Arena,
     /// `dechaff::engine::clean_page` with default options, plus the record's JSON line.
     Dechaff,
     /// dom_smoothie's Readability with the default config, taking its text content.
@@ -41,8 +49,10 @@ enum Extractor {
 
 impl Extractor {
     /// Every extractor, in round order.
-    const ALL: [Extractor; 4] = [
+    const ALL: [Extractor; 6] = [
         Extractor::Floor,
+        Extractor::Tokenizer,
+        Extractor::Arena,
         Extractor::Dechaff,
         Extractor::DomSmoothie,
         Extractor::RsTrafilatura,
@@ -52,6 +62,8 @@ impl Extractor {
     fn name(self) -> &'static str {
         match self {
             Extractor::Floor => "floor",
+            Extractor::Tokenizer => "tokenizer",
+            Extractor::Arena => "arena",
             Extractor::Dechaff => "dechaff",
             Extractor::DomSmoothie => "dom_smoothie",
             Extractor::RsTrafilatura => "rs-trafilatura",
@@ -62,6 +74,8 @@ impl Extractor {
     fn run(self, page: &Page, options: &Options) -> Result<usize, String> {
         match self {
             Extractor::Floor => floor_page(page),
+            Extractor::Tokenizer => tokenizer_page(page),
+            Extractor::Arena => arena_page(page),
             Extractor::Dechaff => dechaff_page(page, options),
             Extractor::DomSmoothie => dom_smoothie_page(page),
             Extractor::RsTrafilatura => rs_trafilatura_page(page),
@@ -76,6 +90,18 @@ impl Extractor {
 #[inline(never)]
 fn floor_page(page: &Page) -> Result<usize, String> {
     Ok(text_walk(&decoded(page)?))
+}
+
+/// html5ever's tokenizer alone on one decoded page.
+#[inline(never)]
+fn tokenizer_page(page: &Page) -> Result<usize, String> {
+    Ok(arena::tokenize_only(&decoded(page)?))
+}
+
+/// html5ever into a bare arena on one decoded page, one text walk.
+#[inline(never)]
+fn arena_page(page: &Page) -> Result<usize, String> {
+    Ok(arena::arena_text_walk(&decoded(page)?))
 }
 
 /// dechaff on one page: the whole engine and the record's JSON line.
