@@ -40,6 +40,15 @@ pub struct Options {
     pub declared_format_wins: bool,
 }
 
+/// Today's date in UTC, the latest publication date a page can have.
+pub fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(i64::MAX), 0)
+        .map_or(chrono::NaiveDate::MAX, |now| now.date_naive())
+}
+
 /// Cleans one page into its record.
 pub fn clean_page(page: &Page, options: &Options) -> Record {
     let mut record = new_record(page);

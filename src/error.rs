@@ -76,6 +76,15 @@ pub enum PageError {
         /// Name of the text field looked for.
         text_field: String,
     },
+    /// An item handed to the library (the Python package's `clean_many`) is not a page: not a
+    /// string, bytes, or a mapping with an `html` or `text` field.
+    #[error("item {item} is not a page: {reason}")]
+    NotAPage {
+        /// One-based position of the item in its sequence.
+        item: u64,
+        /// What the item is instead.
+        reason: String,
+    },
     /// A WARC record is malformed: its header, length or framing is broken.
     #[error("malformed WARC record: {reason}")]
     MalformedRecord {
@@ -104,7 +113,7 @@ impl PageError {
             PageError::LineTooLong { .. } | PageError::TooManyLines { .. } => "too_large",
             PageError::TooComplex { .. } => "too_complex",
             PageError::InvalidJson { .. } => "invalid_json",
-            PageError::MissingContent { .. } => "missing_content",
+            PageError::MissingContent { .. } | PageError::NotAPage { .. } => "missing_content",
             PageError::MalformedRecord { .. } => "malformed_record",
             PageError::ContentEncoding { .. } => "content_encoding",
         }

@@ -90,7 +90,7 @@ impl PresetArgs {
                 preset: self.preset(),
                 ..ExtractOptions::default()
             },
-            latest_date: Some(today()),
+            latest_date: Some(crate::engine::today()),
             ..Options::default()
         }
     }
@@ -160,15 +160,6 @@ impl ExtractionArgs {
         options.extract.markdown = self.format == OutputFormat::Markdown;
         options
     }
-}
-
-/// Today's date in UTC, the latest publication date a page can have.
-fn today() -> chrono::NaiveDate {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs());
-    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(i64::MAX), 0)
-        .map_or(chrono::NaiveDate::MAX, |now| now.date_naive())
 }
 
 /// Removes this process's temporary files when it is interrupted (SIGINT, SIGTERM, SIGHUP),

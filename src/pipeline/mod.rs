@@ -26,6 +26,9 @@ use crate::engine::{clean_page, internal_error_record, Options};
 use crate::page::{Content, Page};
 use crate::record::{Record, Status};
 
+mod ordered;
+pub use ordered::OrderedCleaner;
+
 /// Most pages in flight (read and not yet written) per worker thread: enough that a worker
 /// never waits for the reader, and that records finishing out of order rarely stall the window.
 pub const IN_FLIGHT_PAGES_PER_THREAD: usize = 4;
@@ -368,7 +371,7 @@ fn clean_guarded(page: &Page, engine: &Options) -> Cleaned {
         (record, line)
     }))
     .unwrap_or_else(|_| {
-        let record = internal_error_record(page, "the extractor panicked on this page");
+        let record = panicked(page);
         let line = record.to_json_line();
         (record, line)
     });
@@ -379,6 +382,11 @@ fn clean_guarded(page: &Page, engine: &Options) -> Cleaned {
         record,
         input_failure,
     }
+}
+
+/// The record of a page on which the engine panicked.
+fn panicked(page: &Page) -> Record {
+    internal_error_record(page, "the extractor panicked on this page")
 }
 
 fn progress_bar(wanted: bool) -> ProgressBar {
