@@ -339,28 +339,6 @@ fn a_rewritten_output_keeps_its_mode() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
-// Case 11: the Spark script never deletes what it did not write.
-#[test]
-fn the_spark_script_refuses_outputs_it_did_not_write() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/spark_clean.py");
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    write(&input, "page.html", ARTICLE.as_bytes());
-    let foreign = dir.path().join("foreign");
-    write(&foreign, "thesis.tex", b"years of work");
-    for output in [&input, &foreign, &dir.path().to_path_buf()] {
-        let result = std::process::Command::new("python3")
-            .arg(&script)
-            .arg(&input)
-            .arg(output)
-            .output()
-            .expect("python3 runs");
-        assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
-        assert!(input.join("page.html").exists());
-        assert!(foreign.join("thesis.tex").exists());
-    }
-}
-
 // Case 12: a FIFO in a walked directory is skipped and counted; named, it is read.
 #[cfg(unix)]
 #[test]

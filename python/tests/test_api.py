@@ -1,0 +1,194 @@
+"""The Python API against the command line's records, and its contract on bad input."""
+
+import gzip
+import io
+import resource
+
+import pytest
+
+import dechaff
+from conftest import REPO, SAMPLES, cli_records
+
+HTML_SAMPLES = sorted(SAMPLES.glob("*/*.html.gz"))
+TEXT_SAMPLES = sorted(SAMPLES.glob("seeds/*.txt"))
+
+
+def without_source(record: dict) -> dict:
+    return {key: value for key, value in record.items() if key != "source"}
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=lambda p: p.name)
+def test_clean_gives_the_cli_record_for_every_html_sample(path):
+    (expected,) = cli_records(str(path))
+    record = dechaff.clean(gzip.decompress(path.read_bytes()), id=expected["id"])
+    assert list(record) == list(expected)
+    assert without_source(record) == without_source(expected)
+
+
+@pytest.mark.parametrize("path", TEXT_SAMPLES, ids=lambda p: p.name)
+def test_clean_text_gives_the_cli_record_for_every_text_sample(path):
+    (expected,) = cli_records(str(path))
+    record = dechaff.clean_text(path.read_bytes(), id=expected["id"])
+    assert without_source(record) == without_source(expected)
+
+
+def test_samples_are_there():
+    assert len(HTML_SAMPLES) >= 10 and len(TEXT_SAMPLES) >= 4
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_options_match_the_cli_flags(tmp_path, article_html, fmt):
+    page = tmp_path / "page.html"
+    page.write_bytes(article_html)
+    (expected,) = cli_records(str(page), "--format", fmt, "--comments", "--precision")
+    record = dechaff.clean(
+        article_html, id=expected["id"], format=fmt, comments=True, preset="precision"
+    )
+    assert without_source(record) == without_source(expected)
+    assert ("markdown" in record) == (fmt == "markdown")
+    assert "comments" in record
+
+
+def test_str_and_bytes_give_the_same_article(article_html):
+    from_bytes = dechaff.clean(article_html, url="https://example.org/a")
+    from_str = dechaff.clean(article_html.decode(), url="https://example.org/a")
+    assert from_bytes["status"] == "ok"
+    assert from_bytes["text"] == from_str["text"]
+    assert from_bytes["id"] == "https://example.org/a"
+    assert "Home" not in from_bytes["text"] and "Copyright" not in from_bytes["text"]
+
+
+def test_bad_pages_give_error_records_not_exceptions():
+    png = dechaff.clean(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    assert png["status"] == "error" and png["error"].startswith("binary:")
+    empty = dechaff.clean(b"   ")
+    assert empty["status"] == "error" and empty["error"].startswith("empty_input:")
+    lone_surrogate = dechaff.clean("<p>broken \ud800 text</p>")
+    assert lone_surrogate["status"] in ("ok", "empty")
+
+
+def test_wrong_argument_types_raise():
+    with pytest.raises(TypeError, match="html must be str or bytes"):
+        dechaff.clean(42)
+    with pytest.raises(ValueError, match="format must be"):
+        dechaff.clean("<p>x</p>", format="html")
+    with pytest.raises(ValueError, match="preset must be"):
+        dechaff.clean("<p>x</p>", preset="fast")
+    with pytest.raises(TypeError, match="not a single str"):
+        dechaff.clean_many("<p>x</p>")
+    with pytest.raises(TypeError, match="iterable"):
+        dechaff.clean_many(42)
+    with pytest.raises(ValueError, match="threads"):
+        dechaff.clean_many([], threads=-1)
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_clean_many_keeps_input_order_and_equals_clean(threads):
+    pages = [gzip.decompress(p.read_bytes()) for p in HTML_SAMPLES] * 3
+    records = list(dechaff.clean_many(pages, threads=threads))
+    assert [r["id"] for r in records] == [str(i) for i in range(len(pages))]
+    for index, (page, record) in enumerate(zip(pages, records)):
+        single = dechaff.clean(page, id=str(index))
+        assert without_source(record) == without_source(single)
+        assert record["source"] == f"python:{index + 1}"
+
+
+def test_clean_many_takes_dicts_and_turns_non_pages_into_error_records(article_html):
+    items = [
+        {"html": article_html, "id": "a", "url": "https://example.org/a"},
+        {"text": "Menu\nHome\n\nThis line of text is long enough to be prose in a dump, and ends well."},
+        {"id": "no-content"},
+        3.5,
+        None,
+    ]
+    records = list(dechaff.clean_many(items, threads=2))
+    assert [r["id"] for r in records] == ["a", "1", "no-content", "3", "4"]
+    assert records[0]["url"] == "https://example.org/a" and records[0]["status"] == "ok"
+    assert records[1]["status"] == "ok"
+    for record in records[2:]:
+        assert record["status"] == "error"
+        assert record["error"].startswith("missing_content: item ")
+
+
+def test_clean_many_reads_its_input_lazily():
+    pulled = 0
+
+    def pages():
+        nonlocal pulled
+        for number in range(1_000_000):
+            pulled += 1
+            yield f"<article><p>Page {number} says something worth reading today.</p></article>"
+
+    records = dechaff.clean_many(pages(), threads=2)
+    first = next(records)
+    assert first["id"] == "0"
+    # Two workers hold at most 4 pages each, plus the one being read.
+    assert pulled <= 2 * 4 + 1, pulled
+    for _ in range(1000):
+        next(records)
+    assert pulled <= 1001 + 2 * 4 + 1
+
+
+def test_an_exception_in_the_input_comes_after_the_records_before_it():
+    def pages():
+        yield "<p>first page of text</p>"
+        yield "<p>second page of text</p>"
+        raise OSError("the crawl went away")
+
+    records = dechaff.clean_many(pages(), threads=2)
+    assert next(records)["id"] == "0"
+    assert next(records)["id"] == "1"
+    with pytest.raises(OSError, match="went away"):
+        next(records)
+
+
+def test_clean_many_stays_bounded_on_many_pages():
+    page = "<html><body><article><p>" + "A sentence of an article. " * 200 + "</p></article></body></html>"
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    count = sum(1 for _ in dechaff.clean_many((page for _ in range(20_000)), threads=2))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert count == 20_000
+    assert grown_mb < 100, f"peak RSS grew by {grown_mb:.0f} MB"
+
+
+WARC = REPO / "tests" / "fixtures" / "warc"
+
+
+@pytest.mark.parametrize("name", ["mixed.warc", "mixed.warc.gz", "mixed.warc.zst", "captured.warc.gz"])
+def test_read_warc_then_clean_many_gives_the_cli_records(name):
+    path = WARC / name
+    expected = cli_records(str(path))
+    records = list(dechaff.clean_many(dechaff.read_warc(path), threads=2))
+    assert records == expected
+    with open(path, "rb") as file:
+        from_file = list(dechaff.clean_many(dechaff.read_warc(file), threads=1))
+    assert [without_source(r) for r in from_file] == [without_source(r) for r in expected]
+
+
+def test_read_warc_pages_carry_the_record_fields():
+    pages = list(dechaff.read_warc(str(WARC / "mixed.warc")))
+    assert pages, "the fixture has HTML responses"
+    for page in pages:
+        assert page.id and page.source
+        assert (page.html is None) != (page.error is None)
+        if page.html is not None:
+            assert page.url and page.warc_record_id and page.warc_date
+
+
+def test_read_warc_rejects_text_files_and_missing_paths(tmp_path):
+    with pytest.raises(OSError):
+        dechaff.read_warc(tmp_path / "missing.warc")
+    records = list(dechaff.read_warc(io.StringIO("WARC/1.0\r\n")))
+    assert all(r.error for r in records)
+
+
+def test_an_item_whose_fields_cannot_be_read_gets_an_error_record():
+    class Unprintable:
+        def __str__(self):
+            raise RuntimeError("no text for you")
+
+    items = [{"html": "<p>one page of text</p>", "id": Unprintable()}, "<p>next page of text</p>"]
+    records = list(dechaff.clean_many(items, threads=1))
+    assert [r["status"] for r in records] == ["error", "ok"]
+    assert "no text for you" in records[0]["error"]
+    assert records[1]["id"] == "1"
