@@ -5,8 +5,10 @@
 //! Python threads run meanwhile; `clean_many` cleans on worker threads of its own.
 
 use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
 
-use dechaff::engine::{clean_page, today, Options};
+use dechaff::engine::{clean_page, internal_error_record, today, Options};
 use dechaff::error::PageError;
 use dechaff::extract::ExtractOptions;
 use dechaff::input::read_warc as warc_pages;
@@ -17,7 +19,7 @@ use dechaff::record::Record;
 use dechaff::vocab::Preset;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyMapping, PyString};
 
 /// Where records of pages handed over from Python say they came from.
 const SOURCE: &str = "python";
@@ -92,6 +94,15 @@ fn page_of(id: String, url: Option<String>, format: PageFormat, content: Content
     page
 }
 
+/// Cleans one page with the interpreter's lock released; a panic in the engine gives the
+/// `internal` error record the command line writes, not an exception.
+fn clean_released(py: Python<'_>, page: &Page, options: &Options) -> Record {
+    py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| clean_page(page, options)))
+            .unwrap_or_else(|_| internal_error_record(page, "the extractor panicked on this page"))
+    })
+}
+
 /// The record as a `dict` with the keys and order of the command line's JSON line.
 fn record_to_dict<'py>(py: Python<'py>, record: &Record) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(record)
@@ -156,7 +167,7 @@ fn clean<'py>(
     };
     let id = id.or_else(|| url.clone()).unwrap_or_else(|| SOURCE.into());
     let page = page_of(id, url, PageFormat::Html, content);
-    let record = py.detach(|| clean_page(&page, &options));
+    let record = clean_released(py, &page, &options);
     record_to_dict(py, &record)
 }
 
@@ -178,16 +189,27 @@ fn clean_text<'py>(
     };
     let id = id.or_else(|| url.clone()).unwrap_or_else(|| SOURCE.into());
     let page = page_of(id, url, PageFormat::Text, content);
-    let record = py.detach(|| clean_page(&page, &options));
+    let record = clean_released(py, &page, &options);
     record_to_dict(py, &record)
 }
 
-/// An optional string field of a page mapping; `None` when absent or `None`.
-fn optional_string(item: &Bound<'_, PyDict>, key: &str) -> PyResult<Option<String>> {
-    match item.get_item(key)? {
-        Some(value) if !value.is_none() => Ok(Some(value.str()?.to_str()?.to_owned())),
-        _ => Ok(None),
+/// An optional string field of a page mapping; `None` when absent, `None` or empty.
+fn optional_string(item: &Bound<'_, PyMapping>, key: &str) -> PyResult<Option<String>> {
+    match field(item, key)? {
+        Some(value) => {
+            let text = value.str()?.to_str()?.to_owned();
+            Ok((!text.is_empty()).then_some(text))
+        }
+        None => Ok(None),
     }
+}
+
+/// A field of a page mapping; `None` when absent or `None`.
+fn field<'py>(item: &Bound<'py, PyMapping>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if !item.contains(key)? {
+        return Ok(None);
+    }
+    Ok(Some(item.get_item(key)?).filter(|value| !value.is_none()))
 }
 
 /// The error page of the `index`-th item (zero-based) of `clean_many`'s input, which is not a
@@ -209,47 +231,60 @@ fn not_a_page(index: u64, id: String, url: Option<String>, reason: String) -> Pa
 /// The page of the `index`-th item of `clean_many`'s input (zero-based). An item that is not
 /// a page becomes a page that fails with `missing_content`: its record is still written.
 fn item_to_page(item: &Bound<'_, PyAny>, index: u64) -> PyResult<Page> {
-    let default_id = index.to_string();
-    let not_a_page = |id, url, reason| not_a_page(index, id, url, reason);
     if let Ok(warc) = item.cast::<WarcPage>() {
         return Ok(warc.get().page.clone());
     }
-    let mut page = if let Some(content) = content_of(item)? {
-        page_of(default_id, None, PageFormat::Html, content)
-    } else if let Ok(fields) = item.cast::<PyDict>() {
-        let id = optional_string(fields, "id")?.unwrap_or(default_id);
-        let url = optional_string(fields, "url")?;
-        let html = fields.get_item("html")?.filter(|v| !v.is_none());
-        let text = fields.get_item("text")?.filter(|v| !v.is_none());
-        let found = match (&html, &text) {
-            (Some(html), _) => content_of(html)?.map(|c| (PageFormat::Html, c)),
-            (None, Some(text)) => content_of(text)?.map(|c| (PageFormat::Text, c)),
-            (None, None) => None,
-        };
-        match found {
-            Some((format, mut content)) => {
-                if let Content::Bytes { content_type, .. } = &mut content {
-                    *content_type = optional_string(fields, "content_type")?;
-                }
-                let mut page = page_of(id, url, format, content);
-                let record_id = optional_string(fields, "warc_record_id")?;
-                let date = optional_string(fields, "warc_date")?;
-                if record_id.is_some() || date.is_some() {
-                    page.warc = Some(WarcMeta { record_id, date });
-                }
-                page
-            }
-            None => not_a_page(
-                id,
-                url,
-                "a dict without an \"html\" or \"text\" field of type str or bytes".into(),
-            ),
-        }
-    } else {
+    let default_id = index.to_string();
+    let source = format!("{SOURCE}:{}", index + 1);
+    if let Some(content) = content_of(item)? {
+        let mut page = page_of(default_id, None, PageFormat::Html, content);
+        page.source = source;
+        return Ok(page);
+    }
+    let Ok(fields) = item.cast::<PyMapping>() else {
         let kind = item.get_type().name()?.to_string();
-        not_a_page(default_id, None, format!("{kind}, not str, bytes or dict"))
+        return Ok(not_a_page(
+            index,
+            default_id,
+            None,
+            format!("{kind}, not str, bytes or a mapping"),
+        ));
     };
-    page.source = format!("{SOURCE}:{}", index + 1);
+    let id = optional_string(fields, "id")?.unwrap_or(default_id);
+    let url = optional_string(fields, "url")?;
+    if let Some(reason) = optional_string(fields, "read_error")? {
+        let mut page = Page::failed(id.clone(), source, PageError::Read { what: id, reason });
+        page.url = url;
+        return Ok(page);
+    }
+    // As the command line's JSONL reader: `html` when it is a string, else `text`.
+    let mut found = None;
+    for (key, format) in [("html", PageFormat::Html), ("text", PageFormat::Text)] {
+        if let Some(value) = field(fields, key)? {
+            if let Some(content) = content_of(&value)? {
+                found = Some((format, content));
+                break;
+            }
+        }
+    }
+    let Some((format, mut content)) = found else {
+        return Ok(not_a_page(
+            index,
+            id,
+            url,
+            "a mapping without an \"html\" or \"text\" field of type str or bytes".into(),
+        ));
+    };
+    if let Content::Bytes { content_type, .. } = &mut content {
+        *content_type = optional_string(fields, "content_type")?;
+    }
+    let mut page = page_of(id, url, format, content);
+    let record_id = optional_string(fields, "warc_record_id")?;
+    let date = optional_string(fields, "warc_date")?;
+    if record_id.is_some() || date.is_some() {
+        page.warc = Some(WarcMeta { record_id, date });
+    }
+    page.source = source;
     Ok(page)
 }
 
@@ -270,6 +305,19 @@ struct CleanMany {
 impl CleanMany {
     fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
         slf
+    }
+
+    // The page iterator may refer back to this object (a generator method of an object that
+    // holds it): the garbage collector must see the reference to break such cycles.
+    fn __traverse__(&self, visit: pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError> {
+        if let Some(pages) = &self.pages {
+            visit.call(pages)?;
+        }
+        Ok(())
+    }
+
+    fn __clear__(&mut self) {
+        self.pages = None;
     }
 
     fn __next__<'py>(
@@ -353,26 +401,33 @@ fn clean_many(
 }
 
 /// A Python binary file object read through `std::io::Read`.
-struct PythonFile(Py<PyAny>);
+struct PythonFile {
+    file: Py<PyAny>,
+    /// Bytes a `read(n)` returned beyond the `n` asked for, handed out first next time.
+    spare: Vec<u8>,
+}
 
 impl Read for PythonFile {
     fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
-        Python::attach(|py| {
-            let chunk = self
-                .0
-                .bind(py)
-                .call_method1("read", (buffer.len(),))
-                .map_err(std::io::Error::other)?;
-            let bytes = chunk.cast::<PyBytes>().map_err(|_| {
-                std::io::Error::other(
-                    "the file's read() returned str, not bytes: open it in binary mode",
-                )
+        if self.spare.is_empty() {
+            self.spare = Python::attach(|py| {
+                let chunk = self
+                    .file
+                    .bind(py)
+                    .call_method1("read", (buffer.len(),))
+                    .map_err(std::io::Error::other)?;
+                let bytes = chunk.cast::<PyBytes>().map_err(|_| {
+                    std::io::Error::other(
+                        "the file's read() returned str, not bytes: open it in binary mode",
+                    )
+                })?;
+                Ok::<_, std::io::Error>(bytes.as_bytes().to_vec())
             })?;
-            let bytes = bytes.as_bytes();
-            let length = bytes.len().min(buffer.len());
-            buffer[..length].copy_from_slice(&bytes[..length]);
-            Ok(length)
-        })
+        }
+        let length = self.spare.len().min(buffer.len());
+        buffer[..length].copy_from_slice(&self.spare[..length]);
+        self.spare.drain(..length);
+        Ok(length)
     }
 }
 
@@ -384,7 +439,7 @@ struct WarcPage {
 
 #[pymethods]
 impl WarcPage {
-    /// The page's id: `<file name>#<record number>`, as `dechaff clean` gives it.
+    /// The page's id as `dechaff clean` gives it: the record's `WARC-Record-ID`.
     #[getter]
     fn id(&self) -> &str {
         &self.page.id
@@ -448,9 +503,10 @@ impl WarcPage {
 }
 
 /// The iterator `read_warc` returns.
-#[pyclass(module = "dechaff._dechaff", unsendable)]
+#[pyclass(module = "dechaff._dechaff")]
 struct WarcRecords {
-    pages: Box<dyn Iterator<Item = Page> + Send>,
+    /// Behind a lock so that the iterator may be used from any Python thread.
+    pages: Mutex<Box<dyn Iterator<Item = Page> + Send>>,
 }
 
 #[pymethods]
@@ -459,12 +515,13 @@ impl WarcRecords {
         slf
     }
 
-    fn __next__(mut slf: PyRefMut<'_, Self>) -> Option<WarcPage> {
-        // Requests, redirects, images: not pages, left out as `dechaff clean` leaves them out.
-        let page = slf
+    fn __next__(&self) -> Option<WarcPage> {
+        let mut pages = self
             .pages
-            .by_ref()
-            .find(|page| !matches!(page.content, Content::Skipped { .. }))?;
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Requests, redirects, images: not pages, left out as `dechaff clean` leaves them out.
+        let page = pages.find(|page| !matches!(page.content, Content::Skipped { .. }))?;
         Some(WarcPage { page })
     }
 }
@@ -483,7 +540,14 @@ fn read_warc(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<WarcRecords>
             Ok(name) => name.str()?.to_string(),
             Err(_) => "warc".to_string(),
         };
-        warc_pages(PythonFile(source.clone().unbind()), &name, &limits)
+        warc_pages(
+            PythonFile {
+                file: source.clone().unbind(),
+                spare: Vec::new(),
+            },
+            &name,
+            &limits,
+        )
     } else {
         let path: std::path::PathBuf = source
             .extract()
@@ -494,7 +558,9 @@ fn read_warc(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<WarcRecords>
             .map_err(|error| pyo3::exceptions::PyOSError::new_err(format!("{name}: {error}")))?;
         warc_pages(file, &name, &limits)
     };
-    Ok(WarcRecords { pages })
+    Ok(WarcRecords {
+        pages: Mutex::new(pages),
+    })
 }
 
 /// The module: see `python/README.md`.

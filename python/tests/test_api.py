@@ -108,6 +108,7 @@ def test_clean_many_takes_dicts_and_turns_non_pages_into_error_records(article_h
     for record in records[2:]:
         assert record["status"] == "error"
         assert record["error"].startswith("missing_content: item ")
+    assert "float, not str, bytes or a mapping" in records[3]["error"]
 
 
 def test_clean_many_reads_its_input_lazily():
@@ -179,7 +180,7 @@ def test_read_warc_rejects_text_files_and_missing_paths(tmp_path):
     with pytest.raises(OSError):
         dechaff.read_warc(tmp_path / "missing.warc")
     records = list(dechaff.read_warc(io.StringIO("WARC/1.0\r\n")))
-    assert all(r.error for r in records)
+    assert records and all(r.error for r in records)
 
 
 def test_an_item_whose_fields_cannot_be_read_gets_an_error_record():
@@ -192,3 +193,82 @@ def test_an_item_whose_fields_cannot_be_read_gets_an_error_record():
     assert [r["status"] for r in records] == ["error", "ok"]
     assert "no text for you" in records[0]["error"]
     assert records[1]["id"] == "1"
+
+
+def test_any_mapping_is_a_page_and_html_falls_back_to_text():
+    from types import MappingProxyType
+
+    dump = "Menu\nHome\n\nThis line of text is long enough to be prose in a dump, and ends well."
+    items = [
+        MappingProxyType({"html": "<p>a page in a read-only mapping</p>", "id": "proxy"}),
+        {"html": None, "text": dump, "id": "text-only"},
+        {"html": 12, "text": dump, "id": "html-not-a-string"},
+        {"html": "<p>an empty id is no id</p>", "id": ""},
+        {"id": "unreadable", "read_error": "the data ends early"},
+    ]
+    records = list(dechaff.clean_many(items, threads=2))
+    assert [r["id"] for r in records] == ["proxy", "text-only", "html-not-a-string", "3", "unreadable"]
+    assert [r["status"] for r in records] == ["ok", "ok", "ok", "ok", "error"]
+    assert records[1]["text"] == records[2]["text"]
+    assert records[4]["error"] == "read: cannot read unreadable: the data ends early"
+
+
+def test_an_absurd_thread_count_is_lowered_not_a_crash():
+    records = list(dechaff.clean_many(["<p>one page of text</p>"] * 3, threads=2**40))
+    assert [r["status"] for r in records] == ["ok"] * 3
+
+
+def test_dropping_an_unfinished_iterator_frees_its_threads():
+    import gc
+    import os
+    import time
+
+    class Holder:
+        def __init__(self):
+            self.records = dechaff.clean_many(self.pages(), threads=2)
+
+        def pages(self):
+            while True:
+                yield "<p>a page that never ends</p>"
+
+    def os_threads() -> int:
+        return len(os.listdir("/proc/self/task"))
+
+    before = os_threads()
+    for _ in range(50):
+        holder = Holder()
+        next(holder.records)
+        del holder
+    gc.collect()
+    time.sleep(0.5)  # workers end after their current page
+    assert os_threads() <= before + 4, f"{os_threads()} OS threads left, {before} before"
+
+
+def test_read_warc_can_be_consumed_on_another_thread():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = dechaff.read_warc(WARC / "mixed.warc")
+    with ThreadPoolExecutor(1) as pool:
+        records = pool.submit(lambda: list(dechaff.clean_many(pages, threads=1))).result()
+    assert records == cli_records(str(WARC / "mixed.warc"))
+
+
+def test_gzipped_content_of_the_adapters_is_opened_as_the_cli_opens_files(tmp_path):
+    from dechaff._columns import pages_of
+
+    html = gzip.decompress(HTML_SAMPLES[0].read_bytes())
+    half = len(html) // 2
+    members = gzip.compress(html[:half]) + gzip.compress(html[half:])
+    truncated = gzip.compress(html)[:-200]
+    files = {"members.html.gz": members, "truncated.html.gz": truncated, "plain.html": html}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    # The truncated file makes the run's exit status 1 (an input that cannot be read).
+    expected = {r["id"]: r for r in cli_records(str(tmp_path), check=False)}
+    rows = [(data, name, None) for name, data in files.items()]
+    records = {r["id"]: r for r in dechaff.clean_many(pages_of(iter(rows), "html"))}
+    assert records["members.html.gz"]["text"] == expected["members.html.gz"]["text"]
+    assert records["members.html.gz"]["text"] == records["plain.html"]["text"]
+    assert expected["truncated.html.gz"]["status"] == "error"
+    assert records["truncated.html.gz"]["status"] == "error"
+    assert records["truncated.html.gz"]["error"].startswith("read: ")

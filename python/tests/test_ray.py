@@ -40,3 +40,18 @@ def test_map_batches_gives_the_records_of_clean(local_ray, batch_format):
         row = rows[item["id"]]
         for field in ("status", "title", "author", "date", "lang", "text", "words", "error"):
             assert row[field] == record[field], field
+
+
+def test_parquet_written_from_the_records_reads_back(local_ray, tmp_path):
+    import pyarrow.parquet as pq
+
+    # Batches of two: the bare pages' batch has no title, tag or error at all.
+    bare = [{"html": f"<p>bare page number {i} with some words</p>", "id": f"bare{i}"} for i in range(2)]
+    items = [{"html": gzip.decompress(p.read_bytes()), "id": p.name} for p in PAGES[:2]] + bare
+    ray.data.from_items(items).map_batches(
+        Cleaner, batch_size=2, batch_format="pandas", compute=ray.data.ActorPoolStrategy(size=1)
+    ).write_parquet(str(tmp_path / "out"))
+    table = pq.read_table(str(tmp_path / "out"))
+    assert table.num_rows == 4
+    assert str(table.schema.field("title").type) == "string"
+    assert str(table.schema.field("tags").type.value_type) == "string"

@@ -8,12 +8,12 @@
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::thread::JoinHandle;
 
 use crossbeam_channel::{Receiver, Sender};
 
 use super::{panicked, PipelineError, IN_FLIGHT_BYTES_PER_THREAD, IN_FLIGHT_PAGES_PER_THREAD};
 use crate::engine::{clean_page, internal_error_record, Options};
+use crate::limits::MAX_THREADS_PER_CORE;
 use crate::page::Page;
 use crate::record::Record;
 
@@ -24,10 +24,13 @@ type Finished = (u64, Record, usize);
 ///
 /// The window is the pipeline's: [`IN_FLIGHT_PAGES_PER_THREAD`] pages or
 /// [`IN_FLIGHT_BYTES_PER_THREAD`] bytes per worker, submitted and not yet taken back.
-/// Dropping the cleaner stops the workers once they finish their current page.
+/// Dropping the cleaner discards the pages still queued and returns at once; each worker ends
+/// after the page it is cleaning.
 pub struct OrderedCleaner {
     /// Where submitted pages wait for a worker; `None` once the cleaner is dropped.
     queue: Option<Sender<(u64, Page)>>,
+    /// The workers' end of the queue, kept to discard what is queued when the cleaner is dropped.
+    queued: Receiver<(u64, Page)>,
     /// Records from the workers, in the order they finish.
     done: Receiver<Finished>,
     /// Records that finished before an earlier page's.
@@ -44,23 +47,25 @@ pub struct OrderedCleaner {
     workers_gone: bool,
     max_pages: usize,
     max_bytes: usize,
-    workers: Vec<JoinHandle<()>>,
 }
 
 impl OrderedCleaner {
-    /// Starts `threads` workers (0: one per core) cleaning with `engine`.
+    /// Starts `threads` workers (0: one per core) cleaning with `engine`. More than
+    /// [`MAX_THREADS_PER_CORE`] per core are lowered to that, as the command line lowers them.
     pub fn new(engine: Options, threads: usize) -> Result<OrderedCleaner, PipelineError> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = match threads {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            n => n,
+            0 => cores,
+            n => n.min(cores.saturating_mul(MAX_THREADS_PER_CORE)),
         };
         let (queue, queued) = crossbeam_channel::unbounded::<(u64, Page)>();
         let (finished, done) = crossbeam_channel::unbounded::<Finished>();
         let engine = std::sync::Arc::new(engine);
-        let mut workers = Vec::with_capacity(threads);
         for worker in 0..threads {
             let (queued, finished, engine) = (queued.clone(), finished.clone(), engine.clone());
-            let handle = std::thread::Builder::new()
+            // A worker cannot die short of an abort: the engine runs under the panic guard and
+            // sending cannot panic. It ends when the queue closes or the cleaner is gone.
+            std::thread::Builder::new()
                 .name(format!("dechaff-worker-{worker}"))
                 .spawn(move || {
                     for (sequence, page) in queued {
@@ -72,10 +77,10 @@ impl OrderedCleaner {
                     }
                 })
                 .map_err(|e| PipelineError::Threads(e.to_string()))?;
-            workers.push(handle);
         }
         Ok(OrderedCleaner {
             queue: Some(queue),
+            queued,
             done,
             early: BTreeMap::new(),
             submitted: 0,
@@ -83,9 +88,8 @@ impl OrderedCleaner {
             bytes_in_flight: 0,
             fallbacks: BTreeMap::new(),
             workers_gone: false,
-            max_pages: threads * IN_FLIGHT_PAGES_PER_THREAD,
-            max_bytes: threads * IN_FLIGHT_BYTES_PER_THREAD,
-            workers,
+            max_pages: threads.saturating_mul(IN_FLIGHT_PAGES_PER_THREAD),
+            max_bytes: threads.saturating_mul(IN_FLIGHT_BYTES_PER_THREAD),
         })
     }
 
@@ -106,8 +110,8 @@ impl OrderedCleaner {
         self.bytes_in_flight += page.len();
         let sequence = self.submitted;
         self.submitted += 1;
-        // The record the page gets if no worker is left to clean it (they leave only when the
-        // queue closes, or by a panic outside the guarded engine): never lost, even then.
+        // The record the page gets if the workers are gone (they leave only when the cleaner
+        // is dropped, or by an abort): never lost, even then.
         let fallback = internal_error_record(&page, "no worker thread left to clean the page");
         self.fallbacks.insert(sequence, fallback);
         if let Some(queue) = &self.queue {
@@ -154,11 +158,10 @@ impl OrderedCleaner {
 
 impl Drop for OrderedCleaner {
     fn drop(&mut self) {
-        // Closing the queue ends each worker's loop after its current page.
+        // Closing the queue and emptying it ends each worker's loop after its current page;
+        // the workers are not waited for, so dropping never blocks the caller.
         self.queue = None;
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
+        while self.queued.try_recv().is_ok() {}
     }
 }
 

@@ -1,8 +1,7 @@
 """Records as columns, for the data-frame adapters (Spark, Ray)."""
 
-from collections.abc import Iterable, Iterator
-
 import zlib
+from collections.abc import Iterable, Iterator
 
 # The record's fields in schema order (docs/schema.md), with `markdown` and `comments`, which
 # only some options fill, after them: every batch has every column, null where unknown.
@@ -23,19 +22,54 @@ SPARK_SCHEMA = ", ".join(
     for name in COLUMNS
 )
 
-# A gzip member is opened only up to the engine's page limit (32 MiB), plus one byte so that
-# a larger page still reaches the engine and gets its `too_large` record.
+# Pages are opened only up to the engine's page limit (32 MiB), plus one byte so that a larger
+# page still reaches the engine and gets its `too_large` record.
 MAX_PAGE_BYTES = 32 * 1024 * 1024
 
 
+class UnreadablePage(Exception):
+    """Compressed page data that cannot be opened; the message says why."""
+
+
 def gunzipped(data: bytes) -> bytes:
-    """`data` gunzipped when it is gzip (a `.html.gz` file read whole), else as it is."""
+    """`data` gunzipped, every member, when it is gzip (a `.html.gz` file read whole), else as
+    it is. Raises `UnreadablePage` on corrupt or truncated data, as the command line reports a
+    `read` error for such a file."""
     if not data.startswith(b"\x1f\x8b"):
         return data
+    out = bytearray()
+    rest = data
     try:
-        return zlib.decompressobj(wbits=31).decompress(data, MAX_PAGE_BYTES + 1)
-    except zlib.error:
-        return data  # not gzip after all: the engine says what it is
+        while rest and len(out) <= MAX_PAGE_BYTES:
+            member = zlib.decompressobj(wbits=31)
+            out += member.decompress(rest, MAX_PAGE_BYTES + 1 - len(out))
+            if not member.eof:
+                if member.unconsumed_tail:
+                    break  # past the limit: the engine reports `too_large`
+                raise UnreadablePage("the data ends early: truncated gzip stream")
+            rest = member.unused_data
+    except zlib.error as error:
+        raise UnreadablePage(f"corrupt compressed data: {error}") from None
+    return bytes(out)
+
+
+def arrow_schema():
+    """The records' columns as an Arrow schema: the same types in every batch, null or not."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            (
+                name,
+                pa.list_(pa.string())
+                if name in LIST_FIELDS
+                else pa.int64()
+                if name in ("words", "schema")
+                else pa.string(),
+            )
+            for name in COLUMNS
+        ]
+    )
 
 
 def to_columns(records: Iterable[dict]) -> dict[str, list]:
@@ -48,8 +82,13 @@ def to_columns(records: Iterable[dict]) -> dict[str, list]:
 
 
 def pages_of(rows: Iterator[tuple], kind: str) -> Iterator[dict]:
-    """Page dicts for `clean_many` from (content, id, url) rows; `kind` is `html` or `text`."""
+    """Page dicts for `clean_many` from (content, id, url) rows; `kind` is `html` or `text`.
+    Gzipped content is opened; content that cannot be gets a `read` error record."""
     for content, page_id, url in rows:
         if isinstance(content, (bytes, bytearray, memoryview)):
-            content = gunzipped(bytes(content))
+            try:
+                content = gunzipped(bytes(content))
+            except UnreadablePage as error:
+                yield {"id": page_id, "url": url, "read_error": str(error)}
+                continue
         yield {kind: content, "id": page_id, "url": url}

@@ -76,9 +76,12 @@ def clean_many(
 
     Items are ``str`` or ``bytes`` of HTML, ``WarcPage``s, or mappings with ``html`` (or
     ``text`` for a text dump) and optionally ``id``, ``url``, ``content_type``,
-    ``warc_record_id``, ``warc_date``. An item that is not a page gets an error record
+    ``warc_record_id``, ``warc_date``, or ``read_error`` (why the page could not be read: it
+    gets a ``read`` error record). An item that is not a page gets an error record
     (``missing_content``). The input is read as records are taken, a few pages per thread
-    ahead, so memory stays bounded.
+    ahead, so memory stays bounded. More than 4 threads per core are lowered to that. Like a
+    generator, the iterator is for one consumer at a time: a second thread calling ``next``
+    meanwhile gets ``RuntimeError``.
     """
 
 class WarcRecords(Iterator[WarcPage]):

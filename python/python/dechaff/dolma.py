@@ -24,7 +24,8 @@ __all__ = ["DechaffLinearizer"]
 
 @LinearizerRegistry.add("dechaff")
 class DechaffLinearizer(BaseLinearizer):
-    """The article text of a page, "" when it has none (Dolma then drops the document)."""
+    """The article text of a page, "" when it has none (Dolma writes such documents with empty
+    text; filter them out downstream)."""
 
     def __init__(self) -> None:
         pass

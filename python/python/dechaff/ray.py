@@ -13,7 +13,7 @@
 
 from typing import Any
 
-from dechaff._columns import pages_of, to_columns
+from dechaff._columns import arrow_schema, pages_of, to_columns
 from dechaff._dechaff import clean_many
 
 __all__ = ["Cleaner"]
@@ -41,7 +41,7 @@ class Cleaner:
         self.threads, self.options = threads, options
         clean_many([], threads=threads, **options)  # checks the options once, at start
 
-    def __call__(self, batch: Any) -> dict[str, list]:
+    def __call__(self, batch: Any) -> Any:
         if isinstance(batch, dict):  # batch_format="numpy"
             columns = batch
         elif hasattr(batch, "to_pydict"):  # "pyarrow"
@@ -54,4 +54,8 @@ class Cleaner:
         ids = [None if i is None else str(i) for i in ids]
         rows = zip(contents, ids, urls)
         records = clean_many(pages_of(rows, self.kind), threads=self.threads, **self.options)
-        return to_columns(records)
+        # A typed table: a batch whose titles are all null must not make the column null-typed
+        # (Parquet parts with different schemas cannot be read back together).
+        import pyarrow as pa
+
+        return pa.Table.from_pydict(to_columns(records), schema=arrow_schema())

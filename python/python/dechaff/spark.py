@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from dechaff._columns import COLUMNS, SPARK_SCHEMA, pages_of, to_columns
+from dechaff._columns import SPARK_SCHEMA, arrow_schema, pages_of, to_columns
 from dechaff._dechaff import clean_many
 
 __all__ = ["SPARK_SCHEMA", "clean_dataframe", "clean_arrow_batches"]
@@ -41,18 +41,14 @@ def clean_arrow_batches(
     """
     import pyarrow as pa
 
-    schema = pa.schema(
-        [
-            (name, pa.list_(pa.string()) if name in ("categories", "tags")
-             else pa.int64() if name in ("words", "schema") else pa.string())
-            for name in COLUMNS
-        ]
-    )
+    schema = arrow_schema()
 
     def rows() -> Iterator[tuple]:
+        # Row by row: the batch stays Arrow data, not a second copy as Python objects.
         for batch in batches:
-            content, ids, urls = (batch.column(i).to_pylist() for i in range(3))
-            yield from zip(content, ids, urls)
+            content, ids, urls = (batch.column(i) for i in range(3))
+            for row in range(batch.num_rows):
+                yield content[row].as_py(), ids[row].as_py(), urls[row].as_py()
 
     records = clean_many(pages_of(rows(), kind), threads=threads, **options)
     chunk: list[dict] = []
