@@ -21,11 +21,20 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyMapping, PyString};
 
+mod profile;
+
+use profile::Profile;
+
 /// Where records of pages handed over from Python say they came from.
 const SOURCE: &str = "python";
 
 /// The engine options of the keyword arguments every cleaning function takes.
-fn engine_options(format: &str, comments: bool, preset: &str) -> PyResult<Options> {
+fn engine_options(
+    format: &str,
+    comments: bool,
+    preset: &str,
+    profile: Option<&Profile>,
+) -> PyResult<Options> {
     let markdown = match format {
         "text" => false,
         "markdown" => true,
@@ -53,6 +62,7 @@ fn engine_options(format: &str, comments: bool, preset: &str) -> PyResult<Option
         },
         // As the command line: a date after the day of the run is an event's, not the page's.
         latest_date: Some(today()),
+        profile: profile.map(|profile| profile.profile.clone()),
         ..Options::default()
     })
 }
@@ -148,7 +158,8 @@ fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<B
 /// `html` is `str` or `bytes`; bytes are decoded as the command line decodes a file (the
 /// `<meta charset>`, then detection). Returns the record `dechaff clean` writes, as a dict.
 #[pyfunction]
-#[pyo3(signature = (html, *, url=None, id=None, format="text", comments=false, preset="balanced"))]
+#[pyo3(signature = (html, *, url=None, id=None, format="text", comments=false, preset="balanced", profile=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn clean<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
@@ -157,8 +168,9 @@ fn clean<'py>(
     format: &str,
     comments: bool,
     preset: &str,
+    profile: Option<PyRef<'py, Profile>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = engine_options(format, comments, preset)?;
+    let options = engine_options(format, comments, preset, profile.as_deref())?;
     let Some(content) = content_of(html)? else {
         return Err(PyTypeError::new_err(format!(
             "html must be str or bytes, not {}",
@@ -173,14 +185,15 @@ fn clean<'py>(
 
 /// Cleans one plain-text dump of a whole page (the text a browser shows, menus and all).
 #[pyfunction]
-#[pyo3(signature = (dump, *, url=None, id=None))]
+#[pyo3(signature = (dump, *, url=None, id=None, profile=None))]
 fn clean_text<'py>(
     py: Python<'py>,
     dump: &Bound<'py, PyAny>,
     url: Option<String>,
     id: Option<String>,
+    profile: Option<PyRef<'py, Profile>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = engine_options("text", false, "balanced")?;
+    let options = engine_options("text", false, "balanced", profile.as_deref())?;
     let Some(content) = content_of(dump)? else {
         return Err(PyTypeError::new_err(format!(
             "dump must be str or bytes, not {}",
@@ -364,15 +377,16 @@ impl CleanMany {
 /// and optionally `id`, `url`, `content_type`, `warc_record_id`, `warc_date`. It is read as the
 /// records are taken, never collected: memory stays bounded however many pages it yields.
 #[pyfunction]
-#[pyo3(signature = (pages, *, threads=0, format="text", comments=false, preset="balanced"))]
+#[pyo3(signature = (pages, *, threads=0, format="text", comments=false, preset="balanced", profile=None))]
 fn clean_many(
     pages: &Bound<'_, PyAny>,
     threads: i64,
     format: &str,
     comments: bool,
     preset: &str,
+    profile: Option<PyRef<'_, Profile>>,
 ) -> PyResult<CleanMany> {
-    let options = engine_options(format, comments, preset)?;
+    let options = engine_options(format, comments, preset, profile.as_deref())?;
     let threads = usize::try_from(threads)
         .map_err(|_| PyValueError::new_err("threads must be 0 (one per core) or more"))?;
     if pages.cast::<PyString>().is_ok() || pages.cast::<PyBytes>().is_ok() {
@@ -573,6 +587,7 @@ fn _dechaff(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<CleanMany>()?;
     module.add_class::<WarcRecords>()?;
     module.add_class::<WarcPage>()?;
+    module.add_class::<Profile>()?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -3,11 +3,12 @@
 import gzip
 import io
 import resource
+import subprocess
 
 import pytest
 
 import dechaff
-from conftest import REPO, SAMPLES, cli_records
+from conftest import REPO, SAMPLES, cli_binary, cli_records
 
 HTML_SAMPLES = sorted(SAMPLES.glob("*/*.html.gz"))
 TEXT_SAMPLES = sorted(SAMPLES.glob("seeds/*.txt"))
@@ -272,3 +273,59 @@ def test_gzipped_content_of_the_adapters_is_opened_as_the_cli_opens_files(tmp_pa
     assert expected["truncated.html.gz"]["status"] == "error"
     assert records["truncated.html.gz"]["status"] == "error"
     assert records["truncated.html.gz"]["error"].startswith("read: ")
+
+
+def site_pages() -> list[dict]:
+    pitch = "Join our weekly letter for the best stories of the week, delivered every Sunday morning to you."
+    topics = ["harbour", "library", "orchard", "railway", "market", "bridge", "theatre"]
+    return [
+        {
+            "id": f"p{n}",
+            "url": f"https://news.example/{topic}",
+            "html": f"<html><body><article><h1>The {topic}</h1>"
+            + "".join(
+                f"<p>Paragraph {k} about the {topic}: the council met and agreed, after a long "
+                f"debate about the {topic} and its budget, to publish the minutes.</p>"
+                for k in range(6)
+            )
+            + f"<p>{pitch}</p></article></body></html>",
+        }
+        for n, topic in enumerate(topics)
+    ]
+
+
+def test_a_profile_built_from_pages_gives_the_cli_site_profile_records(tmp_path):
+    import json
+
+    pages = site_pages()
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text("".join(json.dumps(page) + "\n" for page in pages))
+    expected = cli_records(str(jsonl), "--site-profile")
+    profile = dechaff.Profile.build(pages)
+    assert (profile.pages, profile.sites) == (7, 1) and profile.blocks >= 1
+    records = list(dechaff.clean_many(pages, threads=2, profile=profile))
+    assert [without_source(r) for r in records] == [without_source(r) for r in expected]
+    assert all("weekly letter" not in r["text"] for r in records)
+    plain = dechaff.clean(pages[0]["html"], url=pages[0]["url"])
+    assert "weekly letter" in plain["text"]
+    single = dechaff.clean(pages[0]["html"], url=pages[0]["url"], profile=profile)
+    assert single["text"] == records[0]["text"]
+
+
+def test_a_profile_file_of_the_cli_loads(tmp_path):
+    import json
+
+    pages = site_pages()
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text("".join(json.dumps(page) + "\n" for page in pages))
+    stored = tmp_path / "site.profile"
+    subprocess.run([str(cli_binary()), "profile", str(jsonl), "-o", str(stored), "-q"], check=True)
+    loaded = dechaff.Profile.load(stored)
+    built = dechaff.Profile.build(pages)
+    assert (loaded.pages, loaded.sites, loaded.blocks) == (built.pages, built.sites, built.blocks)
+    with pytest.raises(ValueError, match="min_share"):
+        dechaff.Profile.load(stored, min_share=2.0)
+    with pytest.raises(OSError):
+        dechaff.Profile.load(tmp_path / "missing.profile")
+    with pytest.raises(ValueError, match="cannot read profile"):
+        dechaff.Profile.load(jsonl)

@@ -15,6 +15,7 @@ only when used.
 
 from dechaff._dechaff import (
     CleanMany,
+    Profile,
     WarcPage,
     WarcRecords,
     __version__,
@@ -26,6 +27,7 @@ from dechaff._dechaff import (
 
 __all__ = [
     "CleanMany",
+    "Profile",
     "WarcPage",
     "WarcRecords",
     "__version__",

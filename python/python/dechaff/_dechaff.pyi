@@ -14,6 +14,28 @@ date_modified, site, lang, description, canonical_url, image, categories, tags, 
 Format = Literal["text", "markdown"]
 PresetName = Literal["balanced", "precision", "recall"]
 
+class Profile:
+    """The blocks each site repeats across its pages; ``profile=`` drops them from its pages."""
+
+    @staticmethod
+    def build(
+        pages: Iterable[PageItem], *, min_pages: int | None = None, min_share: float | None = None
+    ) -> Profile:
+        """Counts the blocks of ``pages`` (a page's site is its URL's host), as the command
+        line's ``--site-profile`` does; ``min_pages`` (default 5) and ``min_share`` (default
+        0.5) decide which blocks are boilerplate."""
+    @staticmethod
+    def load(
+        path: str | os.PathLike[str], *, min_pages: int | None = None, min_share: float | None = None
+    ) -> Profile:
+        """Reads a profile file written by ``dechaff profile`` (as ``--profile FILE``)."""
+    @property
+    def pages(self) -> int: ...
+    @property
+    def sites(self) -> int: ...
+    @property
+    def blocks(self) -> int: ...
+
 def clean(
     html: str | bytes,
     *,
@@ -22,6 +44,7 @@ def clean(
     format: Format = "text",
     comments: bool = False,
     preset: PresetName = "balanced",
+    profile: Profile | None = None,
 ) -> Record:
     """Cleans one HTML page into its record.
 
@@ -32,7 +55,11 @@ def clean(
     """
 
 def clean_text(
-    dump: str | bytes, *, url: str | None = None, id: str | None = None
+    dump: str | bytes,
+    *,
+    url: str | None = None,
+    id: str | None = None,
+    profile: Profile | None = None,
 ) -> Record:
     """Cleans one plain-text dump of a whole page (menus, article, footer as lines)."""
 
@@ -71,6 +98,7 @@ def clean_many(
     format: Format = "text",
     comments: bool = False,
     preset: PresetName = "balanced",
+    profile: Profile | None = None,
 ) -> CleanMany:
     """Cleans many pages on ``threads`` worker threads (0: one per core), in input order.
 
