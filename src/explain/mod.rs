@@ -318,7 +318,7 @@ fn push_collapsed(out: &mut String, text: &str) {
 }
 
 /// A short CSS path of node `index`: the element with its id and first classes, after up to
-/// [`PATH_ANCESTORS`] of its ancestors (`div#main > article.post > p`).
+/// `PATH_ANCESTORS` of its ancestors (`div#main > article.post > p`).
 pub fn path(dom: &FlatDom, index: usize) -> String {
     let mut parts = Vec::new();
     let mut at = index;

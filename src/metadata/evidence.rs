@@ -46,7 +46,7 @@ pub struct Evidence {
     /// Texts of elements whose class or id names a byline or author.
     pub bylines: Vec<String>,
     /// Bylines written without a class or id that names them (see
-    /// [`Evidence::read_loose_byline`]).
+    /// `Evidence::read_loose_byline`).
     pub loose_bylines: Vec<LooseByline>,
     /// Texts of elements whose class or id names a publication date, every element inside
     /// set apart.

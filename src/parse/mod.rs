@@ -1,7 +1,7 @@
 //! Text → tree: html5ever, as a browser with scripting disabled parses, behind the limits that
 //! keep the cost of any page linear in its size ([`crate::limits`]).
 //!
-//! 1. The markup is repaired in linear passes ([`prescan`]): raw-text elements closed
+//! 1. The markup is repaired in linear passes (`prescan`): raw-text elements closed
 //!    XML-style (`<iframe … />`) get their end tag, attributes past
 //!    [`PageLimits::max_attributes`] are cut from their tag, and (for [`parse`]) the bodies of
 //!    scripts and style sheets that nothing reads are left out.
