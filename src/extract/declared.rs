@@ -72,11 +72,7 @@ fn json_ld_declares(dom: &FlatDom, types: &[&str]) -> bool {
     dom.nodes.iter().enumerate().any(|(index, node)| {
         node.element().is_some_and(|element| {
             element.name() == "script"
-                && element.attribute("type").is_some_and(|kind| {
-                    kind.split(';')
-                        .next()
-                        .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"))
-                })
+                && crate::parse::is_json_ld(element.attribute("type"))
                 && dom.nodes[index..dom.nodes[index].end].iter().any(
                     |child| matches!(child.kind, Kind::Text(text) if json_declares(text, types)),
                 )

@@ -167,14 +167,12 @@ impl Evidence {
                         }
                     }
                 }
-                "script" => {
-                    let is_json_ld = element
-                        .attribute("type")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                    if is_json_ld && evidence.json_ld.len() < MAX_EVIDENCE_PER_KIND {
-                        if let Some(value) = parse_json_ld(&raw_text_of(node)) {
-                            evidence.json_ld.push(value);
-                        }
+                "script"
+                    if crate::parse::is_json_ld(element.attribute("type"))
+                        && evidence.json_ld.len() < MAX_EVIDENCE_PER_KIND =>
+                {
+                    if let Some(value) = parse_json_ld(&raw_text_of(node)) {
+                        evidence.json_ld.push(value);
                     }
                 }
                 "time" if evidence.times.len() < MAX_EVIDENCE_PER_KIND => {

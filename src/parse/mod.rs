@@ -113,6 +113,21 @@ fn is_formatting_boundary(name: &LocalName) -> bool {
     )
 }
 
+/// Whether a `<script>` element's `type` attribute makes it a JSON-LD block:
+/// `application/ld+json` in any case, with spaces or parameters (`; charset=utf-8`) around it.
+///
+/// ```
+/// use dechaff::parse::is_json_ld;
+/// assert!(is_json_ld(Some(" Application/LD+JSON; charset=utf-8")));
+/// assert!(!is_json_ld(Some("application/json")));
+/// assert!(!is_json_ld(None));
+/// ```
+pub fn is_json_ld(script_type: Option<&str>) -> bool {
+    script_type
+        .and_then(|kind| kind.split(';').next())
+        .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
 /// Parses an HTML document within `limits`, for reading its text and metadata: the bodies of
 /// scripts (other than JSON-LD) and style sheets are left out before tokenizing
 /// ([`without_unread_text`]), as nothing reads them; see [`parse_complete`] for a tree that

@@ -19,7 +19,7 @@ pub(crate) fn is_discussion(dom: &FlatDom) -> bool {
         };
         let declares_type = |text: &str| FORUM_SCHEMA_TYPES.iter().any(|t| text.contains(t));
         match element.name() {
-            "script" if element.attribute("type") == Some("application/ld+json") => dom.nodes
+            "script" if crate::parse::is_json_ld(element.attribute("type")) => dom.nodes
                 [index..dom.nodes[index].end]
                 .iter()
                 .any(|child| matches!(child.kind, Kind::Text(text) if declares_type(text))),
