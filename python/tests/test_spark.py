@@ -76,6 +76,13 @@ def test_a_dataframe_of_strings_with_urls(spark):
     assert records["bad"]["status"] == "error"
 
 
+def test_pages_without_ids_get_unique_ones(spark):
+    rows = [("<p>" + f"Page {i} has words enough to be read. " * 5 + "</p>", None) for i in range(8)]
+    frame = spark.createDataFrame(rows, "html string, id string").repartition(3)
+    ids = [r["id"] for r in clean_dataframe(frame, content="html", id="id").collect()]
+    assert len(ids) == 8 and len(set(ids)) == 8
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -43,12 +43,23 @@ def clean_arrow_batches(
 
     schema = arrow_schema()
 
+    # A page without an id is named by its partition and position, unique across the job.
+    from pyspark import TaskContext
+
+    context = TaskContext.get()
+    partition = context.partitionId() if context is not None else 0
+
     def rows() -> Iterator[tuple]:
         # Row by row: the batch stays Arrow data, not a second copy as Python objects.
+        position = 0
         for batch in batches:
             content, ids, urls = (batch.column(i) for i in range(3))
             for row in range(batch.num_rows):
-                yield content[row].as_py(), ids[row].as_py(), urls[row].as_py()
+                page_id = ids[row].as_py()
+                if page_id is None:
+                    page_id = f"{partition}:{position}"
+                position += 1
+                yield content[row].as_py(), page_id, urls[row].as_py()
 
     records = clean_many(pages_of(rows(), kind), threads=threads, **options)
     chunk: list[dict] = []
@@ -74,7 +85,8 @@ def clean_dataframe(
     """A DataFrame of records (the columns of `SPARK_SCHEMA`) from a DataFrame of pages.
 
     `content` names the column of HTML (binary or string; `kind="text"` for text dumps), `id`
-    the column of page ids (`path` for `binaryFile`), `url` an optional column of URLs. Other
+    the column of page ids (`path` for `binaryFile`; a null id becomes
+    `<partition>:<position>`), `url` an optional column of URLs. Other
     keyword arguments are `clean_many`'s (`format`, `comments`, `preset`).
     """
     from pyspark.sql import functions as F
