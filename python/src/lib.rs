@@ -5,16 +5,15 @@
 //! Python threads run meanwhile; `clean_many` cleans on worker threads of its own.
 
 use std::io::Read;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 
-use dechaff::engine::{clean_page, internal_error_record, today, Options};
+use dechaff::engine::{today, Options};
 use dechaff::error::PageError;
 use dechaff::extract::ExtractOptions;
 use dechaff::input::read_warc as warc_pages;
 use dechaff::limits::{InputLimits, DEFAULT_MAX_PAGE_BYTES};
 use dechaff::page::{Content, Page, PageFormat, WarcMeta};
-use dechaff::pipeline::OrderedCleaner;
+use dechaff::pipeline::{clean_page_guarded, OrderedCleaner};
 use dechaff::record::Record;
 use dechaff::vocab::Preset;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -104,15 +103,6 @@ fn page_of(id: String, url: Option<String>, format: PageFormat, content: Content
     page
 }
 
-/// Cleans one page with the interpreter's lock released; a panic in the engine gives the
-/// `internal` error record the command line writes, not an exception.
-fn clean_released(py: Python<'_>, page: &Page, options: &Options) -> Record {
-    py.detach(|| {
-        catch_unwind(AssertUnwindSafe(|| clean_page(page, options)))
-            .unwrap_or_else(|_| internal_error_record(page, "the extractor panicked on this page"))
-    })
-}
-
 /// The record as a `dict` with the keys and order of the command line's JSON line.
 fn record_to_dict<'py>(py: Python<'py>, record: &Record) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(record)
@@ -171,16 +161,7 @@ fn clean<'py>(
     profile: Option<PyRef<'py, Profile>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = engine_options(format, comments, preset, profile.as_deref())?;
-    let Some(content) = content_of(html)? else {
-        return Err(PyTypeError::new_err(format!(
-            "html must be str or bytes, not {}",
-            html.get_type().name()?
-        )));
-    };
-    let id = id.or_else(|| url.clone()).unwrap_or_else(|| SOURCE.into());
-    let page = page_of(id, url, PageFormat::Html, content);
-    let record = clean_released(py, &page, &options);
-    record_to_dict(py, &record)
+    clean_one(py, ("html", html), PageFormat::Html, url, id, &options)
 }
 
 /// Cleans one plain-text dump of a whole page (the text a browser shows, menus and all).
@@ -194,15 +175,28 @@ fn clean_text<'py>(
     profile: Option<PyRef<'py, Profile>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = engine_options("text", false, "balanced", profile.as_deref())?;
-    let Some(content) = content_of(dump)? else {
+    clean_one(py, ("dump", dump), PageFormat::Text, url, id, &options)
+}
+
+/// The record of one page handed to `clean` or `clean_text` as the argument `name`: `str` or
+/// `bytes`, else `TypeError`. The id defaults to the URL, else [`SOURCE`].
+fn clean_one<'py>(
+    py: Python<'py>,
+    (name, value): (&str, &Bound<'py, PyAny>),
+    format: PageFormat,
+    url: Option<String>,
+    id: Option<String>,
+    options: &Options,
+) -> PyResult<Bound<'py, PyAny>> {
+    let Some(content) = content_of(value)? else {
         return Err(PyTypeError::new_err(format!(
-            "dump must be str or bytes, not {}",
-            dump.get_type().name()?
+            "{name} must be str or bytes, not {}",
+            value.get_type().name()?
         )));
     };
     let id = id.or_else(|| url.clone()).unwrap_or_else(|| SOURCE.into());
-    let page = page_of(id, url, PageFormat::Text, content);
-    let record = clean_released(py, &page, &options);
+    let page = page_of(id, url, format, content);
+    let record = py.detach(|| clean_page_guarded(&page, options));
     record_to_dict(py, &record)
 }
 

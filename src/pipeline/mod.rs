@@ -384,6 +384,12 @@ fn clean_guarded(page: &Page, engine: &Options) -> Cleaned {
     }
 }
 
+/// Cleans one page, turning a panic in the engine into an `internal` error record, for callers
+/// that clean pages one by one outside [`run`] (its workers also guard the record's line).
+pub fn clean_page_guarded(page: &Page, engine: &Options) -> Record {
+    catch_unwind(AssertUnwindSafe(|| clean_page(page, engine))).unwrap_or_else(|_| panicked(page))
+}
+
 /// The record of a page on which the engine panicked.
 fn panicked(page: &Page) -> Record {
     internal_error_record(page, "the extractor panicked on this page")

@@ -7,12 +7,13 @@
 //! that the workers never touch Python objects.
 
 use std::collections::BTreeMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crossbeam_channel::{Receiver, Sender};
 
-use super::{panicked, PipelineError, IN_FLIGHT_BYTES_PER_THREAD, IN_FLIGHT_PAGES_PER_THREAD};
-use crate::engine::{clean_page, internal_error_record, Options};
+use super::{
+    clean_page_guarded, PipelineError, IN_FLIGHT_BYTES_PER_THREAD, IN_FLIGHT_PAGES_PER_THREAD,
+};
+use crate::engine::{internal_error_record, Options};
 use crate::limits::MAX_THREADS_PER_CORE;
 use crate::page::Page;
 use crate::record::Record;
@@ -69,8 +70,7 @@ impl OrderedCleaner {
                 .name(format!("dechaff-worker-{worker}"))
                 .spawn(move || {
                     for (sequence, page) in queued {
-                        let record = catch_unwind(AssertUnwindSafe(|| clean_page(&page, &engine)))
-                            .unwrap_or_else(|_| panicked(&page));
+                        let record = clean_page_guarded(&page, &engine);
                         if finished.send((sequence, record, page.len())).is_err() {
                             return;
                         }
