@@ -5,7 +5,7 @@ use std::io::BufReader;
 use std::sync::Arc;
 
 use dechaff::limits::PageLimits;
-use dechaff::profile::{page_blocks, site_key, Counts, Profile as SiteProfile, Thresholds};
+use dechaff::profile::{counted_blocks, Counts, Profile as SiteProfile, Thresholds};
 use dechaff::vocab::{PROFILE_MIN_PAGES, PROFILE_MIN_SHARE, PROFILE_MIN_STORED_PAGES};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -68,16 +68,8 @@ impl Profile {
         let mut counts = Counts::default();
         for (index, item) in (0u64..).zip(iterator) {
             let page = item_to_page(&item?, index)?;
-            // A page that cannot be cleaned is not counted, as in the command line.
-            let blocks = py.detach(|| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    page_blocks(&page, &limits)
-                }))
-                .ok()
-                .flatten()
-            });
-            if let Some(hashes) = blocks {
-                counts.add_page(&site_key(page.url.as_deref(), &page.source), &hashes);
+            if let Some((site, hashes)) = py.detach(|| counted_blocks(&page, &limits)) {
+                counts.add_page(&site, &hashes);
             }
         }
         Ok(Profile::new(counts, thresholds))

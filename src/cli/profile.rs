@@ -2,7 +2,6 @@
 //! the pages (threads live here, not in the engine) and loading a stored profile.
 
 use std::io::{self, BufReader, BufWriter, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,7 +14,7 @@ use crate::input::{InputOptions, PageReader};
 use crate::limits::PageLimits;
 use crate::output::{persist, temporary_file_beside};
 use crate::page::Page;
-use crate::profile::{page_blocks, site_key, Counts, Profile, Thresholds};
+use crate::profile::{counted_blocks, Counts, Profile, Thresholds};
 use crate::vocab::{PROFILE_MIN_PAGES, PROFILE_MIN_SHARE, PROFILE_MIN_STORED_PAGES};
 
 /// Most pages counted in one parallel batch.
@@ -141,13 +140,7 @@ pub fn count_pages(
         let hashed: Vec<Option<(String, Vec<u64>)>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|page| {
-                    // A page that panics is cleaned (and reported) by the second pass.
-                    let hashes = catch_unwind(AssertUnwindSafe(|| page_blocks(page, limits)))
-                        .ok()
-                        .flatten()?;
-                    Some((site_key(page.url.as_deref(), &page.source), hashes))
-                })
+                .map(|page| counted_blocks(page, limits))
                 .collect()
         });
         for (site, hashes) in hashed.into_iter().flatten() {

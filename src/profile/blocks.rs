@@ -103,6 +103,17 @@ pub fn without_lines(dump: &str, boilerplate: &BlockSet) -> String {
     out
 }
 
+/// The site ([`super::site_key`]) and block hashes of a page as the counting pass adds them to
+/// [`super::Counts`]; `None` for a page that is not counted: one [`page_blocks`] gives `None`
+/// for, or that makes it panic (the cleaning pass then reports that page).
+pub fn counted_blocks(page: &Page, limits: &PageLimits) -> Option<(String, Vec<u64>)> {
+    let hashes =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| page_blocks(page, limits)))
+            .ok()
+            .flatten()?;
+    Some((super::site_key(page.url.as_deref(), &page.source), hashes))
+}
+
 /// The block hashes of a page, sorted and each once, as the counting pass sees them; `None`
 /// for a page that cannot be cleaned (unreadable, empty, binary, over its work budget), which
 /// is not counted.

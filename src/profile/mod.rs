@@ -27,7 +27,7 @@ use crate::vocab::{
     PROFILE_MIN_WORDS,
 };
 
-pub use blocks::{html_blocks, line_hashes, page_blocks, without_lines};
+pub use blocks::{counted_blocks, html_blocks, line_hashes, page_blocks, without_lines};
 pub use file::{ProfileFileError, FORMAT_HEADER};
 
 /// The boilerplate block hashes of one site.
