@@ -5,22 +5,26 @@ from collections.abc import Iterable, Iterator
 
 # The record's fields in schema order (docs/schema.md), with `markdown` and `comments`, which
 # only some options fill, after them: every batch has every column, null where unknown.
-STRING_FIELDS = (
-    "id", "status", "url", "source", "title", "author", "date", "date_modified", "site",
-    "lang", "description", "canonical_url", "image",
-)
-LIST_FIELDS = ("categories", "tags")
-COLUMNS = (
-    *STRING_FIELDS, *LIST_FIELDS, "page_type", "text", "markdown", "comments", "words",
-    "encoding", "error", "schema",
-)
+# Each column's kind: a string, a list of strings, or an integer.
+COLUMN_KINDS = {
+    **dict.fromkeys(
+        ("id", "status", "url", "source", "title", "author", "date", "date_modified", "site",
+         "lang", "description", "canonical_url", "image"),
+        "string",
+    ),
+    "categories": "list",
+    "tags": "list",
+    **dict.fromkeys(("page_type", "text", "markdown", "comments"), "string"),
+    "words": "integer",
+    "encoding": "string",
+    "error": "string",
+    "schema": "integer",
+}
+COLUMNS = tuple(COLUMN_KINDS)
 
 # Spark's DDL for the same columns.
-SPARK_SCHEMA = ", ".join(
-    f"`{name}` "
-    + ("array<string>" if name in LIST_FIELDS else "bigint" if name in ("words", "schema") else "string")
-    for name in COLUMNS
-)
+SPARK_TYPES = {"string": "string", "list": "array<string>", "integer": "bigint"}
+SPARK_SCHEMA = ", ".join(f"`{name}` {SPARK_TYPES[kind]}" for name, kind in COLUMN_KINDS.items())
 
 # Pages are opened only up to the engine's page limit (32 MiB), plus one byte so that a larger
 # page still reaches the engine and gets its `too_large` record.
@@ -57,19 +61,8 @@ def arrow_schema():
     """The records' columns as an Arrow schema: the same types in every batch, null or not."""
     import pyarrow as pa
 
-    return pa.schema(
-        [
-            (
-                name,
-                pa.list_(pa.string())
-                if name in LIST_FIELDS
-                else pa.int64()
-                if name in ("words", "schema")
-                else pa.string(),
-            )
-            for name in COLUMNS
-        ]
-    )
+    types = {"string": pa.string(), "list": pa.list_(pa.string()), "integer": pa.int64()}
+    return pa.schema([(name, types[kind]) for name, kind in COLUMN_KINDS.items()])
 
 
 def to_columns(records: Iterable[dict]) -> dict[str, list]:
